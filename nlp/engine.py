@@ -1,0 +1,56 @@
+"""The one engine: a Document in, a Record out, the stages run in one direction.
+
+    read → segment → meta → tables / facts / paragraphs → checks → record
+
+The CLI, the batch runner and the HTTP service all wrap :class:`Engine`; none of them
+repeats a stage.
+"""
+from __future__ import annotations
+
+import re
+
+from . import checks as checks_stage
+from . import facts as facts_stage
+from . import paragraphs as paragraphs_stage
+from . import tables as tables_stage
+from .errors import NotAReport
+from .meta import detect_agency, detect_edition, detect_year
+from .read import Document
+from .record import Record
+from .segment import find_sections
+
+#: A report mentions disclosure; anything else is refused rather than annotated.
+_REPORT_WORDS = re.compile(r"(政府信息公开|政务公开|信息公开|政府資訊公開|政府信息公開|資訊公開|信息公開)")
+_MIN_CJK = 30
+
+
+class Engine:
+    """Annotates documents. Build once (it loads the paragraph model) and reuse."""
+
+    def __init__(self, model_path=None):
+        self.model_path = model_path
+        self._classifier = paragraphs_stage.load_classifier(model_path)
+
+    def annotate(self, doc: Document) -> Record:
+        text = doc.text
+        _require_report(text, doc.source)
+        sections = find_sections(text)
+        year = detect_year(text)
+        edition = detect_edition(text, year)
+        table = tables_stage.read_tables(text, sections, edition) if edition else tables_stage.TableResult((), ())
+        facts = facts_stage.extract_facts(text, sections, table.cells)
+        paragraphs = paragraphs_stage.annotate_paragraphs(text, sections, self._classifier)
+        checks = checks_stage.run_checks(edition, table, facts, text) if edition else ()
+        return Record(source=doc.source, edition=edition, year=year, agency=detect_agency(text),
+                      cells=table.cells, ambiguous=table.ambiguous, facts=tuple(facts),
+                      paragraphs=tuple(paragraphs), checks=tuple(checks))
+
+    def annotate_text(self, text: str, source: str = "<text>") -> Record:
+        return self.annotate(Document(source, text))
+
+
+def _require_report(text: str, source: str) -> None:
+    cjk = sum(1 for ch in text[:5000] if "\u4e00" <= ch <= "\u9fff")
+    if cjk < _MIN_CJK or not _REPORT_WORDS.search(text):
+        raise NotAReport("no Chinese disclosure-report text found (expected words such as 政府信息公开)",
+                         source=source)

@@ -1,0 +1,65 @@
+"""Errors nianbao raises, one tree; each class says when to catch it.
+
+    NianbaoError                  catch-all for this library
+    ├── InputError                the input is not something we can annotate
+    │   ├── EmptyInput            the file or text holds nothing but white space
+    │   ├── UndecodableInput      the bytes are not text in any encoding we read
+    │   └── NotAReport            text, but not a disclosure annual report
+    ├── ModelError                a model file is missing, tampered with or incompatible
+    └── SchemaError               the packaged field schema or alias tables are broken
+
+The CLI turns each into one line ``path: [code] message`` and an exit status; the
+HTTP service turns an InputError into a problem+json 4xx answer.
+"""
+from __future__ import annotations
+
+
+class NianbaoError(Exception):
+    """Base class: every error nianbao raises on purpose."""
+
+    code = "E000"
+
+    def __init__(self, message: str, *, source: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.source = source
+
+    def __str__(self) -> str:
+        where = f"{self.source}: " if self.source else ""
+        return f"{where}[{self.code}] {self.message}"
+
+
+class InputError(NianbaoError):
+    """The input cannot be annotated; the caller should skip it and go on."""
+
+    code = "E100"
+
+
+class EmptyInput(InputError):
+    code = "E101"
+
+
+class UndecodableInput(InputError):
+    code = "E102"
+
+
+class NotAReport(InputError):
+    code = "E103"
+
+
+class UnsupportedInput(InputError):
+    """A file type no reader handles."""
+
+    code = "E104"
+
+
+class ModelError(NianbaoError):
+    """A model cannot be loaded: missing, tampered with, or built for other versions."""
+
+    code = "E200"
+
+
+class SchemaError(NianbaoError):
+    """The packaged schema or alias data is inconsistent (a bug in nianbao, not in input)."""
+
+    code = "E300"
