@@ -40,7 +40,7 @@ class Engine:
         table = tables_stage.read_tables(text, sections, edition) if edition else tables_stage.TableResult((), ())
         facts = facts_stage.extract_facts(text, sections, table.cells)
         paragraphs = paragraphs_stage.annotate_paragraphs(text, sections, self._classifier)
-        checks = checks_stage.run_checks(edition, table, facts, text) if edition else ()
+        checks = checks_stage.run_checks(edition, table, facts, text, sections) if edition else ()
         return Record(source=doc.source, edition=edition, year=year, agency=detect_agency(text),
                       cells=table.cells, ambiguous=table.ambiguous, facts=tuple(facts),
                       paragraphs=tuple(paragraphs), checks=tuple(checks))
