@@ -1,27 +1,32 @@
 """The ``nianbao`` command line: a thin layer over the engine.
 
-Each subcommand lives in ``nlp/commands/<name>.py`` with ``HELP``, ``add_arguments``
-and ``run(args) -> exit status``; this module only dispatches and turns nianbao's
+Each subcommand is a module ``nlp/commands/<name>.py`` (``evaluate_classifier`` is the
+subcommand ``evaluate-classifier``) with ``HELP``, ``add_arguments(parser)`` and
+``run(args) -> exit status``; this module finds them, dispatches, and turns nianbao's
 errors into one line and a status.
 """
 from __future__ import annotations
 
 import argparse
 import importlib
+import pkgutil
 import sys
 
+from . import commands
 from .errors import NianbaoError
 
-#: subcommand -> module under nlp.commands
-COMMANDS = {
-    "annotate": "annotate",
-}
+
+
+def command_modules() -> dict:
+    """subcommand name -> module name under nlp.commands, in alphabetical order."""
+    names = sorted(m.name for m in pkgutil.iter_modules(commands.__path__) if not m.name.startswith("_"))
+    return {name.replace("_", "-"): name for name in names}
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="nianbao", description="Annotate government information disclosure annual reports (政府信息公开工作年度报告).")
     sub = parser.add_subparsers(dest="command", required=True)
-    for name, module_name in COMMANDS.items():
+    for name, module_name in command_modules().items():
         module = importlib.import_module(f"nlp.commands.{module_name}")
         p = sub.add_parser(name, help=module.HELP, description=module.HELP)
         module.add_arguments(p)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import EmptyInput, UndecodableInput, UnsupportedInput
+from .errors import EmptyInput, InputError, UndecodableInput, UnsupportedInput
 
 TEXT_SUFFIXES = (".txt", ".md", ".text", ".markdown")
 
@@ -49,3 +49,27 @@ def read_path(path) -> Document:
     if not text.strip():
         raise EmptyInput("the file holds only white space", source=str(path))
     return Document(str(path), text)
+
+
+def read_bytes(data: bytes, name: str) -> Document:
+    """A document from bytes (an upload): the reader is chosen by ``name``'s suffix."""
+    suffix = Path(name).suffix.lower()
+    if suffix not in TEXT_SUFFIXES:
+        raise UnsupportedInput(f"unsupported file type {suffix or '(none)'!r}; "
+                               f"readable: {', '.join(TEXT_SUFFIXES)}", source=name)
+    text = decode(data, name)
+    if not text.strip():
+        raise EmptyInput("the file holds only white space", source=name)
+    return Document(name, text)
+
+
+def iter_documents(path):
+    """The documents one input path holds (one for a file; an archive holds several).
+
+    Yields a :class:`Document` or, for an input that cannot be read, the
+    :class:`~nlp.errors.InputError` saying why, so a batch goes on past it.
+    """
+    try:
+        yield read_path(path)
+    except InputError as exc:
+        yield exc
