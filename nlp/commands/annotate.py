@@ -1,21 +1,31 @@
-"""``nianbao annotate PATH [PATH ...] [-o OUT.jsonl]``"""
+"""``nianbao annotate PATH [PATH ...] [-o OUT.jsonl] [-j N] [--resume] [--dask ADDRESS]``
+
+A thin layer over :mod:`nlp.batch`, which does the work.
+"""
 from __future__ import annotations
 
-import sys
+import argparse
 from pathlib import Path
 
-from ..engine import Engine
-from ..errors import InputError
-from ..outputs import jsonl_writer
-from ..read import TEXT_SUFFIXES, read_path
+from ..batch import run_batch
+from ..read import TEXT_SUFFIXES
 
-HELP = "annotate report files or directories (searched recursively) into JSON Lines records"
+HELP = ("annotate report files, directories (searched recursively), glob patterns and archives "
+        "into JSON Lines records, in parallel")
 
 
 def add_arguments(p) -> None:
-    p.add_argument("paths", nargs="+", help="report files or directories")
+    p.add_argument("paths", nargs="+", help="report files, directories, glob patterns ('reports/**/*.pdf')")
     p.add_argument("-o", "--output", help="write records here (default: standard output)")
     p.add_argument("--model", help="paragraph classifier to use (default: the shipped model)")
+    p.add_argument("-j", "--jobs", type=_jobs, default=-1,
+                   help="worker processes (default: all cores; -2: all but one)")
+    p.add_argument("--resume", action="store_true",
+                   help="append to OUTPUT, skipping reports it already holds (same source and "
+                        "content_sha256); a half-written last line is dropped")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--dask", metavar="ADDRESS",
+                   help="run on the Dask cluster whose scheduler listens here (tcp://host:8786)")
 
 
 def expand(paths) -> list:
@@ -30,15 +40,16 @@ def expand(paths) -> list:
 
 
 def run(args) -> int:
-    engine = Engine(args.model)
-    failed = 0
-    with jsonl_writer(args.output) as write:
-        for path in expand(args.paths):
-            try:
-                record = engine.annotate(read_path(path))
-            except InputError as exc:
-                failed += 1
-                print(f"nianbao: {exc}", file=sys.stderr)
-                continue
-            write(record.to_dict())
-    return 1 if failed else 0
+    summary = run_batch(args.paths, args.output, jobs=args.jobs, model=args.model,
+                        resume=args.resume, progress=not args.quiet, dask=args.dask)
+    return 1 if summary.failed else 0
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value == 0:
+        raise argparse.ArgumentTypeError(f"expected a non-zero whole number, not {text!r}")
+    return value

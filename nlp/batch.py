@@ -1,0 +1,342 @@
+"""Bulk annotation: many inputs, parallel workers, one ordered and resumable JSON Lines file.
+
+    expand_paths     files, directories (recursive), glob patterns → inputs, in a stable order
+    annotate_input   in a worker: one input → its documents → Outcomes (engine cached per process)
+    read_done        --resume: what an earlier run wrote (a partial last line is cut off)
+    run_batch        dispatch (joblib: loky processes, or a Dask cluster), write in input
+                     order, progress bar, one stderr line per failure, summary
+
+Every line carries ``content_sha256``: the SHA-256 of the UTF-8 text annotated (of the raw
+bytes for an input that could not be read as text). A resumed run skips each document whose
+(source, content_sha256) is already in the output, so a report is written exactly once
+however often a run is cut short, and a report whose file changed is annotated again.
+"""
+from __future__ import annotations
+
+import bisect
+import glob
+import hashlib
+import json
+import os
+import sys
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from .engine import Engine
+from .errors import InputError
+from .outputs import record_line
+from .read import TEXT_SUFFIXES as READABLE_SUFFIXES
+from .read import iter_documents
+
+#: Code of the error record written when the engine itself fails on one document (a bug):
+#: the batch goes on, the record says what happened.
+INTERNAL_ERROR = "E900"
+
+_GLOB_CHARS = "*?["
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one document. ``line`` is the JSON line to write; None when the
+    output already holds it (--resume). ``message`` is the stderr line of a failure."""
+
+    source: str
+    failed: bool = False
+    checks_failed: bool = False
+    line: Optional[str] = None
+    message: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Done:
+    """A record already in the output, as --resume needs to know it."""
+
+    failed: bool
+    checks_failed: bool
+
+
+# --- inputs -----------------------------------------------------------------------------
+
+def expand_paths(paths: Iterable, suffixes: tuple = READABLE_SUFFIXES) -> list:
+    """The inputs the command line names, each once, in a stable order.
+
+    A file named is taken whatever its suffix (its reader says if it cannot read it); files
+    found in a directory or by a glob pattern are taken when their suffix is readable, hidden
+    ones (``.name``) never. A name that matches nothing becomes an :class:`InputError`,
+    reported in place like any unreadable input.
+    """
+    out, seen = [], set()
+
+    def add(path: str) -> None:
+        key = os.path.normpath(path)
+        if key not in seen:
+            seen.add(key)
+            out.append(path)
+
+    for arg in map(str, paths):
+        if os.path.isdir(arg):
+            found = list(_walk(arg, suffixes))
+        elif os.path.exists(arg):
+            found = [arg]
+        elif any(ch in arg for ch in _GLOB_CHARS):
+            found = [f for m in sorted(glob.glob(arg, recursive=True)) for f in _walk(m, suffixes)]
+            if not found:
+                out.append(InputError("no readable file matches this pattern", source=arg))
+        else:
+            found = []
+            out.append(InputError("no such file or directory", source=arg))
+        for path in found:
+            add(path)
+    return out
+
+
+def _walk(root: str, suffixes: tuple):
+    """Readable files at or under ``root``, directories and files in sorted order."""
+    if not os.path.isdir(root):
+        if _wanted(os.path.basename(root), suffixes):
+            yield root
+        return
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if _wanted(name, suffixes):
+                yield os.path.join(dirpath, name)
+
+
+def _wanted(name: str, suffixes: tuple) -> bool:
+    return not name.startswith(".") and name.lower().endswith(suffixes)
+
+
+# --- one input, in a worker -------------------------------------------------------------
+
+_ENGINES: dict = {}
+
+
+def engine_for(model_path=None) -> Engine:
+    """This process's engine: built on first use, then reused for every input it gets."""
+    if model_path not in _ENGINES:
+        _ENGINES[model_path] = Engine(model_path)
+    return _ENGINES[model_path]
+
+
+def annotate_input(item, model_path=None, done: Optional[dict] = None) -> list:
+    """Every document of one input (a path, or the InputError that stands for it) → Outcomes.
+
+    ``done`` maps source → {content_sha256: Done} for the records already written; those
+    documents are read (to hash them) but not annotated again. Never raises for bad input.
+    """
+    done = done or {}
+    if isinstance(item, InputError):
+        return [_failure(item.source, item.code, item.message, None, done)]
+    engine = engine_for(model_path)
+    outcomes = []
+    try:
+        for doc in iter_documents(item):
+            if isinstance(doc, InputError):
+                outcomes.append(_failure(doc.source, doc.code, doc.message, _file_sha256(doc.source), done))
+            else:
+                outcomes.append(_annotate(engine, doc, done))
+    except Exception as exc:  # a reader bug must not end a run of a million files
+        outcomes.append(_failure(str(item), INTERNAL_ERROR, _internal_message(exc), None, done))
+    return outcomes
+
+
+def _annotate(engine: Engine, doc, done: dict) -> Outcome:
+    sha = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+    earlier = done.get(doc.source, {}).get(sha)
+    if earlier:
+        return Outcome(doc.source, earlier.failed, earlier.checks_failed)
+    try:
+        record = engine.annotate(doc).to_dict()
+    except InputError as exc:
+        return _failure(doc.source, exc.code, exc.message, sha, done)
+    except Exception as exc:  # an engine bug on one document: an error record, go on
+        return _failure(doc.source, INTERNAL_ERROR, _internal_message(exc), sha, done)
+    line = record_line({"source": record.pop("source"), "content_sha256": sha, **record})
+    checks_failed = any(c["status"] == "fail" for c in record["checks"])
+    return Outcome(doc.source, checks_failed=checks_failed, line=line)
+
+
+def _failure(source: str, code: str, message: str, sha: Optional[str], done: dict) -> Outcome:
+    if done.get(source, {}).get(sha):
+        return Outcome(source, failed=True)
+    line = record_line({"source": source, "content_sha256": sha, "error": {"code": code, "message": message}})
+    return Outcome(source, failed=True, line=line, message=f"{source}: [{code}] {message}")
+
+
+def _internal_message(exc: Exception) -> str:
+    text = " ".join(str(exc).split())[:300]
+    return f"internal error {type(exc).__name__}: {text} (a bug in nianbao; please report it)"
+
+
+def _file_sha256(path: str) -> Optional[str]:
+    """SHA-256 of a file's bytes; None when the source is not a readable file."""
+    try:
+        digest = hashlib.sha256()
+        with open(path, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                digest.update(block)
+        return digest.hexdigest()
+    except OSError:
+        return None
+
+
+# --- resuming ---------------------------------------------------------------------------
+
+def read_done(path) -> dict:
+    """source → {content_sha256: Done} for every record in ``path`` (empty if none).
+
+    A last line without its newline is what a killed run left half-written: it is cut off
+    the file, and its report annotated again. Any other line that is not a record makes
+    this an :class:`InputError`: the file is not one this command wrote.
+    """
+    done: dict = {}
+    if not os.path.exists(path):
+        return done
+    with open(path, "rb+") as f:
+        kept = 0
+        for number, raw in enumerate(f, 1):
+            if not raw.endswith(b"\n"):
+                break
+            if raw.strip():
+                source, sha, state = _parse_done(raw, number, path)
+                done.setdefault(source, {})[sha] = state
+            kept += len(raw)
+        f.truncate(kept)
+    return done
+
+
+def _parse_done(raw: bytes, number: int, path) -> tuple:
+    try:
+        rec = json.loads(raw)
+        source, sha = rec["source"], rec.get("content_sha256")
+    except (ValueError, TypeError, KeyError):
+        raise InputError(f"line {number} is not an annotation record; refusing to resume into "
+                         f"this file", source=str(path)) from None
+    failed = "error" in rec
+    checks_failed = any(c.get("status") == "fail" for c in rec.get("checks") or ())
+    return source, sha, Done(failed, checks_failed)
+
+
+def _done_for(item, done: dict, sources: list) -> dict:
+    """The part of ``done`` an input can hold: its own source, or an archive's members."""
+    prefix = item.source if isinstance(item, InputError) else str(item)
+    i = bisect.bisect_left(sources, prefix)
+    subset = {}
+    while i < len(sources) and sources[i].startswith(prefix):
+        subset[sources[i]] = done[sources[i]]
+        i += 1
+    return subset
+
+
+# --- the run ----------------------------------------------------------------------------
+
+@dataclass
+class Summary:
+    inputs: int = 0
+    reports: int = 0
+    failed: int = 0
+    checks_failed: int = 0
+    skipped: int = 0
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> int:
+        return self.reports - self.failed
+
+    def add(self, outcome: Outcome) -> None:
+        self.reports += 1
+        self.failed += outcome.failed
+        self.checks_failed += outcome.checks_failed
+        self.skipped += outcome.line is None
+
+    def line(self) -> str:
+        done_now = self.reports - self.skipped
+        rate = done_now / self.seconds if self.seconds else 0.0
+        resumed = f", {self.skipped} already done" if self.skipped else ""
+        return (f"{self.inputs} files, {self.reports} reports: {self.ok} ok, {self.failed} failed, "
+                f"{self.checks_failed} with failed checks{resumed}; "
+                f"{self.seconds:.1f} s, {rate:.1f} reports/s")
+
+
+def run_batch(paths: Iterable, output=None, *, jobs: int = -1, model=None, resume: bool = False,
+              progress: bool = True, dask: Optional[str] = None, err=None) -> Summary:
+    """Annotate every input ``paths`` names into ``output`` (None: standard output).
+
+    Failures are error records plus one line on ``err``; the run goes on. With ``resume``
+    the documents already in ``output`` are skipped. ``dask`` is a scheduler address
+    (``tcp://host:8786``) to run on a Dask cluster instead of local processes.
+    """
+    err = err or sys.stderr
+    if resume and output is None:
+        raise InputError("--resume needs an output file (-o)", source="annotate")
+    done = read_done(output) if resume else {}
+    items = expand_paths(paths)
+    engine_for(model)  # fail fast on a broken model, before any worker starts
+    summary = Summary(inputs=len(items))
+    started = time.monotonic()
+    bar = _progress_bar(len(items), progress, err)
+    try:
+        with _open_output(output, append=resume) as write:
+            for outcomes in _dispatch(items, done, model, jobs, dask):
+                for outcome in outcomes:
+                    summary.add(outcome)
+                    if outcome.line is not None:
+                        write(outcome.line)
+                    if outcome.message and outcome.line is not None:
+                        _say(bar, err, f"nianbao: {outcome.message}")
+                bar.update(1)
+    finally:
+        bar.close()
+        summary.seconds = time.monotonic() - started
+        print(f"nianbao: {summary.line()}", file=err)
+    return summary
+
+
+def _dispatch(items: list, done: dict, model, jobs: int, dask: Optional[str]):
+    """Outcome lists in the order of ``items``, computed by parallel workers."""
+    from joblib import Parallel, delayed, parallel_config
+
+    sources = sorted(done)
+    tasks = (delayed(annotate_input)(item, model, _done_for(item, done, sources)) for item in items)
+    if dask is None:
+        yield from Parallel(n_jobs=jobs, return_as="generator")(tasks)
+        return
+    from distributed import Client
+
+    with Client(dask, timeout="30s", set_as_default=False) as client, \
+            parallel_config(backend="dask", client=client, wait_for_workers_timeout=30):
+        yield from Parallel(n_jobs=jobs, return_as="generator")(tasks)
+
+
+@contextmanager
+def _open_output(path, append: bool):
+    """``write(line)`` to ``path`` (None: stdout), flushed per line so a kill loses none."""
+    stream = sys.stdout if path is None else open(path, "a" if append else "w", encoding="utf-8")
+
+    def write(line: str) -> None:
+        stream.write(line + "\n")
+        stream.flush()
+
+    try:
+        yield write
+    finally:
+        if path is not None:
+            stream.close()
+
+
+def _progress_bar(total: int, wanted: bool, err):
+    from tqdm import tqdm
+
+    show = wanted and hasattr(err, "isatty") and err.isatty()
+    return tqdm(total=total, unit="file", file=err, disable=not show, dynamic_ncols=True,
+                smoothing=0.1)
+
+
+def _say(bar, err, message: str) -> None:
+    if bar.disable:
+        print(message, file=err, flush=True)
+    else:
+        bar.write(message, file=err)
