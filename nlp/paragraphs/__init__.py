@@ -1,10 +1,47 @@
-"""Narrative paragraphs: found in the sections, then labelled by the classifier."""
+"""Narrative paragraphs: found in the sections, then labelled by the classifier.
+
+    split.py     where the paragraphs are (layout rules, no model)
+    tokenize.py  the module-level tokenizer the model pickles by reference
+    model.py     build_pipeline(), shared by training and serving
+    store.py     saving and loading a model with its metadata (hash, versions, metrics)
+"""
 from __future__ import annotations
 
+from ..record import Paragraph
+from .split import Block, split_lines, text_lines, wrap_width
+from .store import load_classifier
 
-def load_classifier(model_path=None):
-    return None
+__all__ = ["annotate_paragraphs", "find_paragraphs", "load_classifier"]
+
+#: the sections that hold the tables: only sentences there, not table residue
+_TABLE_SECTIONS = (2, 3, 4)
+
+
+def find_paragraphs(text: str, sections) -> list:
+    """(section number, Block) for every narrative paragraph, in reading order."""
+    width = wrap_width([l for s in sections if s.number not in _TABLE_SECTIONS
+                        for l in text_lines(text, s.start, s.end)])
+    last = len(text.rstrip())
+    out = []
+    for s in sections:
+        begin = s.start if s.number == 1 else s.body_start
+        for block in split_lines(text, begin, s.end, width, last_in_text=s.number == 1 and s.end >= last):
+            if s.number in _TABLE_SECTIONS and not _narrative(block.text):
+                continue
+            out.append((s.number, block))
+    return out
+
+
+def _narrative(text: str) -> bool:
+    digits = sum(ch.isdigit() for ch in text)
+    return len(text) >= 30 and digits / len(text) < 0.2 and text.rstrip()[-1:] in "。；;！？!?"
 
 
 def annotate_paragraphs(text: str, sections, classifier) -> list:
-    return []
+    """The paragraphs of the report, labelled by ``classifier`` (None: no labels)."""
+    found = find_paragraphs(text, sections)
+    if classifier is None or not found:
+        return [Paragraph(n, b.text, b.start, b.end) for n, b in found]
+    predictions = classifier.predict([b.text for _, b in found])
+    return [Paragraph(n, b.text, b.start, b.end, labels, scores)
+            for (n, b), (labels, scores) in zip(found, predictions)]

@@ -1,0 +1,235 @@
+"""Find the narrative paragraphs of a report, with general layout rules.
+
+A paragraph is narrative text: bare headings (no terminal punctuation), page numbers, page
+chrome, contact lines, captions and table residue are not paragraphs. The rules follow the
+conventions of the gold records (data/gold/*.json, ``notes``):
+
+* one source line is one paragraph, unless the text was wrapped (PDF text, OCR): then
+  lines are joined until a line ends a sentence and is short, or the next line is
+  indented or opens with a sub-heading marker;
+* a line cut mid-sentence (no terminal punctuation) continues on the next text line,
+  across blank lines and page numbers;
+* a run-in sub-heading that ends in 。 (``（一）主动公开情况。主要通过…``) stays in its
+  paragraph; a heading line without terminal punctuation is dropped;
+* a long line that runs several numbered items together (``…。（2）推进…``) is split
+  before each marker; ``一是/二是`` items stay inside their paragraph unless each one
+  opens a topic of the template (``一是主动公开方面…二是依申请公开方面…``);
+* the last line of a text cut off mid-sentence (an excerpt) is still a paragraph, and so
+  is a nil statement (``无其他需要报告的事项``) printed without a full stop.
+
+``text`` of a paragraph is the source span ``[start, end)`` with line breaks and the
+page-number lines inside it removed (what a reader sees); ``start``/``end`` are offsets of
+its first and last character in the source.
+
+>>> src = "一、总体情况\\n今年我局公开信息12条。\\n（一）主动公开\\n通过网站发布信息。\\n- 1 -\\n"
+>>> [(p.text, src[p.start:p.end] == p.text) for p in split_lines(src, 0, len(src))]
+[('今年我局公开信息12条。', True), ('通过网站发布信息。', True)]
+>>> src = "今年工作如下。（1）推进公开。（2）加强审核。"
+>>> [p.text for p in split_lines(src, 0, len(src))]
+['今年工作如下。', '（1）推进公开。', '（2）加强审核。']
+>>> src = "（一）主动公开。1.数量。公开信息5条。2.形式。通过网站发布。"
+>>> [p.text for p in split_lines(src, 0, len(src))]
+['（一）主动公开。1.数量。公开信息5条。2.形式。通过网站发布。']
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+#: a sentence ends here (closing quotes or brackets may follow)
+_TERMINAL = re.compile(r"[。！？；!?;：:][”’」』）)]*\s*$")
+_SENTENCE_INSIDE = re.compile(r"[。！？；!?;]")
+_NUMERAL = "[一二三四五六七八九十]{1,3}"
+#: markers that open a numbered item or sub-heading (not 一是/二是), by level: 一、 （一） 1. （1）
+_LEVELS = (rf"{_NUMERAL}\s*、", rf"[（(]\s*{_NUMERAL}\s*[）)]", r"\d{1,2}\s*[.．、](?!\d)", r"[（(]\s*\d{1,2}\s*[）)]")
+_MARKER = "(?:" + "|".join(_LEVELS) + ")"
+_LEVEL_RES = [re.compile(level) for level in _LEVELS]
+_STARTS_WITH_MARKER = re.compile(rf"^\s*{_MARKER}")
+#: a marker run into the previous sentence, where a long line is split
+_RUN_IN_MARKER = re.compile(rf"(?<=[。；;！？!?”：:])\s*(?={_MARKER})")
+#: 一是… items that each open a topic of the template are paragraphs of their own
+_ITEM = re.compile(rf"{_NUMERAL}是")
+_TOPIC_ITEM = re.compile(rf"{_NUMERAL}是\s*(?=[^。，,；]{{0,10}}?(?:主动公开|依申请公开|政府信息管理|信息管理|平台建设|监督保障))")
+
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－_]+\s*\d{1,3}\s*[-—–－_]+|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3}|\d{1,3})\s*$")
+_CHROME = re.compile(
+    r"^\s*(?:标题|发布时间|发布日期|发布机构|时间|文号|栏目|原文链接|本地目录|来源|浏览次数|索引号|分类|成文日期|当前位置|"
+    r"页面链接|附件|打印|关闭|字号|分享|【|=+|\*{3,}|-{3,}|\|)")
+_CHROME_MAX_CHARS = 100
+_CONTACT = re.compile(r"^\s*(?:联系(?:电话|地址|方式|人)|地\s*址|邮\s*编|邮政编码|电\s*话|传\s*真|电子邮箱|邮\s*箱|网\s*址)\s*[：:]")
+_CAPTION = re.compile(r"^\s*(?:图|表)\s*\d+")
+_TABLE_NOTE = re.compile(r"^\s*(?:注|备注|说明)\s*\d*\s*[：:]")
+_NIL_STATEMENT = re.compile(r"(?:无|没有|未)[^，,。]{0,20}(?:事项|情况|收费|费用|处理费)")
+#: an addressee (市政务服务管理局:) or a label line
+_ADDRESSEE = re.compile(r"^[^，,。；;！？!?]{1,20}[：:]$")
+_SHORT_HEADING_CHARS = 20
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+#: a short line with no terminal punctuation is a title, heading, signature or date
+_HEADING_MAX_CHARS = 40
+_MIN_CJK = 4
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph found in the source: cleaned ``text`` and its source span."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Line:
+    text: str  # stripped, markdown '#' removed
+    start: int
+    end: int
+    width: int
+    indented: bool
+    markdown_heading: bool
+
+
+def display_width(s: str) -> int:
+    """Columns a line takes: CJK and full-width characters count 2."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def text_lines(text: str, begin: int, end: int) -> list:
+    """The lines of ``text[begin:end]``; None for a blank line."""
+    out = []
+    offset = begin
+    for raw in text[begin:end].split("\n"):
+        body = raw.strip()
+        hashes = body.startswith("#")
+        if hashes:
+            body = body.lstrip("#").strip()
+        if body:
+            lead = raw.find(body)
+            start = offset + lead
+            indent = raw[:lead].replace("#", "")
+            out.append(_Line(body, start, start + len(body), display_width(body),
+                             len(indent) >= 2 or "\u3000" in indent, hashes))
+        else:
+            out.append(None)
+        offset += len(raw) + 1
+    return out
+
+
+def _is_noise(line: _Line) -> bool:
+    t = line.text
+    if _CHROME.match(t) and len(t) <= _CHROME_MAX_CHARS:
+        return True
+    return bool(_PAGE_NUMBER.match(t) or _CONTACT.match(t) or _CAPTION.match(t) or _TABLE_NOTE.match(t)
+                or "|" in t or (len(_CJK.findall(t)) < 2 and not _TERMINAL.search(t)))
+
+
+def _is_heading(line: _Line, width, after_sentence: bool, more_follows: bool) -> bool:
+    """A markdown heading, an addressee line, a numbered sub-heading standing alone on
+    its line, or a short line that holds no sentence after a finished sentence (in wrapped
+    text: also clearly shorter than a full line, which would be a wrap)."""
+    if line.markdown_heading:
+        return True
+    t = line.text
+    if _ADDRESSEE.match(t):
+        return True
+    marked = _STARTS_WITH_MARKER.match(t)
+    if marked and more_follows and len(t) <= _SHORT_HEADING_CHARS and len(_SENTENCE_INSIDE.findall(t)) <= 1:
+        return True
+    if not (after_sentence or marked):
+        return False
+    if _TERMINAL.search(t) or _SENTENCE_INSIDE.search(t) or len(t) > _HEADING_MAX_CHARS or _NIL_STATEMENT.match(t):
+        return False
+    if len(re.findall(r"[，,]", t)) >= 2:  # clauses of a sentence cut off, not a title
+        return False
+    return width is None or line.width < width - 6
+
+
+def wrap_width(lines: list):
+    """The width of a full line when the text was wrapped (PDF, OCR), else None."""
+    widths = sorted(l.width for l in lines if l is not None and l.width >= 30)
+    if len(widths) < 6:
+        return None
+    full = widths[int(len(widths) * 0.75)]
+    near = sum(1 for w in widths if abs(w - full) <= 4)
+    return full if full <= 120 and near >= 0.4 * len(widths) else None
+
+
+def split_lines(text: str, begin: int, end: int, width=None, last_in_text: bool = False) -> list:
+    """The paragraphs in ``text[begin:end]`` (see the module rules). ``last_in_text``:
+    this range ends the input, so a cut-off last line is kept."""
+    lines = [l for l in text_lines(text, begin, end) if l is not None and not _is_noise(l)]
+    if width is None:
+        width = wrap_width(lines)
+    groups, current, prev = [], [], None
+    for i, line in enumerate(lines):
+        last = i == len(lines) - 1
+        cut_off = last_in_text and last and not _STARTS_WITH_MARKER.match(line.text)
+        after_sentence = prev is None or not current or bool(_TERMINAL.search(prev.text))
+        if _is_heading(line, width, after_sentence, not last) and not cut_off:
+            if current:
+                groups.append(current)
+            current = []
+            continue
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        if current and _breaks(prev, line, following, width):
+            groups.append(current)
+            current = []
+        current.append(line)
+        prev = line
+    if current:
+        groups.append(current)
+    blocks = [b for group in groups for b in _split_run_in(text, group)]
+    return [b for b in blocks if len(_CJK.findall(b.text)) >= _MIN_CJK]
+
+
+def _breaks(prev: _Line, line: _Line, following, width) -> bool:
+    """Does ``line`` open a new paragraph after ``prev``?
+
+    A marker always opens one. Otherwise ``prev`` must end a sentence; in wrapped text it
+    must also stop short of the full width, or ``line`` be indented (shorter than the full
+    line that follows it).
+    """
+    if _STARTS_WITH_MARKER.match(line.text):
+        return True
+    if not _TERMINAL.search(prev.text):
+        return False
+    if width is None or prev.width < width - 3 or line.indented:
+        return True
+    return (following is not None and line.width <= width - 3 and following.width > line.width + 2
+            and not _TERMINAL.search(line.text))
+
+
+def _level(s: str):
+    """The level of the marker ``s`` opens with (0 for 一、 … 3 for （1）), else None."""
+    for level, pattern in enumerate(_LEVEL_RES):
+        if pattern.match(s.lstrip()):
+            return level
+    return None
+
+
+def _cuts(span: str) -> list:
+    """Offsets in ``span`` where a run-together paragraph is split: before run-in markers
+    (not deeper ones than the marker the paragraph opens with: those are its sub-points),
+    and before every 一是… item when at least two of them open a template topic."""
+    own = _level(span)
+    cuts = {m.end() for m in _RUN_IN_MARKER.finditer(span) if own is None or _level(span[m.end():]) <= own}
+    if len(_TOPIC_ITEM.findall(span)) >= 2:
+        cuts.update(m.start() for m in _ITEM.finditer(span))
+    return sorted(c for c in cuts if 0 < c < len(span))
+
+
+def _split_run_in(text: str, group: list) -> list:
+    """One block per run of lines, split again where items run together."""
+    start, end = group[0].start, group[-1].end
+    bounds = [start] + [start + c for c in _cuts(text[start:end])] + [end]
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        parts = [(max(a, l.start), min(b, l.end)) for l in group if l.end > a and l.start < b]
+        parts = [(s, e) for s, e in parts if text[s:e].strip()]
+        if not parts:
+            continue
+        s0 = parts[0][0] + len(text[parts[0][0]:parts[0][1]]) - len(text[parts[0][0]:parts[0][1]].lstrip())
+        e0 = parts[-1][1] - (len(text[parts[-1][0]:parts[-1][1]]) - len(text[parts[-1][0]:parts[-1][1]].rstrip()))
+        body = "".join(text[max(s, s0):min(e, e0)] for s, e in parts)
+        out.append(Block(body, s0, e0))
+    return out

@@ -1,0 +1,2 @@
+def load_classifier(model_path=None):
+    return None
