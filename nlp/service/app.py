@@ -1,0 +1,84 @@
+"""The FastAPI app: ``create_app()`` builds it from :class:`Settings` (the environment by
+default). uvicorn calls it once per worker process (``nianbao serve``)::
+
+    uvicorn --factory nlp.service.app:create_app
+
+    /v1/...     the API (routes.py), behind the API key when one is configured
+    /healthz    liveness: the process answers
+    /readyz     readiness: the engine processes have loaded the pipeline and model
+    /docs       OpenAPI documentation (/openapi.json the schema)
+"""
+from __future__ import annotations
+
+import asyncio
+from contextlib import asynccontextmanager
+from importlib.metadata import PackageNotFoundError, version
+
+from fastapi import FastAPI, Request
+from fastapi.openapi.utils import get_openapi
+from pydantic.json_schema import models_json_schema
+
+from . import models, problems
+from .guard import Guard
+from .pool import EnginePool
+from .problems import ServiceProblem
+from .routes import v1_router
+from .settings import Settings
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings.from_env()
+    engines = EnginePool(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        engines.start()
+        warming = asyncio.create_task(engines.warm_up())
+        try:
+            yield
+        finally:
+            warming.cancel()
+            await asyncio.to_thread(engines.close)
+
+    app = FastAPI(title="nianbao", version=_version(), lifespan=lifespan,
+                  description="Annotates Chinese government information disclosure annual reports "
+                              "(政府信息公开工作年度报告): tables, facts, paragraphs, checks. "
+                              "Errors are application/problem+json (RFC 9457).")
+    app.state.settings = settings
+    app.state.pool = engines
+    problems.install(app)
+    app.add_middleware(Guard, api_key=settings.api_key, max_body_bytes=settings.max_body_bytes)
+    app.include_router(v1_router(settings))
+
+    @app.get("/healthz", response_model=models.Health, tags=["operations"], summary="Liveness")
+    async def healthz() -> dict:
+        return {"status": "ok"}
+
+    @app.get("/readyz", response_model=models.Readiness, tags=["operations"], summary="Readiness",
+             responses=problems.responses(503))
+    async def readyz(request: Request) -> dict:
+        pool = request.app.state.pool
+        if not pool.ready:
+            raise ServiceProblem(503, "Service not ready", pool.not_ready_reason, headers={"Retry-After": "1"})
+        return {"status": "ready", "processes": pool.size, "classifier": pool.classifier}
+
+    app.openapi = lambda: _openapi(app)
+    return app
+
+
+def _openapi(app: FastAPI) -> dict:
+    """FastAPI's schema, plus the Problem model that every error response refers to."""
+    if app.openapi_schema is None:
+        schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+        _, defs = models_json_schema([(models.Problem, "serialization")],
+                                     ref_template="#/components/schemas/{model}")
+        schema.setdefault("components", {}).setdefault("schemas", {}).update(defs["$defs"])
+        app.openapi_schema = schema
+    return app.openapi_schema
+
+
+def _version() -> str:
+    try:
+        return version("nianbao")
+    except PackageNotFoundError:
+        return "0+unknown"

@@ -1,0 +1,86 @@
+"""What runs inside the pool's processes: one Engine per process, built once by
+:func:`init`, then called by the functions below. Each takes and returns plain data
+(str, bytes, dict, list), so nothing but that crosses the process boundary.
+"""
+from __future__ import annotations
+
+import os
+
+from ..engine import Engine
+from ..facts import extract_facts
+from ..errors import EmptyInput, ModelError, NianbaoError
+from ..read import read_bytes
+from ..record import Record
+from ..segment import find_sections
+
+_engine = None
+_load_error = None
+
+
+def init(model_path) -> None:
+    """Pool initializer. A model that fails to load is kept as the answer to every call
+    (and to /readyz) rather than killing the process, which would break the pool."""
+    global _engine, _load_error
+    try:
+        _engine = Engine(model_path)
+    except ModelError as exc:
+        _load_error = exc
+
+
+def call(fn, *args):
+    """Run ``fn`` here; a NianbaoError travels back as :class:`Relayed` with its source."""
+    try:
+        return fn(*args)
+    except NianbaoError as exc:
+        raise Relayed(type(exc), exc.message, exc.source) from None
+
+
+class Relayed(Exception):
+    """A NianbaoError on its way out of a pool process: (class, message, source)."""
+
+    def unwrap(self) -> NianbaoError:
+        cls, message, source = self.args
+        return cls(message, source=source)
+
+
+def _engine_or_raise() -> Engine:
+    if _load_error is not None:
+        raise ModelError(f"the engine could not be built: {_load_error.message}")
+    return _engine
+
+
+def _classifier():
+    # Engine keeps the classifier it loaded; it offers no public accessor yet.
+    return getattr(_engine_or_raise(), "_classifier", None)
+
+
+def status() -> dict:
+    """Who answered and what it loaded (for /readyz)."""
+    return {"pid": os.getpid(), "error": _load_error.message if _load_error else None,
+            "classifier": _load_error is None and _classifier() is not None}
+
+
+def annotate_text(text: str, source: str) -> dict:
+    if not text.strip():
+        raise EmptyInput("the text holds only white space", source=source)
+    return _engine_or_raise().annotate_text(text, source).to_dict()
+
+
+def annotate_upload(data: bytes, name: str) -> dict:
+    return _engine_or_raise().annotate(read_bytes(data, name)).to_dict()
+
+
+def facts(text: str) -> list:
+    if not text.strip():
+        raise EmptyInput("the text holds only white space")
+    found = extract_facts(text, find_sections(text), ())
+    return Record(source="", edition=None, year=None, agency=None, facts=tuple(found)).to_dict()["facts"]
+
+
+def classify(texts: list) -> list:
+    classifier = _classifier()
+    if classifier is None:
+        raise ModelError("model not loaded: no paragraph classifier is available "
+                         "(train one, or start the service with --model PATH)")
+    return [{"labels": list(labels), "scores": {k: float(v) for k, v in scores.items()}}
+            for labels, scores in classifier.predict(list(texts))]
