@@ -1,0 +1,32 @@
+"""``nianbao export RECORDS.jsonl --to out.xlsx|out.csv|out.parquet [--labels zh]``
+
+A thin layer over :mod:`nlp.exports`.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..exports import FORMATS, LABELS, export, sibling, tables
+
+HELP = ("export annotation records to a spreadsheet for auditors: one row per report with every "
+        "canonical cell, plus findings, facts, paragraphs and errors")
+
+
+def add_arguments(p) -> None:
+    p.add_argument("records", help="JSON Lines records written by `nianbao annotate`")
+    p.add_argument("--to", required=True, metavar="OUT",
+                   help=f"output file, format by suffix ({', '.join(FORMATS)}); csv and parquet "
+                        f"write the other tables beside it (OUT.findings.csv, …)")
+    p.add_argument("--labels", choices=LABELS, default="id",
+                   help="column headers: canonical field ids (default) or Chinese labels (zh)")
+
+
+def run(args) -> int:
+    counts = export(args.records, args.to, labels=args.labels)
+    written = ", ".join(f"{n} {name}" for name, n in counts.items())
+    out = Path(args.to)
+    files = [out] if out.suffix.lower() == ".xlsx" else [sibling(out, t) for t in tables()]
+    where = ", ".join(map(str, files))
+    print(f"nianbao: wrote {where}: {written}", file=sys.stderr)
+    return 0

@@ -1,0 +1,320 @@
+"""Exports for auditors: the records of a JSON Lines file as spreadsheet tables.
+
+    reports     one row per report: source, hash, edition, year, agency, cell and check
+                counts, then every canonical cell of both editions as a column
+    findings    one row per check that failed or could not be assessed, with its cells
+    facts       one row per number stated in the text
+    paragraphs  one row per narrative paragraph, with its labels
+    errors      one row per input that could not be annotated (error records)
+
+``.xlsx``: one workbook, a sheet per table. ``.csv`` and ``.parquet``: the reports in the
+file named, each other table in a sibling (``out.csv`` → ``out.findings.csv``, …).
+Records are read one at a time and rows written as they come, so the size of an export
+is bounded by the disk, not by memory (and, for xlsx, by Excel's 1,048,576 rows a sheet).
+A report's blank cell and a cell it does not contain are both empty in ``reports``;
+``cells_blank`` counts the blank ones, the findings say which.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import InputError, NianbaoError
+from .schema import EDITIONS, TABLES, registry
+
+FORMATS = (".xlsx", ".csv", ".parquet")
+LABELS = ("id", "zh")
+XLSX_MAX_ROWS = 1_048_576
+_XLSX_MAX_TEXT = 32_767
+
+
+@dataclass(frozen=True)
+class Column:
+    id: str
+    zh: str
+    kind: str = "str"  # str | int | float
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    zh: str
+    columns: tuple
+
+    def title(self, labels: str) -> str:
+        return self.zh if labels == "zh" else self.name
+
+    def header(self, labels: str) -> list:
+        return [c.zh if labels == "zh" else c.id for c in self.columns]
+
+
+_REPORT_META = (
+    Column("source", "来源"), Column("content_sha256", "内容SHA256"), Column("edition", "模板版本"),
+    Column("year", "年度", "int"), Column("agency", "机关"),
+    Column("cells_found", "读出单元格数", "int"), Column("cells_blank", "空白单元格数", "int"),
+    Column("checks_failed", "未通过校验数", "int"), Column("checks_not_assessable", "无法校验数", "int"),
+)
+_FINDINGS = Table("findings", "校验问题", (
+    Column("source", "来源"), Column("agency", "机关"), Column("year", "年度", "int"),
+    Column("rule", "校验规则"), Column("status", "结果"), Column("message", "说明"),
+    Column("fields", "涉及单元格"), Column("cells", "单元格取值"),
+))
+_FACTS = Table("facts", "文中数字", (
+    Column("source", "来源"), Column("kind", "类别"), Column("channel", "渠道"), Column("account", "账号"),
+    Column("value", "数值", "float"), Column("unit", "单位"), Column("qualifier", "限定"),
+    Column("text", "原文"), Column("start", "起", "int"), Column("end", "止", "int"),
+))
+_PARAGRAPHS = Table("paragraphs", "段落", (
+    Column("source", "来源"), Column("section", "部分", "int"), Column("labels", "标签"),
+    Column("text", "原文"), Column("start", "起", "int"), Column("end", "止", "int"),
+))
+_ERRORS = Table("errors", "无法处理的文件", (
+    Column("source", "来源"), Column("content_sha256", "内容SHA256"),
+    Column("code", "错误代码"), Column("message", "说明"),
+))
+
+#: How a cell the findings name is shown when it has no number.
+_NO_VALUE = {"id": ("blank", "absent"), "zh": ("空白", "缺失")}
+
+
+@lru_cache(maxsize=1)
+def field_columns() -> tuple:
+    """Every canonical cell of every edition, grouped by table in template order; a field
+    both editions have comes once, labelled as the newest edition labels it."""
+    reg = registry()
+    labels = {}
+    for table in TABLES:
+        for edition in EDITIONS:
+            for row in reg.rows(edition, table):
+                for field in row.field_ids() if row.store else ():
+                    labels[field] = reg.field_label(edition, field)
+    return tuple(Column(f, label, "float") for f, label in labels.items())
+
+
+@lru_cache(maxsize=1)
+def tables() -> tuple:
+    reports = Table("reports", "报告", _REPORT_META + field_columns())
+    return (reports, _FINDINGS, _FACTS, _PARAGRAPHS, _ERRORS)
+
+
+# --- records → rows ---------------------------------------------------------------------
+
+def read_records(path):
+    """The records of a JSON Lines file, one at a time. A half-written last line (a run
+    still going, or killed) is skipped; any other line that is not a record is an error."""
+    with open(path, "rb") as f:
+        for number, raw in enumerate(f, 1):
+            if not raw.endswith(b"\n"):
+                return
+            if not raw.strip():
+                continue
+            try:
+                record = json.loads(raw)
+            except ValueError:
+                record = None
+            if not isinstance(record, dict) or "source" not in record:
+                raise InputError(f"line {number} is not an annotation record", source=str(path))
+            yield record
+
+
+def rows_of(record: dict, labels: str = "id"):
+    """(table, row dict) pairs one record contributes."""
+    reports, findings, facts, paragraphs, errors = tables()
+    source = record["source"]
+    if "error" in record:
+        error = record["error"] or {}
+        yield errors, {"source": source, "content_sha256": record.get("content_sha256"),
+                       "code": error.get("code"), "message": error.get("message")}
+        return
+    yield reports, _report_row(record)
+    for check in record.get("checks") or ():
+        if check.get("status") != "pass":
+            yield findings, _finding_row(record, check, labels)
+    for fact in record.get("facts") or ():
+        yield facts, {"source": source, **fact}
+    for para in record.get("paragraphs") or ():
+        yield paragraphs, {"source": source, **para, "labels": ", ".join(para.get("labels") or ())}
+
+
+def _report_row(record: dict) -> dict:
+    cells = record.get("tables") or {}
+    checks = record.get("checks") or ()
+    return {**cells,
+            "source": record["source"], "content_sha256": record.get("content_sha256"),
+            "edition": record.get("edition"), "year": record.get("year"), "agency": record.get("agency"),
+            "cells_found": len(cells), "cells_blank": sum(v is None for v in cells.values()),
+            "checks_failed": sum(c.get("status") == "fail" for c in checks),
+            "checks_not_assessable": sum(c.get("status") == "not_assessable" for c in checks)}
+
+
+def _finding_row(record: dict, check: dict, labels: str) -> dict:
+    cells = record.get("tables") or {}
+    blank, absent = _NO_VALUE[labels]
+    fields = list(check.get("fields") or ())
+    shown = []
+    for field in fields:
+        value = absent if field not in cells else blank if cells[field] is None else cells[field]
+        shown.append(f"{_field_name(record.get('edition'), field, labels)}={value}")
+    return {"source": record["source"], "agency": record.get("agency"), "year": record.get("year"),
+            "rule": check.get("rule"), "status": check.get("status"), "message": check.get("message"),
+            "fields": "; ".join(fields), "cells": "; ".join(shown)}
+
+
+def _field_name(edition, field: str, labels: str) -> str:
+    if labels != "zh":
+        return field
+    try:
+        return registry().field_label(edition, field)
+    except KeyError:
+        return field
+
+
+# --- rows → files -----------------------------------------------------------------------
+
+def export(records_path, out_path, labels: str = "id") -> dict:
+    """Write the tables of ``records_path`` to ``out_path`` (format by suffix).
+
+    Returns rows written per table name. Error records go to ``errors`` only.
+    """
+    out_path = Path(out_path)
+    suffix = out_path.suffix.lower()
+    if suffix not in FORMATS:
+        raise InputError(f"cannot export to {suffix or '(no suffix)'!r}; formats: {', '.join(FORMATS)}",
+                         source=str(out_path))
+    if labels not in LABELS:
+        raise InputError(f"unknown labels {labels!r}; choose one of {', '.join(LABELS)}", source=str(out_path))
+    counts = {t.name: 0 for t in tables()}
+    sink = {".xlsx": XlsxSink, ".csv": CsvSink, ".parquet": ParquetSink}[suffix](out_path, labels)
+    with sink:
+        for record in read_records(records_path):
+            for table, row in rows_of(record, labels):
+                sink.write(table, [_value(c, row.get(c.id)) for c in table.columns])
+                counts[table.name] += 1
+    return counts
+
+
+def sibling(out_path: Path, table: Table) -> Path:
+    """Where a csv/parquet export puts ``table``: reports in the file named, others beside it."""
+    if table.name == "reports":
+        return out_path
+    return out_path.with_name(f"{out_path.stem}.{table.name}{out_path.suffix}")
+
+
+def _value(column: Column, value):
+    """A JSON value in the column's kind; anything that does not fit is left empty."""
+    if value is None or column.kind == "str":
+        return value if value is None or isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    if column.kind == "int":
+        return int(value)
+    return value
+
+
+class _Sink:
+    def __init__(self, out_path: Path, labels: str):
+        self.out_path, self.labels = out_path, labels
+
+    def __enter__(self):
+        self.open()
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        self.close(ok=exc_type is None)
+
+
+class CsvSink(_Sink):
+    """UTF-8 with a byte-order mark, so that Excel shows the Chinese text."""
+
+    def open(self):
+        self._files, self._writers = {}, {}
+        for table in tables():
+            f = open(sibling(self.out_path, table), "w", encoding="utf-8-sig", newline="")
+            self._files[table.name], self._writers[table.name] = f, csv.writer(f)
+            self._writers[table.name].writerow(table.header(self.labels))
+
+    def write(self, table: Table, values: list) -> None:
+        self._writers[table.name].writerow(values)
+
+    def close(self, ok: bool) -> None:
+        for f in self._files.values():
+            f.close()
+
+
+class ParquetSink(_Sink):
+    _ROWS_PER_GROUP = 10_000
+
+    def open(self):
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64()}
+        self._pa, self._buffers, self._writers, self._schemas = pa, {}, {}, {}
+        for table in tables():
+            schema = pa.schema([(name, types[c.kind]) for name, c in zip(table.header(self.labels), table.columns)])
+            self._schemas[table.name] = schema
+            self._writers[table.name] = pq.ParquetWriter(sibling(self.out_path, table), schema)
+            self._buffers[table.name] = []
+
+    def write(self, table: Table, values: list) -> None:
+        buffer = self._buffers[table.name]
+        buffer.append(values)
+        if len(buffer) >= self._ROWS_PER_GROUP:
+            self._flush(table.name)
+
+    def _flush(self, name: str) -> None:
+        schema, rows = self._schemas[name], self._buffers[name]
+        columns = [self._pa.array([row[i] for row in rows], type=f.type) for i, f in enumerate(schema)]
+        self._writers[name].write_table(self._pa.Table.from_arrays(columns, schema=schema))
+        self._buffers[name] = []
+
+    def close(self, ok: bool) -> None:
+        for name, writer in self._writers.items():
+            if ok and self._buffers[name]:
+                self._flush(name)
+            writer.close()
+
+
+class XlsxSink(_Sink):
+    """A sheet per table, written in openpyxl's streaming (write-only) mode."""
+
+    def open(self):
+        from openpyxl import Workbook
+        from openpyxl.styles import Font
+
+        self._book = Workbook(write_only=True)
+        self._sheets, self._rows = {}, {}
+        for table in tables():
+            sheet = self._book.create_sheet(table.title(self.labels))
+            sheet.freeze_panes = "B2"
+            sheet.append([self._cell(sheet, h, Font(bold=True)) for h in table.header(self.labels)])
+            self._sheets[table.name], self._rows[table.name] = sheet, 1
+
+    def write(self, table: Table, values: list) -> None:
+        self._rows[table.name] += 1
+        if self._rows[table.name] > XLSX_MAX_ROWS:
+            raise NianbaoError(f"more than {XLSX_MAX_ROWS:,} rows for sheet {table.name!r}, the most "
+                               f"Excel holds; export to .csv or .parquet instead", source=str(self.out_path))
+        sheet = self._sheets[table.name]
+        sheet.append([self._cell(sheet, v) if isinstance(v, str) else v for v in values])
+
+    @staticmethod
+    def _cell(sheet, text: str, font=None):
+        """Text stays text: control characters Excel refuses are dropped, over-long text is
+        cut, and a leading '=' is not taken for a formula."""
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        text = ILLEGAL_CHARACTERS_RE.sub("", text)[:_XLSX_MAX_TEXT]
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.data_type = "s"
+        if font is not None:
+            cell.font = font
+        return cell
+
+    def close(self, ok: bool) -> None:
+        if ok:
+            self._book.save(self.out_path)
