@@ -27,11 +27,25 @@ Free-text quantities (facts) use :func:`parse_quantity`:
 (320.0, 'exact')
 >>> parse_quantity("两千余")
 (2000.0, 'approx')
+>>> parse_quantity("突破770万")
+(7700000.0, 'at_least')
+>>> parse_quantity("1,234")
+(1234.0, 'exact')
+>>> parse_quantity("达2900") , parse_quantity("近45.9万")
+((2900.0, 'exact'), (459000.0, 'approx'))
+>>> parse_quantity("内容") is None
+True
+
+Quantities in running text, with their unit and offsets (:func:`find_quantities`):
+
+>>> [(q.value, q.unit, q.qualifier) for q in find_quantities("发布信息554余条，粉丝突破 770 万，采购1.2亿元")]
+[(554.0, '条', 'approx'), (7700000.0, '', 'at_least'), (120000000.0, '元', 'exact')]
 """
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 #: A cell that is printed but holds no number (left blank, or a placeholder): value null.
 BLANK = object()
@@ -59,12 +73,22 @@ QUALIFIERS = (
 
 
 def fold_width(text: str) -> str:
-    """Full-width digits and punctuation to ASCII (NFKC), nothing else changed.
+    """Full-width digits and punctuation to ASCII (NFKC), character for character, so
+    offsets into the folded text are offsets into the original.
 
-    >>> fold_width("１２３，４５６．７")
-    '123,456.7'
+    >>> fold_width("１２３，４５６．７（一）")
+    '123,456.7(一)'
+    >>> len(fold_width("㈠㎡")) == 2
+    True
     """
-    return unicodedata.normalize("NFKC", text)
+    return "".join(_fold_char(ch) for ch in text)
+
+
+def _fold_char(ch: str) -> str:
+    if ch.isascii():
+        return ch
+    folded = unicodedata.normalize("NFKC", ch)
+    return folded if len(folded) == 1 else ch
 
 
 def parse_cell(raw: str, kind: str = "count"):
@@ -113,3 +137,87 @@ def _chinese_numeral(text: str):
         return float(cn2an.cn2an(text.replace("两", "二"), "smart"))
     except (ValueError, KeyError):
         return None
+
+
+# ---------------------------------------------------------------- quantities in text
+
+#: Units a quantity may carry in the narrative, longest first so that 人次 is not 人.
+#: Counts (条 篇 件 …), people (人), money (元). Units that only ever count events or
+#: things that are no facts (人次, 场次, 年 …) are kept so that the number is consumed
+#: with them and can be rejected by its unit.
+TEXT_UNITS = ("条次", "篇次", "人次", "场次", "批次", "余条", "条", "篇", "件", "则", "份", "期", "个",
+              "次", "项", "人", "元", "户", "位", "场", "家", "名", "年", "月", "日", "号", "部", "批",
+              "天", "小时", "分钟", "%", "％")
+
+_PREFIX_QUALIFIERS = ("不少于", "超过", "突破", "多于", "至少", "大约", "将近", "逾", "超", "近", "约", "达到", "达")
+_SUFFIX_QUALIFIERS = ("左右", "以上", "余", "多")
+
+_QUANTITY = re.compile(
+    r"(?P<pre>(?:" + "|".join(_PREFIX_QUALIFIERS) + r")\s*)?"
+    r"(?P<num>\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]*[一二两三四五六七八九十百千]+)"
+    r"(?:\s*(?P<scale>[万亿](?!元)))?"
+    r"(?P<approx>[余多])?"
+    r"(?:\s*(?P<paren>[（(][^（()）\n]{1,30}[)）]))?"
+    r"(?:\s*(?P<unit>" + "|".join(re.escape(u) for u in TEXT_UNITS) + r"|万元|亿元))?"
+    r"(?P<post>左右|以上|余)?")
+
+#: A number glued to what precedes it is part of a code, a date or a name, not a count.
+_GLUED_BEFORE = re.compile(r"[0-9A-Za-z.\-/第〔\[]$")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number stated in the text: ``value`` in the unit's base (万/亿 applied)."""
+
+    value: float
+    qualifier: str
+    unit: str
+    raw: str
+    start: int
+    end: int
+
+
+def fold_digits(text: str) -> str:
+    """Full-width ASCII to half-width, one character for one (offsets are kept).
+
+    >>> fold_digits("发布１２３条，共１，２００人")
+    '发布123条,共1,200人'
+    """
+    return "".join(chr(ord(c) - 0xFEE0) if "\uff01" <= c <= "\uff5e" else c for c in text)
+
+
+def find_quantities(text: str) -> list:
+    """Every number of ``text`` with its qualifier and unit, in text order.
+
+    Chinese numerals count only with a unit (一是 is no number); a number glued to a
+    letter, a digit or 第 is part of something else.
+
+    >>> [(q.raw, q.value, q.unit) for q in find_quantities("第二十条规定，公开信息三百二十条，〔2020〕87号")]
+    [('三百二十条', 320.0, '条'), ('87号', 87.0, '号')]
+    >>> [(q.value, q.unit) for q in find_quantities("部门预决算3(45个单位在3个总表中公示)条")]
+    [(3.0, '条')]
+    >>> find_quantities("一是加强领导")
+    []
+    """
+    folded = fold_digits(text)
+    out = []
+    for m in _QUANTITY.finditer(folded):
+        if _GLUED_BEFORE.search(folded[max(0, m.start() - 1):m.start()]) and not m["pre"]:
+            continue
+        unit = m["unit"] or ""
+        chinese = not m["num"][0].isdigit()
+        if chinese and not unit:
+            continue
+        scale = m["scale"] or ""
+        if unit in ("万元", "亿元"):
+            scale, unit = unit[0], "元"
+        if unit == "余条":
+            unit, approx = "条", "余"
+        else:
+            approx = m["approx"] or ""
+        words = (m["pre"] or "") + m["num"] + scale + approx + (m["post"] or "")
+        parsed = parse_quantity(words)
+        if parsed is None:
+            continue
+        out.append(Quantity(parsed[0], parsed[1], unit, text[m.start():m.end()], m.start(), m.end()))
+    return out

@@ -1,7 +1,20 @@
-"""The three statistical tables (sections 2-4): text → rows → cells pinned to fields."""
+"""The three statistical tables (sections 2-4): text → tokens → rows → cells pinned to
+canonical fields, with the evidence for each pinning and the cells that cannot be placed.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from .reader import read_active, read_requests, read_review
+from .rows import read_rows
+from .tokens import tokenize
+
+#: table → (template section number, reader)
+READERS = {
+    "active": (2, read_active),
+    "requests": (3, read_requests),
+    "review": (4, read_review),
+}
 
 
 @dataclass(frozen=True)
@@ -11,4 +24,15 @@ class TableResult:
 
 
 def read_tables(text: str, sections, edition: str) -> TableResult:
-    return TableResult((), ())
+    by_number = {s.number: s for s in sections}
+    cells, ambiguous = [], []
+    for table, (number, reader) in READERS.items():
+        section = by_number.get(number)
+        if section is None:
+            continue
+        region = text[section.body_start:section.end]
+        rows = read_rows(tokenize(region, section.body_start, text.count("\n", 0, section.body_start)))
+        got, amb = reader(rows, edition)
+        cells += got
+        ambiguous += amb
+    return TableResult(tuple(cells), tuple(ambiguous))

@@ -1,0 +1,203 @@
+"""Pinning printed rows to the template's rows: fuzzy label matching with named
+cut-offs, then alignment to the template's order so that a row whose label is missing
+or garbled is placed by position — and said to be.
+
+>>> from nlp.schema import registry
+>>> rows = registry().rows("2019", "requests")
+>>> best_alias(["三、本年度办理结果", "(一)予以公开"], rows[2])
+('（一）予以公开', 100.0)
+>>> label_candidates(["信息内容", "2.其他法律行政止公开"])[:2]
+['2.其他法律行政止公开', '信息内容2.其他法律行政止公开']
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from ..numbers import fold_width
+
+#: A label must score at least this (rapidfuzz WRatio, 0-100) against an alias to pin
+#: a row by its label; below it the row is unlabelled and placed by position.
+ROW_MATCH_CUTOFF = 82.0
+
+#: How many trailing label pieces are joined when a label is split over lines.
+MAX_LABEL_PIECES = 3
+
+# Alignment weights (see align_rows): a match always beats leaving a row out.
+MATCH_GAIN = 100.0
+SKIP_TEMPLATE_ROW = 100.0
+SKIP_OPTIONAL_ROW = 0.0
+DROP_PRINTED_ROW = 150.0
+DROP_INCOMPLETE_ROW = 20.0
+AGAINST_LABEL = 150.0
+
+#: The start of a row's own label inside text that runs several labels together:
+#: a sub-row number "2." or a group marker "(三)" / "三、".
+_ROW_MARKER = re.compile(r"(?:(?<!\d)[1-9]\.(?=[^\d])|\([一二三四五六七八九十]\)|[一二三四五六七八九十]、)")
+_NOISE = re.compile(r"[\s\u3000“”\"'‘’「」|#*]")
+
+
+def normalise(label: str) -> str:
+    """Fold width and drop spaces, quotes and markup: ``（一） 予以公开`` → ``(一)予以公开``."""
+    return _NOISE.sub("", fold_width(label))
+
+
+def cut_at_last_marker(label: str) -> str:
+    """The row's own label when group and row labels run together.
+
+    >>> cut_at_last_marker("(三)不予公开1.属于国家秘密")
+    '1.属于国家秘密'
+    >>> cut_at_last_marker("三、本年度办理结果(一)予以公开")
+    '(一)予以公开'
+    >>> cut_at_last_marker("(二)部分公开(区分处理的,只计这一情形,不计其他情形)")
+    '(二)部分公开(区分处理的,只计这一情形,不计其他情形)'
+    """
+    starts = [m.start() for m in _ROW_MARKER.finditer(label)]
+    return label[starts[-1]:] if starts and starts[-1] < len(label) - 1 else label
+
+
+def label_candidates(pieces) -> list:
+    """Strings a row's label may be: the last 1..3 pieces joined, each also cut at its
+    last row marker."""
+    pieces = [normalise(p) for p in pieces if normalise(p)]
+    out = []
+    for k in range(1, min(MAX_LABEL_PIECES, len(pieces)) + 1):
+        joined = "".join(pieces[-k:])
+        for cand in (joined, cut_at_last_marker(joined)):
+            if cand and cand not in out:
+                out.append(cand)
+    return out
+
+
+#: A label that ends in an alias after header text run into it (``…对外公开总数量规章``)
+#: scores by its tail, a little below an exact label.
+TAIL_WEIGHT = 0.98
+
+
+@lru_cache(maxsize=65536)
+def _score(candidate: str, alias: str) -> float:
+    whole = float(fuzz.WRatio(candidate, alias))
+    if len(candidate) <= len(alias) + 1:
+        return whole
+    return max(whole, TAIL_WEIGHT * fuzz.ratio(candidate[-len(alias):], alias))
+
+
+def best_alias(pieces, template_row) -> tuple:
+    """(alias, score) of the template row's alias that the label matches best."""
+    best = ("", 0.0)
+    for cand in label_candidates(pieces):
+        for alias in template_row.aliases:
+            s = _score(cand, normalise(alias))
+            if s > best[1]:
+                best = (alias, s)
+    return best
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Printed row ``row`` pinned to template row ``template``; ``by`` is ``label`` or
+    ``position``; ``alias``/``score`` are the evidence of the label match."""
+
+    row: int
+    template: int
+    by: str
+    alias: str
+    score: float
+
+
+def align_rows(rows, template_rows, n_columns) -> tuple:
+    """Monotone alignment of printed rows to template rows (a Needleman-Wunsch style
+    dynamic programme). Returns (placements, unplaced_rows, ambiguous_template_rows).
+
+    A row matches the template row its label pins it to, or — when its label is missing
+    or garbled — whatever template slot the order leaves for it. A row left between two
+    label-pinned rows is placed only when the slots between them are exactly as many as
+    the rows; otherwise its placement is ambiguous and it is not used.
+    """
+    scores = [[best_alias(r.labels, t) for t in template_rows] for r in rows]
+    strong = [max((s for _, s in row_scores), default=0.0) >= ROW_MATCH_CUTOFF for row_scores in scores]
+    n, m = len(rows), len(template_rows)
+
+    def gain(i, j):
+        _, s = scores[i][j]
+        if s >= ROW_MATCH_CUTOFF:
+            return MATCH_GAIN + s
+        optional_penalty = MATCH_GAIN / 2 if template_rows[j].optional else 0.0
+        return MATCH_GAIN - optional_penalty - (AGAINST_LABEL if strong[i] else 0.0)
+
+    def drop_cost(i):
+        return DROP_INCOMPLETE_ROW if _incomplete(rows[i], n_columns) else DROP_PRINTED_ROW
+
+    def skip_cost(j):
+        return SKIP_OPTIONAL_ROW if template_rows[j].optional else SKIP_TEMPLATE_ROW
+
+    NEG = float("-inf")
+    best = [[NEG] * (m + 1) for _ in range(n + 1)]
+    move = [[None] * (m + 1) for _ in range(n + 1)]
+    best[0][0] = 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            if i == 0 and j == 0:
+                continue
+            options = []
+            if i and j and not _incomplete(rows[i - 1], n_columns):
+                options.append((best[i - 1][j - 1] + gain(i - 1, j - 1), "match"))
+            if j:
+                options.append((best[i][j - 1] - skip_cost(j - 1), "skip"))
+            if i:
+                options.append((best[i - 1][j] - drop_cost(i - 1), "drop"))
+            best[i][j], move[i][j] = max(options, key=lambda o: o[0])
+    pairs, dropped = [], []
+    i, j = n, m
+    while i or j:
+        step = move[i][j]
+        if step == "match":
+            alias, s = scores[i - 1][j - 1]
+            by = "label" if s >= ROW_MATCH_CUTOFF else "position"
+            pairs.append(Placement(i - 1, j - 1, by, alias, s))
+            i, j = i - 1, j - 1
+        elif step == "skip":
+            j -= 1
+        else:
+            dropped.append(i - 1)
+            i -= 1
+    pairs.reverse()
+    return _forced_only(pairs, template_rows), sorted(dropped), _unforced(pairs, template_rows)
+
+
+def _incomplete(row, n_columns) -> bool:
+    """Fewer printed cells than the row has columns, and no run of digits to split."""
+    return len(row.cells) < n_columns and not row.splittable(n_columns)
+
+
+def _position_runs(pairs, template_rows):
+    """Maximal runs of position-placed rows with the template slots open to them."""
+    anchors = [-1] + [p.template for p in pairs if p.by == "label"] + [len(template_rows)]
+    run = []
+    for p in pairs + [None]:
+        if p is not None and p.by == "position":
+            run.append(p)
+            continue
+        if run:
+            before = max(a for a in anchors if a < run[0].template)
+            after = min(a for a in anchors if a > run[-1].template)
+            slots = [k for k in range(before + 1, after) if not template_rows[k].optional]
+            yield run, slots
+        run = []
+
+
+def _forced_only(pairs, template_rows) -> list:
+    unforced = {id(p) for run, slots in _position_runs(pairs, template_rows) if len(run) != len(slots) for p in run}
+    return [p for p in pairs if id(p) not in unforced]
+
+
+def _unforced(pairs, template_rows) -> list:
+    """Template rows whose printed row cannot be told: (template indices, rows)."""
+    out = []
+    for run, slots in _position_runs(pairs, template_rows):
+        if len(run) != len(slots):
+            out.append((tuple(slots), tuple(p.row for p in run)))
+    return out

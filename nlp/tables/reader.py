@@ -1,0 +1,196 @@
+"""Sections 2-4 → cells pinned to canonical fields, and the cells that cannot be placed.
+
+One reader per table, each a small function over printed rows (nlp/tables/rows.py):
+
+- ``active`` (section 2): rows pinned by their labels, which are distinctive; reports
+  print the sub-tables in any order.
+- ``requests`` (section 3): rows aligned to the template's order (labels pin what they
+  can; the order places the rest); run-together digits split by the table's sums.
+- ``review`` (section 4): the fifteen cells in template order, however they are laid out.
+"""
+from __future__ import annotations
+
+from ..numbers import BLANK, parse_cell
+from ..record import Ambiguity, Cell
+from ..schema import registry
+from . import digits as digit_rules
+from .pinning import ROW_MATCH_CUTOFF, align_rows, best_alias
+from .rows import Row
+
+
+def read_active(rows, edition) -> tuple:
+    template = registry().rows(edition, "active")
+    cells, ambiguous, used = [], [], set()
+    for row in rows:
+        scored = [(best_alias(row.labels, t), k) for k, t in enumerate(template)]
+        (alias, score), k = max(scored, key=lambda x: x[0][1])
+        if score < ROW_MATCH_CUTOFF or k in used:
+            continue
+        used.add(k)
+        got, amb = _row_cells(row, template[k], edition, alias, score, "label", rule=None)
+        cells += got
+        ambiguous += amb
+    return cells, ambiguous
+
+
+def read_requests(rows, edition) -> tuple:
+    template = registry().rows(edition, "requests")
+    n_columns = len(template[0].columns)
+    rows = [r for r in rows if r.has_value or _pinned(r, template)]
+    placements, dropped, unforced = align_rows(rows, template, n_columns)
+    cells, ambiguous = [], []
+    splits = {}
+    for p in placements:
+        row, trow = rows[p.row], template[p.template]
+        if not trow.store and not row.run:
+            continue
+        if row.run or len(row.cells) < n_columns:
+            options = [s for s in digit_rules.splits(row.digits(), n_columns) if digit_rules.row_total_holds(s)]
+            splits[p.template] = (p, options)
+            continue
+        got, amb = _row_cells(row, trow, edition, p.alias, p.score, p.by, rule=None)
+        cells += [c for c in got if trow.store]
+        ambiguous += amb
+    got, amb = _solve_runs(splits, rows, template, cells, edition)
+    cells += got
+    ambiguous += amb
+    for slots, row_ids in unforced:
+        fields = tuple(f for k in slots if template[k].store for f in template[k].field_ids())
+        raw = " / ".join(" ".join(c.text for c in rows[i].cells) for i in row_ids)
+        ambiguous.append(Ambiguity(fields, f"{len(row_ids)} unlabelled row(s) for {len(slots)} template rows: "
+                                           "their order does not tell which is which", raw,
+                                   rows[row_ids[0]].start, rows[row_ids[-1]].end))
+    for i in (i for i in dropped if rows[i].has_value):
+        ambiguous.append(Ambiguity((), "printed row not placed in the template (extra or broken)",
+                                   " ".join(c.text for c in rows[i].cells), rows[i].start, rows[i].end))
+    return cells, ambiguous
+
+
+def read_review(rows, edition) -> tuple:
+    template = registry().rows(edition, "review")
+    fields = [f for t in template for f in t.field_ids()]
+    printed = [r for r in rows if r.has_value]
+    flat = [c for r in printed for c in r.cells]
+    if len(flat) > len(fields):
+        flat = [c for r in printed for c in _without_trailing_blanks(r.cells)]
+    run = any(r.run for r in printed)
+    if not run and len(flat) == len(fields):
+        return [_cell(f, c, edition, "行政复议/行政诉讼", 100.0, "position") for f, c in zip(fields, flat)], []
+    digits = "".join(r.digits() for r in printed)
+    options = [s for s in digit_rules.splits(digits, len(fields)) if digit_rules.group_totals_hold(s)]
+    span = (printed[0].start, printed[-1].end) if printed else (-1, -1)
+    raw = " ".join(c.text for c in flat)
+    if len(options) == 1 and not any(c.blank for c in flat):
+        return [_run_cell(f, v, raw, span, edition, "arithmetic") for f, v in zip(fields, options[0])], []
+    if not printed:
+        return [], []
+    reason = (f"{len(flat)} printed values for {len(fields)} cells" if not run else
+              f"run-together digits {digits!r}: {len(options)} splits satisfy the group sums")
+    return [], [Ambiguity(tuple(fields), reason, raw, *span)]
+
+
+def _pinned(row: Row, template) -> bool:
+    return any(best_alias(row.labels, t)[1] >= ROW_MATCH_CUTOFF for t in template)
+
+
+def _row_cells(row: Row, trow, edition, alias, score, by, rule) -> tuple:
+    """A row's cells when they can be read one per column; else an Ambiguity."""
+    fields = trow.field_ids()
+    n = len(fields)
+    printed = list(row.cells)
+    extra = [c for c in printed[n:] if not c.blank]
+    if len(printed) >= n and not row.run and not extra:
+        return [_cell(f, c, edition, alias, score, by, "".join(row.labels[-1:])) for f, c in zip(fields, printed)], []
+    pieces = row.digits()
+    if row.splittable(n) and len(pieces) == n:
+        span = (row.start, row.end)
+        return [_run_cell(f, int(d), " ".join(c.text for c in printed), span, edition, "digit count",
+                          alias, score) for f, d in zip(fields, pieces)], []
+    if n == 1 and len(printed) == 1:
+        return [_cell(fields[0], printed[0], edition, alias, score, by, "".join(row.labels[-1:]))], []
+    options = digit_rules.splits(pieces, n) if row.splittable(n) else []
+    why = (f"{len(printed)} printed value(s) for {n} cells" if not options else
+           f"run-together digits {pieces!r} have {len(options)} splits and no sum fixes them")
+    return [], [Ambiguity(fields if trow.store else (), why, " ".join(c.text for c in printed), row.start, row.end)]
+
+
+def _solve_runs(splits: dict, rows, template, cells, edition) -> tuple:
+    """Rows of run-together digits: unique by their own row sum, else jointly by the
+    column rules (一+二 = (七)+四; (七) = the sum of the result rows)."""
+    if not splits:
+        return [], []
+    ids = [t.id for t in template]
+    known = _known_rows(cells, template)
+    fixed = {k: opts[0] for k, (_, opts) in splits.items() if len(opts) == 1}
+    open_rows = {k: opts for k, (_, opts) in splits.items() if len(opts) > 1}
+    chosen = dict(fixed)
+    if open_rows:
+        solution = digit_rules.solve_jointly(open_rows, {**known, **fixed},
+                                             lambda values: _columns_hold(values, ids, template))
+        chosen.update(solution or {})
+    out, ambiguous = [], []
+    for k, (p, opts) in splits.items():
+        row, trow = rows[p.row], template[k]
+        if k not in chosen:
+            ambiguous.append(Ambiguity(trow.field_ids() if trow.store else (),
+                                       f"run-together digits {row.digits()!r}: {len(opts)} splits fit the row "
+                                       "sum and the column rules do not single one out",
+                                       " ".join(c.text for c in row.cells), row.start, row.end))
+            continue
+        how = "arithmetic" if len(row.digits()) != len(trow.columns) else "digit count"
+        raw = " ".join(c.text for c in row.cells)
+        if trow.store:
+            out += [_run_cell(f, v, raw, (row.start, row.end), edition, how, p.alias, p.score)
+                    for f, v in zip(trow.field_ids(), chosen[k])]
+    return out, ambiguous
+
+
+def _known_rows(cells, template) -> dict:
+    by_field = {c.field: c.value for c in cells}
+    known = {}
+    for k, t in enumerate(template):
+        values = [by_field.get(f) for f in t.field_ids()]
+        if all(isinstance(v, float) for v in values):
+            known[k] = tuple(int(v) for v in values)
+    return known
+
+
+def _columns_hold(values: dict, ids, template) -> bool:
+    idx = {rid: k for k, rid in enumerate(ids)}
+    results = [k for k, t in enumerate(template)
+               if t.store and t.id not in ("requests.new_received", "requests.carried_over",
+                                           "requests.total", "requests.carried_forward")]
+    total, new, old, forward = (idx.get(r) for r in ("requests.total", "requests.new_received",
+                                                     "requests.carried_over", "requests.carried_forward"))
+    for col in range(len(template[0].columns)):
+        if all(k in values for k in results) and total in values:
+            if sum(values[k][col] for k in results) != values[total][col]:
+                return False
+        if all(k in values for k in (new, old, total, forward)):
+            if values[new][col] + values[old][col] != values[total][col] + values[forward][col]:
+                return False
+    return True
+
+
+def _without_trailing_blanks(cells) -> list:
+    cells = list(cells)
+    while cells and cells[-1].blank:
+        cells.pop()
+    return cells
+
+
+def _value(raw: str, field: str, edition: str):
+    value = parse_cell(raw, registry().field_type(edition, field))
+    return None if value is BLANK else value
+
+
+def _cell(field, c, edition, alias, score, by, label="") -> Cell:
+    value = parse_cell(c.text, registry().field_type(edition, field))
+    column = field.rsplit(".", 1)[1]
+    return Cell(field, None if value is BLANK or value is None else value, c.text, c.start, c.end,
+                label, alias, round(score, 1), column, by)
+
+
+def _run_cell(field, value, raw, span, edition, how, alias="", score=0.0) -> Cell:
+    column = field.rsplit(".", 1)[1]
+    return Cell(field, float(value), raw, span[0], span[1], "", alias, round(score, 1), column, how)
