@@ -4,7 +4,10 @@
     ├── InputError                the input is not something we can annotate
     │   ├── EmptyInput            the file or text holds nothing but white space
     │   ├── UndecodableInput      the bytes are not text in any encoding we read
-    │   └── NotAReport            text, but not a disclosure annual report
+    │   ├── NotAReport            text, but not a disclosure annual report
+    │   ├── UnsupportedInput      a file type no reader handles (or too large to read)
+    │   ├── UnsafeArchive         an archive or member refused: path traversal, zip bomb, too many members
+    │   └── DamagedInput          a PDF, DOCX or zip whose structure is broken or encrypted
     ├── ModelError                a model file is missing, tampered with or incompatible
     └── SchemaError               the packaged field schema or alias tables are broken
 
@@ -51,6 +54,18 @@ class UnsupportedInput(InputError):
     """A file type no reader handles."""
 
     code = "E104"
+
+
+class UnsafeArchive(InputError):
+    """An archive (or one member of it) refused for safety; the other members are still read."""
+
+    code = "E105"
+
+
+class DamagedInput(InputError):
+    """A container format (PDF, DOCX, zip) that cannot be opened: truncated, corrupt, encrypted."""
+
+    code = "E106"
 
 
 class ModelError(NianbaoError):

@@ -1,75 +1,59 @@
-"""Read an input file into a :class:`Document`: the text every later stage works on.
+"""Read an input into a :class:`Document`: the text every later stage works on.
 
-Plain text (.txt, .md) in UTF-8 (with or without BOM) or a legacy Chinese encoding.
-Offsets in every record refer to ``Document.text``.
+The facade over :mod:`nlp.readers`, which picks a reader by content, then by name:
+plain text in any common encoding, HTML pages, PDF with a text layer, DOCX, and zip
+archives of these. Offsets in every record refer to ``Document.text``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import EmptyInput, InputError, UndecodableInput, UnsupportedInput
+from .errors import InputError, UnsupportedInput
+from .readers import MAX_INPUT_BYTES, SUFFIXES, Document, iter_bytes, read_bytes
+from .readers.text import decode
 
-TEXT_SUFFIXES = (".txt", ".md", ".text", ".markdown")
+#: The old name, kept for its importers: every readable suffix, not only plain text.
+TEXT_SUFFIXES = SUFFIXES
 
-#: Tried in order after UTF-8; GB18030 is a superset of GBK and GB2312.
-LEGACY_ENCODINGS = ("gb18030", "big5")
-
-
-@dataclass(frozen=True)
-class Document:
-    source: str
-    text: str
+__all__ = ["Document", "SUFFIXES", "TEXT_SUFFIXES", "decode", "iter_documents", "read_bytes", "read_path"]
 
 
-def decode(data: bytes, source: str) -> str:
-    """Bytes to text, or :class:`UndecodableInput` naming the file."""
-    if not data.strip():
-        raise EmptyInput("the file is empty", source=source)
-    if b"\x00" in data[:4096]:
-        raise UndecodableInput("binary data (NUL bytes), not text", source=source)
-    for encoding in ("utf-8-sig", *LEGACY_ENCODINGS):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise UndecodableInput("not UTF-8, GB18030 or Big5 text", source=source)
+def _load(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise UnsupportedInput(f"too large ({size:,} bytes; the limit is {MAX_INPUT_BYTES:,})",
+                                   source=str(path))
+        return path.read_bytes()
+    except OSError as exc:
+        raise UnsupportedInput(f"cannot read: {exc.strerror or exc}", source=str(path)) from None
 
 
 def read_path(path) -> Document:
+    """The one document a file holds (an archive must hold exactly one readable report)."""
     path = Path(path)
-    if path.suffix.lower() not in TEXT_SUFFIXES:
-        raise UnsupportedInput(f"unsupported file type {path.suffix or '(none)'!r}; "
-                               f"readable: {', '.join(TEXT_SUFFIXES)}", source=str(path))
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UnsupportedInput(f"cannot read: {exc.strerror}", source=str(path)) from None
-    text = decode(data, str(path))
-    if not text.strip():
-        raise EmptyInput("the file holds only white space", source=str(path))
-    return Document(str(path), text)
+    return read_bytes(_load(path), str(path))
 
 
-def read_bytes(data: bytes, name: str) -> Document:
-    """A document from bytes (an upload): the reader is chosen by ``name``'s suffix."""
-    suffix = Path(name).suffix.lower()
-    if suffix not in TEXT_SUFFIXES:
-        raise UnsupportedInput(f"unsupported file type {suffix or '(none)'!r}; "
-                               f"readable: {', '.join(TEXT_SUFFIXES)}", source=name)
-    text = decode(data, name)
-    if not text.strip():
-        raise EmptyInput("the file holds only white space", source=name)
-    return Document(name, text)
+def readable_files(directory: Path) -> list:
+    return sorted(f for f in directory.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
 
 
 def iter_documents(path):
-    """The documents one input path holds (one for a file; an archive holds several).
+    """The documents one input path holds: one for a file, each member of an archive,
+    each readable file under a directory.
 
     Yields a :class:`Document` or, for an input that cannot be read, the
     :class:`~nlp.errors.InputError` saying why, so a batch goes on past it.
     """
+    path = Path(path)
+    if path.is_dir():
+        for file in readable_files(path):
+            yield from iter_documents(file)
+        return
     try:
-        yield read_path(path)
+        data = _load(path)
     except InputError as exc:
         yield exc
+        return
+    yield from iter_bytes(data, str(path))

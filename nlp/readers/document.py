@@ -1,0 +1,21 @@
+"""The :class:`Document` every reader returns: the text all later stages work on."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .script import ScriptMap
+
+
+@dataclass(frozen=True)
+class Document:
+    """``text`` is what the pipeline reads; every record offset refers to it.
+
+    ``format`` names the reader that produced it (text, html, pdf, docx). ``script`` is
+    set when traditional characters were converted to simplified: it maps offsets in
+    ``text`` back to the text as read (``script.original``).
+    """
+
+    source: str
+    text: str
+    format: str = "text"
+    script: ScriptMap | None = None

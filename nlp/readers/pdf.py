@@ -1,0 +1,125 @@
+"""PDF with a text layer (pdfplumber): narrative lines and ruled tables as pipe rows.
+
+Lines wrapped at the right margin are joined back into their paragraph; page numbers at
+the top or bottom of a page are dropped; a table broken by a page break is read as one
+table (a header row repeated on the next page is dropped). Scanned PDFs (no text layer)
+are refused: OCR them first.
+"""
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+
+import pdfplumber
+
+from ..errors import DamagedInput, UndecodableInput, UnsupportedInput
+from .grid import clean_cell, merge_continued, render
+
+MAX_PAGES = 1000
+#: A line ending this close to the text's right edge (in character widths) was wrapped.
+WRAP_TOLERANCE_CHARS = 1.5
+#: A page number alone on the first or last line of a page.
+PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4}|\d{1,4}|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)\s*$", re.I)
+#: A line ending a sentence is not joined to the next even when it reaches the margin.
+_SENTENCE_END = tuple("。！？；：!?;:")
+_CJK = re.compile(r"[\u4e00-\u9fff\u3001-\u303f\uff01-\uff5e]")
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    top: float
+    x1: float
+    char_width: float
+
+
+def _line(raw: dict) -> Line:
+    widths = sorted(c["x1"] - c["x0"] for c in raw.get("chars") or []) or [0.0]
+    return Line(raw["text"], raw["top"], raw["x1"], widths[len(widths) // 2])
+
+
+def drop_page_numbers(lines: list) -> list:
+    """The first and last line of a page go when they are only a page number."""
+    if lines and PAGE_NUMBER.match(lines[-1].text):
+        lines = lines[:-1]
+    if lines and PAGE_NUMBER.match(lines[0].text):
+        lines = lines[1:]
+    return lines
+
+
+def _inside(obj: dict, boxes: list) -> bool:
+    x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+
+def page_blocks(page) -> list:
+    """The page as ("lines", [Line]) and ("table", grid) blocks, top to bottom."""
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+    outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
+    lines = sorted(map(_line, outside.extract_text_lines(return_chars=True)), key=lambda line: line.top)
+    items = [(line.top, "lines", [line]) for line in drop_page_numbers(lines)]
+    items += [(t.bbox[1], "table", table_grid(t)) for t in tables]
+    return [(kind, value) for _, kind, value in sorted(items, key=lambda item: item[0])]
+
+
+def table_grid(table) -> list:
+    return [[clean_cell(cell or "") for cell in row] for row in table.extract()]
+
+
+def join_wrapped(lines: list) -> list:
+    """Lines wrapped at the right margin rejoined into paragraphs."""
+    if not lines:
+        return []
+    right = max(line.x1 for line in lines)
+    out, wrapped = [], False
+    for line in lines:
+        text = line.text.strip()
+        if wrapped and out:
+            glue = "" if _CJK.match(out[-1][-1:]) and _CJK.match(text[:1]) else " "
+            out[-1] += glue + text
+        else:
+            out.append(text)
+        wrapped = line.x1 >= right - WRAP_TOLERANCE_CHARS * max(line.char_width, 1.0) \
+            and not text.endswith(_SENTENCE_END)
+    return [text for text in out if text]
+
+
+def render_blocks(blocks: list) -> list:
+    """Consecutive blocks of one kind are merged (a table across pages), then rendered."""
+    runs = []
+    for kind, value in blocks:
+        if runs and runs[-1][0] == kind:
+            runs[-1][1].append(value)
+        else:
+            runs.append((kind, [value]))
+    lines = []
+    for kind, values in runs:
+        if kind == "table":
+            lines += render(merge_continued(values))
+        else:
+            lines += join_wrapped([line for value in values for line in value])
+    return lines
+
+
+def open_pdf(data: bytes, source: str):
+    try:
+        return pdfplumber.open(io.BytesIO(data))
+    except Exception as exc:  # pdfminer raises many unrelated types on broken files
+        raise DamagedInput(f"damaged or encrypted PDF ({type(exc).__name__}: {exc})", source=source) from None
+
+
+def read_pdf(data: bytes, source: str) -> str:
+    with open_pdf(data, source) as pdf:
+        if len(pdf.pages) > MAX_PAGES:
+            raise UnsupportedInput(f"{len(pdf.pages):,} pages (the limit is {MAX_PAGES:,})", source=source)
+        try:
+            blocks = [block for page in pdf.pages for block in page_blocks(page.dedupe_chars())]
+        except Exception as exc:  # as above: a damaged page can fail anywhere in pdfminer
+            raise DamagedInput(f"damaged PDF page ({type(exc).__name__}: {exc})", source=source) from None
+    if not blocks:
+        raise UndecodableInput("a PDF without a text layer (scanned pages?); OCR it first", source=source)
+    return "\n".join(render_blocks(blocks))
