@@ -1,6 +1,118 @@
-"""The template's own arithmetic."""
+"""The template's own arithmetic (勾稽关系), as rules of the form Σ left = Σ right.
+
+Each rule expands, per edition, into instances (one per column, row or group); an
+instance passes or fails when all its cells are printed numbers, and is not assessable
+when one is blank or could not be placed. A rule's status: ``fail`` if any instance
+fails, else ``not_assessable`` if any instance is, else ``pass``.
+
+>>> v = {"review.upheld": 1.0, "review.corrected": 0.0, "review.other": 2.0, "review.pending": 0.0, "review.total": 3.0}
+>>> [c.status for c in arithmetic_checks("2021", v, set()) if c.rule == "litigation.sum"]
+['not_assessable']
+"""
 from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..record import Check
+from ..schema import registry
+
+APPLICANT_PARTS = ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org")
+APPLICANT_COLUMNS = APPLICANT_PARTS + ("total",)
+RESULT_PARTS = ("upheld", "corrected", "other", "pending")
+LITIGATION_GROUPS = ("review", "litigation_direct", "litigation_after_review")
+#: Rows of section 3 that are not outcomes of the year's handling.
+NON_RESULT_ROWS = ("requests.new_received", "requests.carried_over", "requests.total", "requests.carried_forward")
+
+
+@dataclass(frozen=True)
+class Instance:
+    name: str
+    left: tuple
+    right: tuple
+    skip_if_absent: bool = False  # a row the report does not print at all is not checked
+
+    @property
+    def fields(self) -> tuple:
+        return self.left + self.right
+
+
+def _result_rows(edition) -> list:
+    return [r.id for r in registry().rows(edition, "requests") if r.store and r.id not in NON_RESULT_ROWS]
+
+
+def balance(edition) -> list:
+    return [Instance(c, (f"requests.new_received.{c}", f"requests.carried_over.{c}"),
+                     (f"requests.total.{c}", f"requests.carried_forward.{c}")) for c in APPLICANT_COLUMNS]
+
+
+def result_sum(edition) -> list:
+    return [Instance(c, tuple(f"{r}.{c}" for r in _result_rows(edition)), (f"requests.total.{c}",))
+            for c in APPLICANT_COLUMNS]
+
+
+def column_sum(edition) -> list:
+    rows = [r.id for r in registry().rows(edition, "requests") if r.store]
+    return [Instance(r.removeprefix("requests."), tuple(f"{r}.{c}" for c in APPLICANT_PARTS), (f"{r}.total",),
+                     skip_if_absent=True) for r in rows]
+
+
+def litigation_sum(edition) -> list:
+    return [Instance(g, tuple(f"{g}.{p}" for p in RESULT_PARTS), (f"{g}.total",)) for g in LITIGATION_GROUPS]
+
+
+#: rule name → (instances of an edition, what it asserts)
+RULES = {
+    "requests.balance": (balance, "一 + 二 = 三(七)总计 + 四, per column"),
+    "requests.result_sum": (result_sum, "(七)总计 = (一)+(二)+(三)+(四)+(五)+(六) and their sub-rows, per column"),
+    "requests.column_sum": (column_sum, "总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他, per row"),
+    "litigation.sum": (litigation_sum, "总计 = 维持 + 纠正 + 其他 + 尚未审结, per group"),
+}
 
 
 def arithmetic_checks(edition, values: dict, missing: set) -> list:
-    return []
+    """One Check per rule. ``values``: field → number or None (blank); ``missing``:
+    fields read but not placed (ambiguous)."""
+    return [_check(rule, expand(edition), what, values, missing) for rule, (expand, what) in RULES.items()]
+
+
+def evaluate(instance: Instance, values: dict, missing: set) -> tuple:
+    """(status, detail) of one instance."""
+    if instance.skip_if_absent and not any(f in values or f in missing for f in instance.fields):
+        return "skipped", ""
+    unknown = [f for f in instance.fields if values.get(f) is None]
+    if unknown:
+        kinds = ["blank" if f in values else "missing" for f in unknown]
+        return "not_assessable", f"{len(unknown)} of {len(instance.fields)} cells {'/'.join(sorted(set(kinds)))}"
+    left = sum(values[f] for f in instance.left)
+    right = sum(values[f] for f in instance.right)
+    relation = "=" if left == right else "≠"
+    detail = f"{_terms(instance.left, values, left)} {relation} {_terms(instance.right, values, right)}"
+    return ("pass" if left == right else "fail"), detail
+
+
+def _check(rule: str, instances: list, what: str, values: dict, missing: set) -> Check:
+    results = [(inst, *evaluate(inst, values, missing)) for inst in instances]
+    results = [r for r in results if r[1] != "skipped"]
+    statuses = [status for _, status, _ in results]
+    status = ("fail" if "fail" in statuses else "not_assessable" if "not_assessable" in statuses
+              else "pass" if statuses else "not_assessable")
+    counts = ", ".join(f"{statuses.count(s)} {s.replace('_', ' ')}" for s in ("pass", "fail", "not_assessable"))
+    order = {"fail": 0, "not_assessable": 1, "pass": 2}
+    shown = sorted(results, key=lambda r: order[r[1]])[:6]
+    examples = "; ".join(f"{inst.name}: {detail}" for inst, _, detail in shown)
+    fields = tuple(f for inst, _, _ in results for f in inst.fields)
+    return Check(rule, status, fields, f"{what}: {counts}. {examples}")
+
+
+#: Up to this many terms are written out in a message (a result_sum has 20: too many).
+MAX_TERMS_SHOWN = 6
+
+
+def _terms(fields, values, total) -> str:
+    if len(fields) == 1 or len(fields) > MAX_TERMS_SHOWN:
+        return _fmt(total)
+    return " + ".join(_fmt(values[f]) for f in fields) + (f" ({_fmt(total)})" if len(fields) > 2 else "")
+
+
+def _fmt(x) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
