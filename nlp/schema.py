@@ -62,6 +62,8 @@ class Registry:
                                 r.get("optional", False), r.get("store", True))
                     for r in rows)
         self.edition_cues = {ed: tuple(cues) for ed, cues in template["edition_cues"].items()}
+        self.loose_cell_cues = {col: tuple(words) for col, words in template["loose_cell_cues"].items()
+                                if col != "about"}
         self._validate()
 
     def _validate(self) -> None:

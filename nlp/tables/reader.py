@@ -20,17 +20,39 @@ from .rows import Row
 
 def read_active(rows, edition) -> tuple:
     template = registry().rows(edition, "active")
-    cells, ambiguous, used = [], [], set()
-    for row in rows:
+    pinned, loose, used = [], [], set()
+    for i, row in enumerate(rows):
         scored = [(best_alias(row.labels, t), k) for k, t in enumerate(template)]
         (alias, score), k = max(scored, key=lambda x: x[0][1])
-        if score < ROW_MATCH_CUTOFF or k in used:
-            continue
-        used.add(k)
-        got, amb = _row_cells(row, template[k], edition, alias, score, "label", rule=None)
+        if score >= ROW_MATCH_CUTOFF and k not in used:
+            used.add(k)
+            pinned.append((row, template[k], alias, score))
+        elif len(row.cells) == 1 and row.has_value:
+            remark = rows[i + 1].preceding[0] if i + 1 < len(rows) and rows[i + 1].preceding else ""
+            loose.append((row.cells[0], remark))
+    short = [p for p in pinned if len(p[0].cells) == len(p[1].columns) - 1 and not p[0].splittable(len(p[1].columns))]
+    refill = dict(zip((id(p[0]) for p in short), loose)) if len(short) == len(loose) else {}
+    cells, ambiguous = [], []
+    for row, trow, alias, score in pinned:
+        if id(row) in refill:
+            row = _with_loose_cell(row, trow, *refill[id(row)])
+        got, amb = _row_cells(row, trow, edition, alias, score, "label", rule=None)
         cells += got
         ambiguous += amb
     return cells, ambiguous
+
+
+def _with_loose_cell(row: Row, trow, cell, remark: str) -> Row:
+    """The row with a loose cell put back where its remark says (``含自然失效`` → the
+    repeal column), or where every choice gives the same values; else unchanged."""
+    columns = [c.id for c in trow.columns]
+    cued = [col for col, words in registry().loose_cell_cues.items() if any(w in remark for w in words)]
+    places = [columns.index(cued[0])] if cued and cued[0] in columns else range(len(columns))
+    options = {tuple(c.text for c in row.cells[:k] + (cell,) + row.cells[k:]) for k in places}
+    if len(options) != 1:
+        return row
+    k = places[0]
+    return Row(row.labels, row.label_start, row.cells[:k] + (cell,) + row.cells[k:], row.line, row.run, row.preceding)
 
 
 def read_requests(rows, edition) -> tuple:

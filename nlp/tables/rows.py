@@ -44,6 +44,7 @@ class Row:
     cells: tuple  # CellText
     line: int
     run: bool  # cells printed without separators that cannot all be single numbers
+    preceding: tuple = ()  # every label piece printed since the previous row
 
     @property
     def has_value(self) -> bool:
@@ -78,9 +79,10 @@ def read_rows(tokens: list) -> list:
         nonlocal labels, cells, run
         if cells:
             same_line = [t for t in labels if t.line == line]
-            labels = same_line or labels  # a grid row's own label beats header lines above
-            start = labels[0].start if labels else cells[0].start
-            rows.append(Row(tuple(t.text for t in labels), start, tuple(cells), line, run))
+            own = same_line or labels  # a grid row's own label beats header lines above
+            start = own[0].start if own else cells[0].start
+            rows.append(Row(tuple(t.text for t in own), start, tuple(cells), line, run,
+                            tuple(t.text for t in labels)))
             labels = []
         cells, run = [], False
 

@@ -150,11 +150,15 @@ def _flow_tokens(text: str, pos: int, number: int, with_break: bool) -> list:
     return tokens + ([Token(BREAK, "", pos, pos, number)] if ends_row else [])
 
 
+#: A number followed by one of these is prose or numbering (2024 年, 第3项, 16 件), not a cell.
+_PROSE_AFTER_NUMBER = frozenset("年月日项类号）)个期%．、件条人次名家篇份户")
+
+
 def _is_cell_run(text: str, start: int, end: int) -> bool:
     """A number run is cells, not part of a label: not ``第二十条`` numbering, not the
     ``1.`` of a sub-row label at the start, not ``2024 年`` or ``50 件`` prose."""
     after = text[end:end + 1]
-    if after in ("年", "月", "日", "项", "类", "号", "）", ")", "个", "期", "%", "．", "、"):
+    if after in _PROSE_AFTER_NUMBER:
         return False
     return not re.match(r"\s*\.", text[end:end + 2]) or end >= len(text)
 
