@@ -1,0 +1,137 @@
+"""The narrative a fact can come from, cut into sentences and clauses (offsets kept).
+
+Facts come from the prose of sections 1, 5 and 6; sections 2-4 hold the tables. Lines
+that are table rows (``a | b | c``) are left out wherever they stand.
+
+A line break ends a sentence only where the line looks finished: it ends with
+punctuation, it is short (a heading, a page footer) or the next line opens a heading.
+PDF text wraps lines in the middle of a sentence (``粉丝数\\n54373``), scraped text
+prints one paragraph a line; both read right this way.
+
+>>> text = "一、总体情况\\n通过网站发布信息10条；通过微博发布\\n信息5条。其中：规章1件；文件2件。"
+>>> [text[s.start:s.end] for s in sentences(text, 0, len(text))]
+['一、总体情况', '通过网站发布信息10条', '通过微博发布\\n信息5条', '其中：规章1件；文件2件']
+>>> sent = sentences(text, 0, len(text))[3]
+>>> [text[c.start:c.end] for c in sent.clauses]
+['其中', '规章1件', '文件2件']
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+#: The template's table sections: no prose facts there.
+TABLE_SECTIONS = frozenset({2, 3, 4})
+
+_STOP = "。！？!?"
+_SEMICOLON = "；;"
+_COLON = "：:"
+_CLAUSE = re.compile(r"[，,、；;：:（）()]|\s{2,}")
+_LINE_END_PUNCT = tuple("。；;：:！？!?")
+_HEADING = re.compile(r"^\s*(?:#|[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|\d+\s*[.．、](?!\d)|第[一二三四五六七八九十]+部分)")
+_SHORT_LINE = 18
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    clauses: tuple
+
+
+def prose_ranges(text: str, sections) -> list:
+    """``(start, end)`` of the narrative: every section but the tables' (2-4)."""
+    if not sections:
+        return [(0, len(text))]
+    return [(s.start, s.end) for s in sections if s.number not in TABLE_SECTIONS]
+
+
+def sentences(text: str, start: int, end: int) -> list:
+    """The sentences of ``text[start:end]`` with their clauses; table rows left out."""
+    out = []
+    for s, e in _sentence_spans(text, start, end):
+        s, e = _strip(text, s, e)
+        if e > s:
+            out.append(Sentence(s, e, tuple(_clauses(text, s, e))))
+    return out
+
+
+def _sentence_spans(text: str, start: int, end: int):
+    begin = start
+    colon = False
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in _COLON:
+            colon = True
+        if ch in _STOP or (ch in _SEMICOLON and not colon) or (ch == "\n" and _line_break_ends(text, begin, i)):
+            yield from _without_table_rows(text, begin, i)
+            begin, colon = i + 1, False
+        i += 1
+    yield from _without_table_rows(text, begin, end)
+
+
+def _line_break_ends(text: str, begin: int, i: int) -> bool:
+    line_start = text.rfind("\n", 0, i) + 1
+    line = text[line_start:i].strip()
+    nxt_end = text.find("\n", i + 1)
+    nxt = text[i + 1:nxt_end if nxt_end >= 0 else len(text)]
+    return (not line or line.endswith(_LINE_END_PUNCT) or len(line) < _SHORT_LINE
+            or "|" in line or "|" in nxt or bool(_HEADING.match(nxt)) or not nxt.strip())
+
+
+def _without_table_rows(text: str, s: int, e: int):
+    if "|" not in text[s:e]:
+        yield s, e
+        return
+    pos = s
+    for line in text[s:e].splitlines(keepends=True):
+        if "|" not in line:
+            yield pos, pos + len(line)
+        pos += len(line)
+
+
+def _clauses(text: str, s: int, e: int) -> list:
+    out = []
+    begin = s
+    for m in _CLAUSE.finditer(text, s, e):
+        if m.start() > begin:
+            out.append(Clause(*_strip(text, begin, m.start())))
+        begin = m.end()
+    if e > begin:
+        out.append(Clause(*_strip(text, begin, e)))
+    return [c for c in out if c.end > c.start]
+
+
+def _strip(text: str, s: int, e: int) -> tuple:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc  # only reports in traditional script need it
+
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """Traditional script to simplified, one character for one so offsets hold.
+
+    >>> simplified("通過政府門戶網站共發布信息18篇")
+    '通过政府门户网站共发布信息18篇'
+    """
+    convert = _converter().convert
+    if convert(text) == text:
+        return text
+    return "".join(convert(ch) if ord(ch) > 0x2E7F else ch for ch in text)

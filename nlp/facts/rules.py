@@ -1,0 +1,251 @@
+"""What a number of one sentence is: the three extractors' rules, as small functions.
+
+Each extractor reads a :class:`SentenceView` (the sentence, its clauses, its numbers)
+and returns :class:`Found` facts; the word lists are ``nlp/data/facts_cues.json``.
+
+Attribution, in the words of the reports:
+- a publication count needs a publishing verb in its own clause, or, in a clause that
+  does nothing else (``、政策解读13条``), earlier in its sentence;
+- its channel is named in its own clause; else it is a part of a total just stated
+  (``其中…``) and takes that total's channel; else the channel named where the
+  sentence sets the scene (``通过门户网站…``, ``深化政务新媒体矩阵建设，…``); else total;
+- a follower count takes the channel of its own clause, else of the account whose
+  publications the sentence just counted, else ``new_media`` (an account is always on
+  some platform).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from ..numbers import Quantity, find_quantities
+from .cues import channel_cues, matcher, resolve_channel
+
+PUBLICATION_UNITS = frozenset({"条", "条次", "篇", "篇次", "件", "则", "份", "期", "个", "次", "项"})
+FOLLOWER_UNITS = frozenset({"人", "个", "户", "位", ""})
+MONEY_UNITS = frozenset({"元"})
+
+_QUOTED = re.compile(r"[“\"「『]([^”\"」』\n]{2,20})[”\"」』]")
+_NAMED_ACCOUNT = re.compile(r"(?:通过|在|依托)\s*([\u4e00-\u9fff]{2,8})\s*$")
+_GENERIC_NAME = re.compile(r"^(?:本|我|政府|政务|官方|各|其他|部门|单位)")
+_SUFFIX_WINDOW = 6
+
+
+@dataclass(frozen=True)
+class Found:
+    """A fact found in a sentence, with the rule that found it (its explanation)."""
+
+    kind: str
+    channel: Optional[str]
+    account: Optional[str]
+    quantity: Quantity
+    start: int
+    end: int
+    rule: str
+    head: bool = False
+
+
+class SentenceView:
+    """One sentence of the (simplified) text: its clauses and numbers, absolute offsets."""
+
+    def __init__(self, text: str, sentence):
+        self.text = text
+        self.start, self.end = sentence.start, sentence.end
+        self.clauses = sentence.clauses
+        self.quantities = [_shift(q, sentence.start) for q in find_quantities(text[sentence.start:sentence.end])]
+
+    def clause_index(self, q: Quantity) -> int:
+        for i, c in enumerate(self.clauses):
+            if c.start <= q.start < c.end:
+                return i
+        return len(self.clauses) - 1
+
+    def prefix_start(self, q: Quantity) -> int:
+        """Where the words of ``q``'s own clause begin (after an earlier number in it)."""
+        begin = self.clauses[self.clause_index(q)].start
+        for other in self.quantities:
+            if begin <= other.end <= q.start:
+                begin = other.end
+        return begin
+
+    def prefix(self, q: Quantity) -> str:
+        return self.text[self.prefix_start(q):q.start]
+
+    def suffix(self, q: Quantity) -> str:
+        clause = self.clauses[self.clause_index(q)]
+        return self.text[q.end:min(max(clause.end, q.end), q.end + _SUFFIX_WINDOW)]
+
+    def clause_text(self, i: int) -> str:
+        c = self.clauses[i]
+        return self.text[c.start:c.end]
+
+
+def _shift(q: Quantity, offset: int) -> Quantity:
+    return Quantity(q.value, q.qualifier, q.unit, q.raw, q.start + offset, q.end + offset)
+
+
+# ---------------------------------------------------------------- word tests
+
+def publish_verbs(text: str) -> list:
+    """Offsets of the publishing verbs of ``text`` (公开 in 政务公开 is none)."""
+    blocked = [m.span() for m in matcher("publish_verbs", "not").finditer(text)]
+    return [m.start() for m in matcher("publish_verbs", "words").finditer(text)
+            if not any(s <= m.start() < e for s, e in blocked)]
+
+
+def has(text: str, *path: str) -> bool:
+    return bool(matcher(*path).search(text))
+
+
+def _is_container_count(view: SentenceView, q: Quantity) -> bool:
+    before = re.sub(r"[\s（(]", "", view.text[max(view.start, q.start - 6):q.start])
+    after = view.text[q.end:q.end + 4]
+    return (bool(re.search(f"(?:{matcher('containers', 'before').pattern})$", before)) and q.unit == "个") \
+        or bool(re.match(f"\\s*(?:{matcher('containers', 'after').pattern})", after))
+
+
+# ---------------------------------------------------------------- channels
+
+def scene_cues(text: str) -> list:
+    """The cues that set the scene of a clause: all of a clause without a publishing
+    verb, else those before its verb (通过网站发布…); a cue after the verb names the
+    kind of item published (推送短视频) and is the clause's own."""
+    cues = channel_cues(text)
+    verbs = publish_verbs(text)
+    return [c for c in cues if not verbs or c.start < verbs[0]]
+
+
+def account_of(text: str, cues) -> Optional[str]:
+    """The account or column name printed next to the channel cue (“杨凌援外”微信公众号)."""
+    if not cues:
+        return None
+    cue = cues[-1]
+    before = text[max(0, cue.start - 24):cue.start]
+    m = None
+    for m in _QUOTED.finditer(before):
+        pass
+    if m and len(before) - m.end() <= 2:
+        return m.group(1).strip()
+    after = _QUOTED.match(text[cue.end:cue.end + 24].lstrip())
+    if after:
+        return after.group(1).strip()
+    if cue.channel in ("wechat", "new_media", "short_video", "weibo"):
+        named = _NAMED_ACCOUNT.search(before)
+        if named and not _GENERIC_NAME.match(named.group(1)):
+            return named.group(1)
+    return None
+
+
+def own_channel(view: SentenceView, q: Quantity):
+    """Channel and account named in ``q``'s own clause, before the number."""
+    clause = view.clauses[view.clause_index(q)]
+    text = view.text[clause.start:q.start]
+    cues = channel_cues(text)
+    return resolve_channel(cues), account_of(text, cues)
+
+
+def scene_channel(view: SentenceView, q: Quantity):
+    """Channel set by the earlier clauses of the sentence, or named right after (…条，已在委网站公开)."""
+    i = view.clause_index(q)
+    cues, account = [], None
+    for j in range(i):
+        text = view.clause_text(j)
+        found = scene_cues(text)
+        if found:
+            cues += found
+            account = account_of(text, found) or account
+    if not cues and i + 1 < len(view.clauses):
+        nxt = view.clause_text(i + 1)
+        if publish_verbs(nxt) and not find_quantities(nxt):
+            cues = channel_cues(nxt)
+    return resolve_channel(cues), account
+
+
+# ---------------------------------------------------------------- extractors
+
+def publication_facts(view: SentenceView) -> list:
+    """``publication_count`` facts of one sentence, in order."""
+    found = []
+    for q in view.quantities:
+        fact = _publication(view, q, found)
+        if fact:
+            found.append(fact)
+    return found
+
+
+def _publication(view: SentenceView, q: Quantity, earlier: list) -> Optional[Found]:
+    if q.unit not in PUBLICATION_UNITS:
+        return None
+    prefix, suffix = view.prefix(q), view.suffix(q)
+    if has(prefix, "not_publication", "words") or has(re.split(r"[，,。；;、]", suffix)[0], "not_publication", "words"):
+        return None
+    if _is_container_count(view, q) or has(prefix, "follower_words", "words"):
+        return None
+    head = _head_of(view, q, earlier)
+    if publish_verbs(prefix):
+        rule = "verb in clause"
+    elif head is not None:
+        rule = "part of a total"
+    elif has(prefix, "other_verbs", "words"):
+        return None
+    elif publish_verbs(view.text[view.start:q.start]):
+        rule = "verb earlier in sentence"
+    else:
+        return None
+    channel, account = own_channel(view, q)
+    if channel is None and head is not None:
+        channel, account = head.channel, head.account
+    elif channel is None:
+        channel, account = scene_channel(view, q)
+    return Found("publication_count", channel or "total", account, q, _span_start(view, q), q.end,
+                 rule, head=head is None)
+
+
+def _head_of(view: SentenceView, q: Quantity, earlier: list) -> Optional[Found]:
+    """The total that ``q`` breaks down: an earlier head of the sentence followed by 其中."""
+    for fact in reversed(earlier):
+        if fact.head and has(view.text[fact.end:q.start], "part_markers", "words"):
+            return fact
+    return None
+
+
+def follower_facts(view: SentenceView, publications: list) -> list:
+    """``follower_count`` facts of one sentence (粉丝数、订阅数、关注人数 …)."""
+    found = []
+    for q in view.quantities:
+        if q.unit not in FOLLOWER_UNITS:
+            continue
+        prefix = view.prefix(q)
+        words = list(matcher("follower_words", "words").finditer(prefix))
+        if not words or has(prefix[words[-1].start():], "follower_words", "not"):
+            continue
+        if has(prefix, "follower_words", "not"):
+            continue
+        clause = view.clauses[view.clause_index(q)]
+        cues = [c for c in channel_cues(view.text[clause.start:q.start]) if c.strong]
+        channel, account = resolve_channel(cues), account_of(view.text[clause.start:q.start], cues)
+        start = _span_start(view, q)
+        if channel is None:
+            before = [p for p in publications if p.end <= q.start]
+            if before:
+                channel, account, start = before[-1].channel, before[-1].account, before[-1].start
+        found.append(Found("follower_count", channel or "new_media", account, q, start, q.end, "follower word"))
+    return found
+
+
+def procurement_facts(view: SentenceView) -> list:
+    """``procurement_amount`` facts stated in the prose (采购金额120万元)."""
+    found = []
+    for q in view.quantities:
+        if q.unit not in MONEY_UNITS:
+            continue
+        before = view.text[view.start:q.start]
+        if has(before, "procurement_words", "words") and not has(view.prefix(q), "procurement_words", "not"):
+            found.append(Found("procurement_amount", None, None, q, _span_start(view, q), q.end, "procurement word"))
+    return found
+
+
+def _span_start(view: SentenceView, q: Quantity) -> int:
+    clause = view.clauses[view.clause_index(q)]
+    return clause.start
