@@ -1,0 +1,150 @@
+"""--resume: a run killed by a signal, then resumed, writes every report exactly once."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from nlp.batch import read_done
+from nlp.cli import main
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+#: The real command, with each annotation slowed down so that a kill lands mid-run.
+SLOW_NIANBAO = """
+import sys, time
+from nlp.engine import Engine
+real = Engine.annotate
+def slow(self, doc):
+    time.sleep(0.02)
+    return real(self, doc)
+Engine.annotate = slow
+from nlp.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def count_lines(path) -> int:
+    try:
+        return path.read_bytes().count(b"\n")
+    except FileNotFoundError:
+        return 0
+
+
+def start_and_kill(argv: list, out, after_lines: int, sig) -> int:
+    """Start a command in its own process group; once ``out`` holds ``after_lines`` lines,
+    send ``sig`` to the group (a Ctrl-C reaches every process of the foreground group)."""
+    proc = subprocess.Popen(argv, cwd=ROOT, start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 120
+        while count_lines(out) < after_lines and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.005)
+        if proc.poll() is None:
+            os.killpg(proc.pid, sig)
+        proc.wait(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    return proc.returncode
+
+
+def sources(out) -> list:
+    return [json.loads(line)["source"] for line in out.read_text(encoding="utf-8").splitlines()]
+
+
+def test_killed_mid_run_then_resumed_every_report_exactly_once(make_reports, tmp_path):
+    reports = make_reports(60)
+    out = tmp_path / "out.jsonl"
+    argv = [sys.executable, "-c", SLOW_NIANBAO, "annotate", str(reports), "-o", str(out), "-j", "1", "-q"]
+
+    status = start_and_kill(argv, out, after_lines=10, sig=signal.SIGKILL)
+
+    assert status == -signal.SIGKILL
+    written = count_lines(out)
+    assert 10 <= written < 60
+    with open(out, "a", encoding="utf-8") as f:  # what a kill mid-write leaves: half a line
+        f.write('{"source":"' + str(reports / "b" / "report_99998.txt") + '","content_sha256":"ab')
+
+    resumed = subprocess.run([sys.executable, "-m", "nlp.cli", "annotate", str(reports), "-o", str(out),
+                              "-j", "2", "-q", "--resume"], cwd=ROOT, capture_output=True, text=True)
+
+    assert resumed.returncode == 0, resumed.stderr
+    assert f"{written} already done" in resumed.stderr
+    got = sources(out)
+    assert len(got) == 60 and len(set(got)) == 60
+    assert got == sorted(got)  # the resumed run goes on where the first one stopped
+
+
+def test_interrupted_parallel_run_then_resumed_every_report_exactly_once(make_reports, tmp_path):
+    reports = make_reports(100)
+    out = tmp_path / "out.jsonl"
+    argv = [sys.executable, "-m", "nlp.cli", "annotate", str(reports), "-o", str(out), "-j", "2", "-q"]
+
+    status = start_and_kill(argv, out, after_lines=10, sig=signal.SIGINT)
+
+    assert status in (0, 130, -signal.SIGINT)  # 0: the run was quicker than the signal
+    assert main(["annotate", str(reports), "-o", str(out), "-j", "2", "-q", "--resume"]) == 0
+    got = sources(out)
+    assert len(got) == 100 and len(set(got)) == 100
+
+
+def test_a_resumed_complete_run_writes_nothing(make_reports, tmp_path, capsys):
+    reports = make_reports(5)
+    out = tmp_path / "out.jsonl"
+    main(["annotate", str(reports), "-o", str(out), "-j", "1", "-q"])
+    before = out.read_bytes()
+    assert main(["annotate", str(reports), "-o", str(out), "-j", "1", "-q", "--resume"]) == 0
+    assert out.read_bytes() == before
+    assert "5 already done" in capsys.readouterr().err
+
+
+def test_earlier_failures_are_not_retried_and_still_count(tmp_path, make_reports):
+    reports = make_reports(2)
+    (reports / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out.jsonl"
+    assert main(["annotate", str(reports), "-o", str(out), "-j", "1", "-q"]) == 1
+    assert main(["annotate", str(reports), "-o", str(out), "-j", "1", "-q", "--resume"]) == 1
+    assert len(sources(out)) == 3
+
+
+def test_a_report_whose_file_changed_is_annotated_again(make_reports, tmp_path):
+    reports = make_reports(3)
+    out = tmp_path / "out.jsonl"
+    main(["annotate", str(reports), "-o", str(out), "-j", "1", "-q"])
+    changed = sorted(reports.rglob("*.txt"))[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "补充说明。\n", encoding="utf-8")
+    main(["annotate", str(reports), "-o", str(out), "-j", "1", "-q", "--resume"])
+    assert sources(out).count(str(changed)) == 2
+
+
+def test_a_half_written_last_line_is_cut_off(tmp_path):
+    out = tmp_path / "out.jsonl"
+    good = '{"source":"a.txt","content_sha256":"1","checks":[{"status":"fail"}]}\n{"source":"b.txt","error":{}}\n'
+    out.write_text(good + '{"source":"c.txt","cont', encoding="utf-8")
+    done = read_done(out)
+    assert set(done) == {"a.txt", "b.txt"}
+    assert done["a.txt"]["1"].checks_failed and done["b.txt"][None].failed
+    assert out.read_text(encoding="utf-8") == good
+
+
+def test_a_file_that_is_not_records_is_not_resumed_into(tmp_path, make_reports, capsys):
+    out = tmp_path / "notes.jsonl"
+    out.write_text("my notes\nmore\n", encoding="utf-8")
+    assert main(["annotate", str(make_reports(1)), "-o", str(out), "--resume", "-q"]) == 2
+    assert "line 1 is not an annotation record" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == "my notes\nmore\n"
+
+
+@pytest.mark.parametrize("content", ["", "\n\n"])
+def test_an_empty_output_file_resumes_from_the_start(tmp_path, make_reports, content):
+    out = tmp_path / "out.jsonl"
+    out.write_text(content, encoding="utf-8")
+    assert main(["annotate", str(make_reports(2)), "-o", str(out), "-j", "1", "-q", "--resume"]) == 0
+    assert len([l for l in out.read_text(encoding="utf-8").splitlines() if l.strip()]) == 2
