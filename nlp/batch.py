@@ -34,6 +34,9 @@ from .read import iter_documents
 #: the batch goes on, the record says what happened.
 INTERNAL_ERROR = "E900"
 
+#: Seconds to wait for a Dask scheduler to answer, and for its first worker.
+DASK_TIMEOUT = 30
+
 _GLOB_CHARS = "*?["
 
 
@@ -304,11 +307,18 @@ def _dispatch(items: list, done: dict, model, jobs: int, dask: Optional[str]):
     if dask is None:
         yield from Parallel(n_jobs=jobs, return_as="generator")(tasks)
         return
+    with _dask_client(dask) as client, \
+            parallel_config(backend="dask", client=client, wait_for_workers_timeout=DASK_TIMEOUT):
+        yield from Parallel(n_jobs=jobs, return_as="generator")(tasks)
+
+
+def _dask_client(address: str):
     from distributed import Client
 
-    with Client(dask, timeout="30s", set_as_default=False) as client, \
-            parallel_config(backend="dask", client=client, wait_for_workers_timeout=30):
-        yield from Parallel(n_jobs=jobs, return_as="generator")(tasks)
+    try:
+        return Client(address, timeout=f"{DASK_TIMEOUT}s", set_as_default=False)
+    except (OSError, ValueError) as exc:
+        raise InputError(f"cannot reach the Dask scheduler ({exc})", source=address) from None
 
 
 @contextmanager

@@ -1,0 +1,50 @@
+"""The same batch on a Dask cluster (a LocalCluster on the loopback, threads, two of them)."""
+from __future__ import annotations
+
+import pytest
+
+from nlp import batch
+from nlp.cli import main
+
+distributed = pytest.importorskip("distributed")
+
+
+@pytest.fixture
+def cluster():
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False, protocol="tcp",
+                                  host="127.0.0.1", dashboard_address=None) as local:
+        yield local
+
+
+def test_a_dask_cluster_writes_the_records_local_workers_write(make_reports, tmp_path, cluster):
+    reports = make_reports(8)
+    (reports / "empty.txt").write_bytes(b"")
+    local, on_dask = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
+    batch.run_batch([reports], local, jobs=1, progress=False)
+
+    summary = batch.run_batch([reports], on_dask, dask=cluster.scheduler_address, progress=False)
+
+    assert on_dask.read_bytes() == local.read_bytes()
+    assert (summary.reports, summary.failed) == (9, 1)
+
+
+def test_resume_on_a_dask_cluster(make_reports, tmp_path, cluster):
+    reports = make_reports(6)
+    out = tmp_path / "out.jsonl"
+    batch.run_batch([reports], out, jobs=1, progress=False)
+    lines = out.read_text(encoding="utf-8").splitlines(keepends=True)
+    out.write_text("".join(lines[:2]) + lines[2][:40], encoding="utf-8")
+
+    status = main(["annotate", str(reports), "-o", str(out), "--resume", "-q", "--dask", cluster.scheduler_address])
+
+    assert status == 0
+    assert out.read_text(encoding="utf-8").splitlines(keepends=True) == lines
+
+
+def test_an_unreachable_scheduler_is_one_line(make_reports, tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(batch, "DASK_TIMEOUT", 1)
+    status = main(["annotate", str(make_reports(1)), "-o", str(tmp_path / "o.jsonl"), "-q",
+                   "--dask", "tcp://127.0.0.1:9"])
+    assert status == 2
+    err = capsys.readouterr().err
+    assert "cannot reach the Dask scheduler" in err and "Traceback" not in err
