@@ -44,8 +44,12 @@ def prose_component(doc: Doc) -> Doc:
 
 @Language.component("nianbao_publication")
 def publication_component(doc: Doc) -> Doc:
+    previous, previous_end = (), -1
     for view in doc._.fact_sentences or ():
-        _add(doc, rules.publication_facts(view))
+        adjacent = previous_end >= 0 and not doc.text[previous_end:view.start].strip("。；; \n")
+        found = rules.publication_facts(view, previous if adjacent else ())
+        _add(doc, found)
+        previous, previous_end = tuple(found), view.end
     return doc
 
 

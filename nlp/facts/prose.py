@@ -27,6 +27,7 @@ TABLE_SECTIONS = frozenset({2, 3, 4})
 _STOP = "。！？!?"
 _SEMICOLON = "；;"
 _COLON = "：:"
+_PARTS = "其中"
 _CLAUSE = re.compile(r"[，,、；;：:（）()]|\s{2,}")
 _LINE_END_PUNCT = tuple("。；;：:！？!?")
 _HEADING = re.compile(r"^\s*(?:#|[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|\d+\s*[.．、](?!\d)|第[一二三四五六七八九十]+部分)")
@@ -69,8 +70,8 @@ def _sentence_spans(text: str, start: int, end: int):
     i = start
     while i < end:
         ch = text[i]
-        if ch in _COLON:
-            colon = True
+        if ch in _COLON or text.startswith(_PARTS, i):
+            colon = True  # a list follows: its items are split by ； and stay one sentence
         if ch in _STOP or (ch in _SEMICOLON and not colon) or (ch == "\n" and _line_break_ends(text, begin, i)):
             yield from _without_table_rows(text, begin, i)
             begin, colon = i + 1, False

@@ -29,7 +29,8 @@ MONEY_UNITS = frozenset({"元"})
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』\n]{2,20})[”\"」』]")
 _NAMED_ACCOUNT = re.compile(r"(?:通过|在|依托)\s*([\u4e00-\u9fff]{2,8})\s*$")
 _GENERIC_NAME = re.compile(r"^(?:本|我|政府|政务|官方|各|其他|部门|单位)")
-_SUFFIX_WINDOW = 6
+_SUFFIX_WINDOW = 16
+_DATE_UNITS = frozenset({"年", "月", "日", "号", ""})
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ class SentenceView:
         """Where the words of ``q``'s own clause begin (after an earlier number in it)."""
         begin = self.clauses[self.clause_index(q)].start
         for other in self.quantities:
-            if begin <= other.end <= q.start:
+            if begin <= other.end <= q.start and other.unit not in _DATE_UNITS:
                 begin = other.end
         return begin
 
@@ -87,10 +88,18 @@ def _shift(q: Quantity, offset: int) -> Quantity:
 
 # ---------------------------------------------------------------- word tests
 
+_NAMES = re.compile(r"“[^”]*”|《[^》]*》|\"[^\"]*\"|「[^」]*」")
+_INFO_HEAD = re.compile(r"信息\s*(?:数量?|共计?|合计|总计)?\s*(?:为|达)?\s*$")
+
+
 def publish_verbs(text: str) -> list:
-    """Offsets of the publishing verbs of ``text`` (公开 in 政务公开 is none)."""
-    blocked = [m.span() for m in matcher("publish_verbs", "not").finditer(text)]
-    return [m.start() for m in matcher("publish_verbs", "words").finditer(text)
+    """Offsets of the publishing verbs of ``text`` (公开 in 政务公开 is none, nor a
+    verb inside a quoted name such as “行政执法公示”专栏)."""
+    index = [i for i, ch in enumerate(text) if not ch.isspace()]
+    compact = "".join(text[i] for i in index)  # 部\n分公开 is 部分公开
+    blocked = [m.span() for m in matcher("publish_verbs", "not").finditer(compact)]
+    blocked += [m.span() for m in _NAMES.finditer(compact)]
+    return [index[m.start()] for m in matcher("publish_verbs", "words").finditer(compact)
             if not any(s <= m.start() < e for s, e in blocked)]
 
 
@@ -109,11 +118,20 @@ def _is_container_count(view: SentenceView, q: Quantity) -> bool:
 
 def scene_cues(text: str) -> list:
     """The cues that set the scene of a clause: all of a clause without a publishing
-    verb, else those before its verb (通过网站发布…); a cue after the verb names the
-    kind of item published (推送短视频) and is the clause's own."""
+    verb, else those before its verb (通过网站发布…). A cue after the verb names what
+    was published or where it came from (转载其他媒体各类信息)."""
     cues = channel_cues(text)
     verbs = publish_verbs(text)
     return [c for c in cues if not verbs or c.start < verbs[0]]
+
+
+def clause_cues(text: str) -> list:
+    """The cues of a count's own clause: the scene, and a kind of item that is a
+    channel's own (推送原创短视频1113个)."""
+    verbs = publish_verbs(text)
+    formats = matcher("channels", "format_cues", "words")
+    return [c for c in channel_cues(text)
+            if not verbs or c.start < verbs[0] or formats.fullmatch(c.word)]
 
 
 def account_of(text: str, cues) -> Optional[str]:
@@ -138,10 +156,16 @@ def account_of(text: str, cues) -> Optional[str]:
 
 
 def own_channel(view: SentenceView, q: Quantity):
-    """Channel and account named in ``q``'s own clause, before the number."""
-    clause = view.clauses[view.clause_index(q)]
-    text = view.text[clause.start:q.start]
-    cues = channel_cues(text)
+    """Channel and account named in ``q``'s own clause before the number, the clause
+    taken with the list of channels it ends (在网站、《公报》主动公开规章13件)."""
+    i = view.clause_index(q)
+    start = view.clauses[i].start
+    while i > 0 and "、" in view.text[view.clauses[i - 1].end:view.clauses[i].start] \
+            and not find_quantities(view.clause_text(i - 1)) and not publish_verbs(view.clause_text(i - 1)):
+        i -= 1
+        start = view.clauses[i].start
+    text = view.text[start:q.start]
+    cues = clause_cues(text)
     return resolve_channel(cues), account_of(text, cues)
 
 
@@ -164,33 +188,48 @@ def scene_channel(view: SentenceView, q: Quantity):
 
 # ---------------------------------------------------------------- extractors
 
-def publication_facts(view: SentenceView) -> list:
-    """``publication_count`` facts of one sentence, in order."""
+def publication_facts(view: SentenceView, before: tuple = ()) -> list:
+    """``publication_count`` facts of one sentence, in order. ``before``: the facts of
+    the sentence just before, whose total a sentence opening with 其中 breaks down."""
     found = []
+    earlier = list(before) if _PARTS_OPEN.match(view.text, view.start) else []
     for q in view.quantities:
-        fact = _publication(view, q, found)
+        if _breaks_down_no_publication(view, q, earlier):
+            continue
+        fact = _publication(view, q, earlier)
         if fact:
             found.append(fact)
+            earlier.append(fact)
     return found
 
 
+_PARTS_OPEN = re.compile(r"\s*(?:其中|包括)")
+
+
+def _breaks_down_no_publication(view: SentenceView, q: Quantity, earlier: list) -> bool:
+    """``受理申请51件，其中…可以公开的6件``: the parts of a count that is no publication."""
+    markers = list(matcher("part_markers", "words").finditer(view.text, view.start, q.start))
+    if not markers:
+        return False
+    total = [t for t in view.quantities if t.end <= markers[-1].start() and t.unit not in _DATE_UNITS]
+    return bool(total) and not any(f.quantity == total[-1] for f in earlier)
+
+
 def _publication(view: SentenceView, q: Quantity, earlier: list) -> Optional[Found]:
-    if q.unit not in PUBLICATION_UNITS:
+    if q.unit not in PUBLICATION_UNITS or _not_publication(view, q):
         return None
-    prefix, suffix = view.prefix(q), view.suffix(q)
-    if has(prefix, "not_publication", "words") or has(re.split(r"[，,。；;、]", suffix)[0], "not_publication", "words"):
-        return None
-    if _is_container_count(view, q) or has(prefix, "follower_words", "words"):
-        return None
+    prefix = view.prefix(q)
     head = _head_of(view, q, earlier)
     if publish_verbs(prefix):
         rule = "verb in clause"
     elif head is not None:
         rule = "part of a total"
-    elif has(prefix, "other_verbs", "words"):
-        return None
-    elif publish_verbs(view.text[view.start:q.start]):
-        rule = "verb earlier in sentence"
+    elif _in_object_list(view, q):
+        rule = "in the object list of a verb"
+    elif _sibling(view, q, earlier) and not has(prefix, "other_verbs", "words"):
+        rule = "next to a publication count"
+    elif not prefix.strip() and publish_verbs(view.text[view.start:q.start]):
+        rule = "opens a clause after a publishing verb"
     else:
         return None
     channel, account = own_channel(view, q)
@@ -200,6 +239,40 @@ def _publication(view: SentenceView, q: Quantity, earlier: list) -> Optional[Fou
         channel, account = scene_channel(view, q)
     return Found("publication_count", channel or "total", account, q, _span_start(view, q), q.end,
                  rule, head=head is None)
+
+
+def _not_publication(view: SentenceView, q: Quantity) -> bool:
+    """Counts of applications, meetings, views …, of accounts and columns, of followers."""
+    prefix = view.prefix(q)
+    noun_after = re.split(r"[，,。；;、\s]", view.suffix(q).lstrip())[0]
+    if has(prefix, "not_publication", "acts") or has(noun_after, "not_publication", "acts"):
+        return True
+    if not _INFO_HEAD.search(prefix) and (has(prefix, "not_publication", "things")
+                                          or has(noun_after, "not_publication", "things")):
+        return True
+    return _is_container_count(view, q) or has(prefix, "follower_words", "words")
+
+
+def _in_object_list(view: SentenceView, q: Quantity) -> bool:
+    """``发布外事信息、工作动态、…等共554余条``: a publishing verb earlier in a list
+    whose items are joined by 、 only."""
+    i = view.clause_index(q)
+    for j in range(i - 1, -1, -1):
+        between = view.text[view.clauses[j].end:view.clauses[j + 1].start]
+        if "、" not in between or find_quantities(view.clause_text(j)):
+            return False
+        if publish_verbs(view.clause_text(j)):
+            return True
+    return False
+
+
+def _sibling(view: SentenceView, q: Quantity, earlier: list) -> bool:
+    """The clause before ``q``'s ends with a publication count (文件42件，人事任免文件106件)."""
+    i = view.clause_index(q)
+    if i == 0 or view.prefix_start(q) != view.clauses[i].start:
+        return False
+    previous = view.clauses[i - 1]
+    return any(previous.start <= f.quantity.start < previous.end for f in earlier)
 
 
 def _head_of(view: SentenceView, q: Quantity, earlier: list) -> Optional[Found]:

@@ -30,8 +30,16 @@ def procurement_fact(text: str, cells) -> Optional[Fact]:
     if cell is None or cell.value is None:
         return None
     start = _row_start(text, cell.start)
-    return Fact("procurement_amount", None, None, float(cell.value), "元", "exact",
+    value = float(cell.value)
+    if _bare_amount_in_wan(text, cell.raw, start):
+        value *= 10_000
+    return Fact("procurement_amount", None, None, value, "元", "exact",
                 text[start:cell.end], start, cell.end)
+
+
+def _bare_amount_in_wan(text: str, raw: str, row_start: int) -> bool:
+    """A bare number under the header 采购总金额(万元) is in 万元."""
+    return not re.search(r"元\s*$", raw or "") and bool(_WAN_HEADER.search(text, max(0, row_start - 300), row_start))
 
 
 def _row_start(text: str, cell_start: int) -> int:
@@ -67,7 +75,7 @@ def procurement_row_fact(text: str, sections) -> Optional[Fact]:
     from ..numbers import parse_cell  # the table's own rules for a money cell
 
     raw = cells[1]
-    if not raw.endswith("元") and _WAN_HEADER.search(text, max(0, m.start() - 300), m.start()):
+    if _bare_amount_in_wan(text, raw, m.start()):
         raw += "万元"
     value = parse_cell(raw, "amount_yuan")
     if not isinstance(value, float):
