@@ -5,7 +5,8 @@ fact's text is the table row, from its label 政府集中采购 to the amount.
 
 >>> from nlp.record import Cell
 >>> text = "第二十条第(九)项 | 采购项目数量 | 采购总金额\\n政府集中采购 | 1 | 120万元 |\\n"
->>> cell = Cell("active.procurement.amount_yuan", 1200000.0, "120万元", 54, 60, "政府集中采购", "政府集中采购", 100.0, "amount")
+>>> at = text.index("120万元")
+>>> cell = Cell("active.procurement.amount_yuan", 1200000.0, "120万元", at, at + 5, "政府集中采购", "政府集中采购", 100.0, "amount")
 >>> f = procurement_fact(text, (cell,))
 >>> (f.kind, f.value, f.unit, f.text)
 ('procurement_amount', 1200000.0, '元', '政府集中采购 | 1 | 120万元')
