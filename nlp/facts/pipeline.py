@@ -10,6 +10,7 @@ each extractor adds its facts to ``doc.spans["facts"]`` with the normalised
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import spacy
@@ -46,11 +47,16 @@ def prose_component(doc: Doc) -> Doc:
 def publication_component(doc: Doc) -> Doc:
     previous, previous_end = (), -1
     for view in doc._.fact_sentences or ():
-        adjacent = previous_end >= 0 and not doc.text[previous_end:view.start].strip("。；; \n")
-        found = rules.publication_facts(view, previous if adjacent else ())
+        same_paragraph = previous_end >= 0 and not _PARAGRAPH_BREAK.search(doc.text, previous_end, view.start)
+        found = rules.publication_facts(view, previous if same_paragraph else ())
         _add(doc, found)
-        previous, previous_end = tuple(found), view.end
+        if found:
+            previous, previous_end = tuple(found), view.end
     return doc
+
+
+#: Where a paragraph ends: a blank line, or a line break after the end of a sentence.
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|[。！？!?]\s*\n|\n\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 
 
 @Language.component("nianbao_follower")

@@ -89,6 +89,7 @@ def _shift(q: Quantity, offset: int) -> Quantity:
 # ---------------------------------------------------------------- word tests
 
 _NAMES = re.compile(r"“[^”]*”|《[^》]*》|\"[^\"]*\"|「[^」]*」")
+_REVIEWED = re.compile(r"经\s*(?:审核|审查|核查|审批)")  # 经审核主动公开信息568条: published after review
 _INFO_HEAD = re.compile(r"信息\s*(?:数量?|共计?|合计|总计)?\s*(?:为|达)?\s*$")
 
 
@@ -126,12 +127,14 @@ def scene_cues(text: str) -> list:
 
 
 def clause_cues(text: str) -> list:
-    """The cues of a count's own clause: the scene, and a kind of item that is a
-    channel's own (推送原创短视频1113个)."""
-    verbs = publish_verbs(text)
-    formats = matcher("channels", "format_cues", "words")
-    return [c for c in channel_cues(text)
-            if not verbs or c.start < verbs[0] or formats.fullmatch(c.word)]
+    """The cues of a count's own clause, but for a source (转载其他媒体各类信息21条)."""
+    sources = list(matcher("channels", "source_verbs", "words").finditer(text))
+    return [c for c in channel_cues(text) if not sources or c.start < sources[0].start()]
+
+
+def counts(text: str) -> list:
+    """The quantities of ``text`` that count something (not dates and bare numbers)."""
+    return [q for q in find_quantities(text) if q.unit not in _DATE_UNITS]
 
 
 def account_of(text: str, cues) -> Optional[str]:
@@ -161,7 +164,7 @@ def own_channel(view: SentenceView, q: Quantity):
     i = view.clause_index(q)
     start = view.clauses[i].start
     while i > 0 and "、" in view.text[view.clauses[i - 1].end:view.clauses[i].start] \
-            and not find_quantities(view.clause_text(i - 1)) and not publish_verbs(view.clause_text(i - 1)):
+            and not counts(view.clause_text(i - 1)) and not publish_verbs(view.clause_text(i - 1)):
         i -= 1
         start = view.clauses[i].start
     text = view.text[start:q.start]
@@ -181,7 +184,7 @@ def scene_channel(view: SentenceView, q: Quantity):
             account = account_of(text, found) or account
     if not cues and i + 1 < len(view.clauses):
         nxt = view.clause_text(i + 1)
-        if publish_verbs(nxt) and not find_quantities(nxt):
+        if publish_verbs(nxt) and not counts(nxt):
             cues = channel_cues(nxt)
     return resolve_channel(cues), account
 
@@ -237,13 +240,14 @@ def _publication(view: SentenceView, q: Quantity, earlier: list) -> Optional[Fou
         channel, account = head.channel, head.account
     elif channel is None:
         channel, account = scene_channel(view, q)
-    return Found("publication_count", channel or "total", account, q, _span_start(view, q), q.end,
-                 rule, head=head is None)
+    channel = channel or "total"
+    return Found("publication_count", channel, account if channel != "total" else None, q,
+                 _span_start(view, q), q.end, rule, head=head is None)
 
 
 def _not_publication(view: SentenceView, q: Quantity) -> bool:
     """Counts of applications, meetings, views …, of accounts and columns, of followers."""
-    prefix = view.prefix(q)
+    prefix = _REVIEWED.sub("", view.prefix(q))
     noun_after = re.split(r"[，,。；;、\s]", view.suffix(q).lstrip())[0]
     if has(prefix, "not_publication", "acts") or has(noun_after, "not_publication", "acts"):
         return True
@@ -259,7 +263,7 @@ def _in_object_list(view: SentenceView, q: Quantity) -> bool:
     i = view.clause_index(q)
     for j in range(i - 1, -1, -1):
         between = view.text[view.clauses[j].end:view.clauses[j + 1].start]
-        if "、" not in between or find_quantities(view.clause_text(j)):
+        if "、" not in between or counts(view.clause_text(j)):
             return False
         if publish_verbs(view.clause_text(j)):
             return True
