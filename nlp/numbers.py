@@ -81,14 +81,21 @@ def fold_width(text: str) -> str:
     >>> len(fold_width("㈠㎡")) == 2
     True
     """
-    return "".join(_fold_char(ch) for ch in text)
+    return text if text.isascii() else text.translate(_FOLD)
 
 
-def _fold_char(ch: str) -> str:
-    if ch.isascii():
-        return ch
-    folded = unicodedata.normalize("NFKC", ch)
-    return folded if len(folded) == 1 else ch
+class _FoldTable(dict):
+    """str.translate table filled on demand: a character's NFKC form when that is one
+    character, else the character itself."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        folded = unicodedata.normalize("NFKC", ch)
+        self[code] = value = folded if len(folded) == 1 else ch
+        return value
+
+
+_FOLD = _FoldTable()
 
 
 def parse_cell(raw: str, kind: str = "count"):

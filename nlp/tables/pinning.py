@@ -40,6 +40,7 @@ _ROW_MARKER = re.compile(r"(?:(?<!\d)[1-9]\.(?=[^\d])|\([一二三四五六七�
 _NOISE = re.compile(r"[\s\u3000“”\"'‘’「」|#*]")
 
 
+@lru_cache(maxsize=16384)
 def normalise(label: str) -> str:
     """Fold width and drop spaces, quotes and markup: ``（一） 予以公开`` → ``(一)予以公开``."""
     return _NOISE.sub("", fold_width(label))
@@ -62,14 +63,19 @@ def cut_at_last_marker(label: str) -> str:
 def label_candidates(pieces) -> list:
     """Strings a row's label may be: the last 1..3 pieces joined, each also cut at its
     last row marker."""
-    pieces = [normalise(p) for p in pieces if normalise(p)]
+    return list(_candidates(tuple(pieces)))
+
+
+@lru_cache(maxsize=8192)
+def _candidates(pieces: tuple) -> tuple:
+    pieces = [n for n in map(normalise, pieces[-MAX_LABEL_PIECES:]) if n]
     out = []
     for k in range(1, min(MAX_LABEL_PIECES, len(pieces)) + 1):
         joined = "".join(pieces[-k:])
         for cand in (joined, cut_at_last_marker(joined)):
             if cand and cand not in out:
                 out.append(cand)
-    return out
+    return tuple(out)
 
 
 #: A label that ends in an alias after header text run into it (``…对外公开总数量规章``)
@@ -87,9 +93,14 @@ def _score(candidate: str, alias: str) -> float:
 
 def best_alias(pieces, template_row) -> tuple:
     """(alias, score) of the template row's alias that the label matches best."""
+    return _best_alias(tuple(pieces), template_row.aliases)
+
+
+@lru_cache(maxsize=65536)
+def _best_alias(pieces: tuple, aliases: tuple) -> tuple:
     best = ("", 0.0)
-    for cand in label_candidates(pieces):
-        for alias in template_row.aliases:
+    for cand in _candidates(pieces):
+        for alias in aliases:
             s = _score(cand, normalise(alias))
             if s > best[1]:
                 best = (alias, s)
@@ -119,6 +130,7 @@ def align_rows(rows, template_rows, n_columns) -> tuple:
     """
     scores = [[best_alias(r.labels, t) for t in template_rows] for r in rows]
     strong = [max((s for _, s in row_scores), default=0.0) >= ROW_MATCH_CUTOFF for row_scores in scores]
+    incomplete = [_incomplete(r, n_columns) for r in rows]
     n, m = len(rows), len(template_rows)
 
     def gain(i, j):
@@ -129,7 +141,7 @@ def align_rows(rows, template_rows, n_columns) -> tuple:
         return MATCH_GAIN - optional_penalty - (AGAINST_LABEL if strong[i] else 0.0)
 
     def drop_cost(i):
-        return DROP_INCOMPLETE_ROW if _incomplete(rows[i], n_columns) else DROP_PRINTED_ROW
+        return DROP_INCOMPLETE_ROW if incomplete[i] else DROP_PRINTED_ROW
 
     def skip_cost(j):
         return SKIP_OPTIONAL_ROW if template_rows[j].optional else SKIP_TEMPLATE_ROW
@@ -143,7 +155,7 @@ def align_rows(rows, template_rows, n_columns) -> tuple:
             if i == 0 and j == 0:
                 continue
             options = []
-            if i and j and not _incomplete(rows[i - 1], n_columns):
+            if i and j and not incomplete[i - 1]:
                 options.append((best[i - 1][j - 1] + gain(i - 1, j - 1), "match"))
             if j:
                 options.append((best[i][j - 1] - skip_cost(j - 1), "skip"))
