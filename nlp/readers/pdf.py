@@ -25,7 +25,7 @@ PAGE_NUMBER = re.compile(
     r"|\d{1,4}\s*/\s*\d{1,4}|\d{1,4}|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)\s*$", re.I)
 #: A line ending a sentence is not joined to the next even when it reaches the margin.
 _SENTENCE_END = tuple("。！？；：!?;:")
-_CJK = re.compile(r"[\u4e00-\u9fff\u3001-\u303f\uff01-\uff5e]")
+_LATIN = re.compile(r"[A-Za-z0-9]")
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,15 @@ def table_grid(table) -> list:
     return [[clean_cell(cell or "") for cell in row] for row in table.extract()]
 
 
+def glue(before: str, after: str) -> str:
+    """What joins a wrapped line to the next: a space between Latin words, else nothing.
+
+    >>> glue("府", "信"), glue(",", "示"), glue("PDF", "file"[0])
+    ('', '', ' ')
+    """
+    return " " if _LATIN.match(before[-1:]) and _LATIN.match(after[:1]) else ""
+
+
 def join_wrapped(lines: list) -> list:
     """Lines wrapped at the right margin rejoined into paragraphs."""
     if not lines:
@@ -79,8 +88,7 @@ def join_wrapped(lines: list) -> list:
     for line in lines:
         text = line.text.strip()
         if wrapped and out:
-            glue = "" if _CJK.match(out[-1][-1:]) and _CJK.match(text[:1]) else " "
-            out[-1] += glue + text
+            out[-1] += glue(out[-1][-1:], text[:1]) + text
         else:
             out.append(text)
         wrapped = line.x1 >= right - WRAP_TOLERANCE_CHARS * max(line.char_width, 1.0) \
@@ -120,6 +128,7 @@ def read_pdf(data: bytes, source: str) -> str:
             blocks = [block for page in pdf.pages for block in page_blocks(page.dedupe_chars())]
         except Exception as exc:  # as above: a damaged page can fail anywhere in pdfminer
             raise DamagedInput(f"damaged PDF page ({type(exc).__name__}: {exc})", source=source) from None
-    if not blocks:
+    text = "\n".join(render_blocks(blocks))
+    if not text.strip():
         raise UndecodableInput("a PDF without a text layer (scanned pages?); OCR it first", source=source)
-    return "\n".join(render_blocks(blocks))
+    return text
