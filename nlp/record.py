@@ -26,7 +26,9 @@ class Cell:
     alias of the template row the row label matched and ``row_score`` how well (0-100);
     ``placed_by`` says how the row was found: ``label`` (fuzzy match of its own label),
     ``position`` (an unlabelled or garbled row placed by template order) or
-    ``arithmetic`` (a run of digits split by the template's sums).
+    ``arithmetic`` (a run of digits split by the template's sums). Columns follow the
+    template's order; ``column_header``/``column_score`` are the printed header that
+    names the column and how well (nlp/tables/columns.py).
     """
 
     field: str
@@ -39,6 +41,8 @@ class Cell:
     row_score: float
     column: str
     placed_by: str = "label"
+    column_header: str = ""  # the printed header text naming this column, if any
+    column_score: float = 0.0
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,10 @@ canonical fields, with the evidence for each pinning and the cells that cannot b
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from ..schema import registry
+from .columns import header_pieces, pin_columns
 from .reader import read_active, read_requests, read_review
 from .rows import read_rows
 from .tokens import tokenize
@@ -33,6 +35,14 @@ def read_tables(text: str, sections, edition: str) -> TableResult:
         region = text[section.body_start:section.end]
         rows = read_rows(tokenize(region, section.body_start, text.count("\n", 0, section.body_start)))
         got, amb = reader(rows, edition)
-        cells += got
+        cells += _with_column_evidence(got, rows, edition, table)
         ambiguous += amb
     return TableResult(tuple(cells), tuple(ambiguous))
+
+
+def _with_column_evidence(cells, rows, edition, table) -> list:
+    """Each cell with the header text of its column, where the table prints one."""
+    columns = {c.id: c for r in registry().rows(edition, table) for c in r.columns}
+    pinned = pin_columns(header_pieces(rows), list(columns.values()))
+    return [replace(c, column_header=pinned[c.column][0], column_score=pinned[c.column][1])
+            if c.column in pinned else c for c in cells]
