@@ -1,0 +1,130 @@
+"""Throughput of ``nianbao annotate`` on a generated archive, with 1 and 2 workers, and the
+peak memory of each worker process.
+
+    .venv/bin/python benchmarks/bench_batch.py            # 2,000 reports, -j 1 and -j 2
+    .venv/bin/python benchmarks/bench_batch.py -n 5000 --jobs 1 2 4 --dask
+
+The archive is generated in a temporary directory from data/samples: each report a copy
+of a sample with one line varied (its number), so that every file has its own content
+hash. Figures are printed, not asserted.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from nlp.batch import run_batch  # noqa: E402
+
+MB = 1024 * 1024
+
+
+def generate(directory: Path, n: int) -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "data" / "samples").glob("*.txt"))]
+    for i in range(n):
+        sub = directory / f"{i // 500:03d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        text = texts[i % len(texts)]
+        first, _, rest = text.partition("\n")
+        (sub / f"report_{i:06d}.txt").write_text(f"{first}\n（档案编号：{i:06d}）\n{rest}", encoding="utf-8")
+
+
+class PeakMemory:
+    """Samples the resident memory of this process and of its worker processes."""
+
+    def __init__(self, interval: float = 0.05):
+        self.interval, self.peaks = interval, {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self):
+        me = psutil.Process()
+        while not self._stop.is_set():
+            for proc in [me, *me.children(recursive=True)]:
+                try:
+                    rss = proc.memory_info().rss
+                    kind = "main" if proc.pid == me.pid else _kind(proc)
+                except psutil.Error:
+                    continue
+                key = (kind, proc.pid)
+                self.peaks[key] = max(self.peaks.get(key, 0), rss)
+            self._stop.wait(self.interval)
+
+    def workers(self) -> list:
+        return [rss for (kind, _), rss in self.peaks.items() if kind == "worker"]
+
+    def main(self) -> int:
+        return max(rss for (kind, _), rss in self.peaks.items() if kind == "main")
+
+
+def _kind(proc) -> str:
+    cmdline = " ".join(proc.cmdline())
+    return "worker" if ("popen_loky" in cmdline or "distributed" in cmdline or "spawn_main" in cmdline) else "other"
+
+
+def bench(archive: Path, out: Path, jobs: int, dask=None) -> dict:
+    with PeakMemory() as memory:
+        started = time.monotonic()
+        summary = run_batch([archive], out, jobs=jobs, progress=False, dask=dask, err=open(os.devnull, "w"))
+        seconds = time.monotonic() - started
+    workers = memory.workers() or [memory.main()]  # -j 1 annotates in this process
+    return {"reports": summary.reports, "failed": summary.failed, "seconds": seconds,
+            "rate": summary.reports / seconds, "worker_peak_max": max(workers) / MB,
+            "worker_peak_mean": sum(workers) / len(workers) / MB, "workers": len(workers),
+            "main_peak": memory.main() / MB}
+
+
+def report(label: str, r: dict) -> None:
+    print(f"{label:>12}: {r['reports']} reports ({r['failed']} failed) in {r['seconds']:.1f} s = "
+          f"{r['rate']:.1f} reports/s; peak RSS per worker {r['worker_peak_max']:.0f} MB "
+          f"(mean {r['worker_peak_mean']:.0f} MB over {r['workers']}), main process {r['main_peak']:.0f} MB",
+          flush=True)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("-n", type=int, default=2000, help="reports to generate (default 2000)")
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--dask", action="store_true",
+                        help="also run on a LocalCluster of 2 worker processes (loopback)")
+    args = parser.parse_args(argv)
+    print(f"cores: {os.cpu_count()}, python {sys.version.split()[0]}", flush=True)
+    with tempfile.TemporaryDirectory(prefix="nianbao-bench-") as tmp:
+        archive = Path(tmp) / "archive"
+        started = time.monotonic()
+        generate(archive, args.n)
+        print(f"generated {args.n} reports in {time.monotonic() - started:.1f} s", flush=True)
+        rates = {}
+        for jobs in args.jobs:
+            r = bench(archive, Path(tmp) / f"j{jobs}.jsonl", jobs)
+            rates[jobs] = r["rate"]
+            report(f"-j {jobs}", r)
+        if args.dask:
+            from distributed import LocalCluster
+
+            with LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address=None) as cluster:
+                report("dask 2x1", bench(archive, Path(tmp) / "dask.jsonl", -1, dask=cluster.scheduler_address))
+        if 1 in rates and len(rates) > 1:
+            print("speed-up over -j 1: " + ", ".join(f"-j {j}: {rates[j] / rates[1]:.2f}x" for j in rates if j != 1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
