@@ -19,17 +19,23 @@ from .schema import registry
 
 _HEAD = 2000  # title, page chrome and first sentence live in the first characters
 
-#: Report titles: <agency><year>年(度)<政府信息公开/政务公开>(工作)(年度)报告
-_TITLE = re.compile(
-    r"(?P<agency>[^\s《》:：,，。;；]{2,40}?)\s*(?P<year>20\d\d)\s*年\s*度?\s*"
-    r"(?:政府信息公开|政务公开|信息公开)(?:工作)?\s*(?:年度)?\s*(?:工作)?\s*(?:报告|年报)")
-_YEAR_TITLE = re.compile(r"(?P<year>20\d\d)\s*年\s*度?\s*(?:政府信息公开|政务公开|信息公开)(?:工作)?\s*(?:年度)?\s*(?:工作)?\s*(?:报告|年报)")
-_PERIOD = re.compile(r"(?:起止时间|统计期限|报告期)[^\n。]{0,8}?(20\d\d)\s*年\s*1\s*月\s*1\s*日")
+#: Report titles: <agency><year>年(度)<政府信息公开/政务公开>(工作)(年度)报告, or the year first.
+_REPORT = r"(?:政府信息公开|政务公开|信息公开)(?:工作)?\s*(?:年度)?\s*(?:工作)?\s*(?:报告|年报)"
+_AGENCY_FIRST = re.compile(rf"(?P<agency>[^\s《》<>:：,，。;；、]{{2,40}}?)\s*(?P<year>20\d\d)\s*年\s*度?\s*{_REPORT}")
+_YEAR_FIRST = re.compile(rf"(?P<year>20\d\d)\s*年\s*度?\s*(?P<agency>[^\s《》<>:：,，。;；、\d]{{2,40}}?){_REPORT}")
+_YEAR_TITLE = re.compile(rf"(?P<year>20\d\d)\s*年\s*度?\s*(?:[^\s《》<>:：,，。;；、\d]{{2,40}}?)?{_REPORT}")
+_PERIOD = re.compile(r"(?:起止时间|统计期限|报告期|统计期)[^\n。]{0,8}?(20\d\d)\s*年\s*1\s*月\s*1\s*日")
 _ANY_YEAR = re.compile(r"(20\d\d)\s*年")
 
 #: Words that open a title line but are page chrome, not the agency.
-_CHROME_PREFIX = re.compile(r"^(?:标题|题目|名称|索引号)[:：]\s*")
-_AGENCY_NOISE = re.compile(r"^(?:关于|现将|现公布|编制完成|完成|发布|公布|印发|我[局委办厅区县市镇乡])+")
+_CHROME_PREFIX = re.compile(r"^(?:标题|题目|名称|索引号|发布机构|来源)[:：]\s*")
+#: Words before the agency in a sentence (现向社会公布…), or after it (…关于报送…的函).
+_AGENCY_NOISE = re.compile(r"^(?:.*?(?:现向社会公布|现予公布|现将|现公布|公布|编制完成|编制了?|发布|制作|做好))?|(?:关于报送|关于印发|关于公布|关于)$")
+#: An agency's name ends in the kind of body it is (a bracketed second name may follow).
+_AGENCY_NAME = re.compile(r"(?:局|委员会|委|办公室|办|厅|政府|中心|院|所|站|处|街道办事处|街道|镇|乡|区|县|市|管委会|管理委员会|集团|公司|部|署|馆|队)(?:[(（][^()（）]{2,20}[)）])?$")
+#: A signature line: the agency alone on a line, near the end, above or beside a date.
+_DATE_LINE = re.compile(r"^\s*20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+_HEAD_LINES = 8
 
 
 def detect_year(text: str):
@@ -43,12 +49,44 @@ def detect_year(text: str):
 
 
 def detect_agency(text: str):
-    for line in fold_width(text[:_HEAD]).splitlines():
-        line = _CHROME_PREFIX.sub("", line.strip().lstrip("#").strip())
-        m = _TITLE.search(line)
-        if m:
-            agency = _AGENCY_NOISE.sub("", m.group("agency")).strip("《")
-            if len(agency) >= 2:
+    """The reporting body: from the title (one line or split over two, agency or year
+    first), the preamble's 公布…年度报告, else the signature above the date."""
+    head = fold_width(text[:_HEAD])
+    lines = [_CHROME_PREFIX.sub("", l.strip().lstrip("#").strip()) for l in head.splitlines() if l.strip()]
+    titles = lines[:_HEAD_LINES] + ["".join(pair) for pair in zip(lines[:_HEAD_LINES], lines[1:_HEAD_LINES + 1])]
+    for candidate in (_from_titles(titles), _from_titles(lines), _from_signature(text)):
+        if candidate:
+            return candidate
+    return None
+
+
+def _from_titles(lines):
+    for line in lines:
+        for pattern in (_AGENCY_FIRST, _YEAR_FIRST):
+            for m in pattern.finditer(line):
+                agency = _clean_agency(m.group("agency"))
+                if agency:
+                    return agency
+    return None
+
+
+#: Words that end like an agency but name none (…年政府信息公开… reads 政府 as one).
+_GENERIC = frozenset({"政府", "人民政府", "本机关", "本单位", "我局", "我委", "我办", "本局", "全市", "全区", "全县"})
+
+
+def _clean_agency(raw: str):
+    agency = _AGENCY_NOISE.sub("", raw.strip("《》<> ")).strip("《》<> ")
+    if agency in _GENERIC or not 2 <= len(agency) <= 40:
+        return None
+    return agency if _AGENCY_NAME.search(agency) else None
+
+
+def _from_signature(text: str):
+    tail = [l.strip() for l in fold_width(text[-600:]).splitlines() if l.strip()]
+    for i, line in enumerate(tail):
+        if _DATE_LINE.match(line) and i:
+            agency = _clean_agency(tail[i - 1])
+            if agency:
                 return agency
     return None
 

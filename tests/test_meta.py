@@ -1,0 +1,32 @@
+"""Edition, year and agency from the first lines of real reports (and their signature)."""
+import pytest
+
+from nlp.meta import detect_agency, detect_edition, detect_year
+
+CASES = [
+    # (first lines as printed, year, agency)
+    ("杨凌示范区外事办公室(国际合作局)2020年政府信息公开工作年度报告\n根据……", 2020, "杨凌示范区外事办公室(国际合作局)"),
+    ("标题: 平潭综合实验区2019年度政府信息公开工作年度报告\n发布时间: 2020-01-20 15:22", 2019, "平潭综合实验区"),
+    ("洪泽区人民政府\n2023 年政府信息公开工作年度报告\n本报告由淮安市洪泽区人民政府办公室根据", 2023, "洪泽区人民政府"),
+    ("正文\n2025 年上海市人民政府办公厅政府信息公开\n工作年度报告\n本年度报告根据", 2025, "上海市人民政府办公厅"),
+    ("福建省公安厅关于报送2020年政府信息公开工作年度报告的函\n省政府办公厅:", 2020, "福建省公安厅"),
+    ("根据《中华人民共和国政府信息公开条例》的有关规定,现向社会公布2021年石家庄市教育局政府信息公开工作年度报告。", 2021, "石家庄市教育局"),
+    ("发布时间: 2021-01-27 发布机构:科技和工业信息化局\n2020年,襄都区科技和工业信息化局坚持……。\n六、其他需要报告的情况\n无。\n襄都区科技和工业信息化局\n2021年1月27日\n扫一扫",
+     2020, "襄都区科技和工业信息化局"),
+    ("根据条例,现编制本报告,起止时间为2020年1月1日至12月31日。", 2020, None),
+]
+
+
+@pytest.mark.parametrize("text, year, agency", CASES, ids=[c[2] or "no agency" for c in CASES])
+def test_year_and_agency(text, year, agency):
+    assert (detect_year(text), detect_agency(text)) == (year, agency)
+
+
+@pytest.mark.parametrize("text, year, edition", [
+    ("", 2019, "2019"), ("", 2020, "2019"), ("", 2021, "2021"), ("", 2025, "2021"),
+    ("信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数", None, "2021"),
+    ("信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量\n政府集中采购", None, "2019"),
+    ("没有表格的文字", None, None),
+])
+def test_edition_by_year_else_by_table_headers(text, year, edition):
+    assert detect_edition(text, year) == edition

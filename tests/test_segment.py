@@ -1,0 +1,43 @@
+"""The six sections, found by their words whatever the numbering and layout."""
+import pytest
+
+from nlp.segment import find_sections
+
+RUN_TOGETHER = ("前言。一、总体情况 正文。二、主动公开政府信息情况 第二十条规章000三、收到和处理政府信息公开申请情况（本列数据）"
+                "四、政府信息公开行政复议、行政诉讼情况 000 五、存在的主要问题及改进情况 问题。六、其他需要报告的事项 无。")
+
+RENUMBERED = """一、总体情况
+正文。
+六、政府信息公开平台建设
+平台。
+一、主动公开政府信息情况
+第二十条
+二、收到和处理政府信息公开申请情况
+表
+三、政府信息公开行政复议、行政诉讼情况
+| 1 | 0 | 0 | 0 | 1 |
+注：行政复议数量含上年度结转数量。
+
+（一）主要问题
+网站栏目结构无法满足需要。
+五、其他需要报告的事项
+无。"""
+
+SUBHEADING = "一、总体情况\n（一）主动公开政府信息情况\n发布信息244条。\n二、主动公开政府信息情况\n表\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    (RUN_TOGETHER, {1: "前言。一、总体情况 正文。", 2: "第二十条规章000", 5: "问题。", 6: "无。"}),
+    (RENUMBERED, {1: "一、总体情况\n正文。\n六、政府信息公开平台建设\n平台。", 5: "（一）主要问题\n网站栏目结构无法满足需要。", 6: "无。"}),
+    (SUBHEADING, {1: "一、总体情况\n（一）主动公开政府信息情况\n发布信息244条。", 2: "表"}),
+], ids=["one line", "renumbered, section-5 heading lost", "sub-heading with a section's words"])
+def test_sections(text, expected):
+    sections = {s.number: text[s.body_start:s.end].strip() for s in find_sections(text)}
+    assert {n: sections.get(n) for n in expected} == expected
+
+
+def test_sections_tile_the_text():
+    sections = find_sections(RUN_TOGETHER)
+    assert sections[0].start == 0 and sections[-1].end == len(RUN_TOGETHER)
+    assert all(a.end == b.start for a, b in zip(sections, sections[1:]))
+    assert [s.number for s in sections] == [1, 2, 3, 4, 5, 6]
