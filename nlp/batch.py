@@ -27,7 +27,7 @@ from typing import Iterable, Optional
 from .engine import Engine
 from .errors import InputError
 from .outputs import record_line
-from .read import TEXT_SUFFIXES as READABLE_SUFFIXES
+from .read import SUFFIXES as READABLE_SUFFIXES
 from .read import iter_documents
 
 #: Code of the error record written when the engine itself fails on one document (a bug):

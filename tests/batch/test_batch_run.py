@@ -99,3 +99,22 @@ def test_jobs_must_be_a_non_zero_number(value, capsys):
     with pytest.raises(SystemExit):
         main(["annotate", "x.txt", "-j", value])
     assert "non-zero whole number" in capsys.readouterr().err
+
+
+def test_an_archive_gives_a_record_per_member_and_resumes(make_reports, tmp_path):
+    import zipfile
+
+    reports = make_reports(2)
+    archive = tmp_path / "reports.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for path in sorted(reports.rglob("*.txt")):
+            zf.write(path, path.name)
+        zf.writestr("empty.txt", b"")
+    out = tmp_path / "out.jsonl"
+    assert main(["annotate", str(archive), "-o", str(out), "-j", "1", "-q"]) == 1
+    records = lines(out)
+    assert [("error" in r) for r in records] == [False, False, True]
+    assert all(r["source"].startswith(str(archive)) for r in records)
+    out.write_text(out.read_text(encoding="utf-8").splitlines(keepends=True)[0], encoding="utf-8")
+    main(["annotate", str(archive), "-o", str(out), "-j", "1", "-q", "--resume"])
+    assert lines(out) == records
