@@ -61,7 +61,7 @@ CELL_UNITS = {
     "count": {"": 1, "件": 1, "个": 1, "项": 1, "条": 1},
 }
 
-_CELL = re.compile(r"^(?P<sign>[+\-－]?)(?P<num>\d[\d,，]*(?:\.\d+)?)(?P<unit>[^\d]*)$")
+_CELL = re.compile(r"^(?P<sign>[+\-－−]?)(?P<num>\d[\d,，]*(?:\.\d+)?)(?P<unit>[^\d]*)$")
 
 SCALE = {"万": 10_000, "亿": 100_000_000, "千": 1_000, "百": 100}
 
@@ -110,7 +110,7 @@ def parse_cell(raw: str, kind: str = "count"):
     if factor is None:
         return None
     value = float(m["num"].replace(",", "").replace("，", "")) * factor
-    return -value if m["sign"] in ("-", "－") else value
+    return -value if m["sign"] in ("-", "－", "−") else value
 
 
 def parse_quantity(text: str):

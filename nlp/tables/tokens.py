@@ -50,11 +50,13 @@ class Token:
 _SKIP_LINE = re.compile(r"^\s*(?:\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?|[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$")
 
 #: A number as a cell prints it: digits with separators and decimals, optionally a unit.
-_NUMBER = r"[+\-－]?\d[\d,，]*(?:\.\d+)?(?:万元|亿元|元|万|件)?"
+_NUMBER = r"[+\-－−]?\d[\d,，]*(?:\.\d+)?(?:万元|亿元|元|万|件)?"
 _CELL_VALUE = re.compile(rf"^{_NUMBER}$")
 
-#: In flow text: a run of numbers separated by spaces; the unit words end the run.
-_VALUE_RUN = re.compile(r"\d[\d,，. \t\u3000]*(?:万元|亿元|元)?")
+#: In flow text: a run of numbers separated by spaces (a sign only where a number starts:
+#: 本年增/减 prints -3); the unit words end the run.
+_SIGNED = r"(?:(?<![\w.])[+\-－−])?\d[\d,，.]*"
+_VALUE_RUN = re.compile(rf"{_SIGNED}(?:[ \t\u3000]+{_SIGNED})*[ \t\u3000]*(?:万元|亿元|元)?")
 
 #: "…0000002.其他…": the digits just before "N." + text are that sub-row's number.
 _SUBROW_NUMBER = re.compile(r"(\d)\.(?=\s*[^\d\s.])")

@@ -60,6 +60,13 @@ OUT_OF_ORDER = """第二十条第（五）项
 | 规章 | 0 | 0 | 0 |
 | 规范性文件 | 13 | 0 | 55 |"""
 
+FLOW_2019_SIGNED = """第二十条第（五）项
+信息内容 上一年项目数量 本年增/减 处理决定数量
+行政许可 120 -3 1,450
+其他对外管理服务事项 8 +2 66
+第二十条第（八）项
+行政事业性收费 5 −1"""
+
 LOOSE_CELLS = """第二十条第（一）项
 22
 （其中修订 16 件）
@@ -89,6 +96,9 @@ CASES = [
     ("PDF text with a page number inside", "2021", FLOW_PDF_2021,
      {"active.normative.repealed": 5, "active.licensing.decisions": 550, "active.penalty.decisions": 4119,
       "active.coercion.decisions": 195}),
+    ("PDF text, signed changes", "2019", FLOW_2019_SIGNED,
+     {"active.licensing.prev_items": 120, "active.licensing.change": -3, "active.licensing.decisions": 1450,
+      "active.other_services.change": 2, "active.fees.prev_items": 5, "active.fees.change": -1}),
     ("sub-tables out of order", "2021", OUT_OF_ORDER,
      {"active.licensing.decisions": 97, "active.penalty.decisions": 0, "active.normative.issued": 13,
       "active.normative.in_force": 55}),
