@@ -318,7 +318,9 @@ def procurement_facts(view: SentenceView) -> list:
         if q.unit not in MONEY_UNITS:
             continue
         before = view.text[view.start:q.start]
-        if has(before, "procurement_words", "words") and not has(view.prefix(q), "procurement_words", "not"):
+        bought = matcher("procurement_words", "words").search(before)
+        if bought and has(before[bought.end():], "procurement_words", "amount") \
+                and not has(view.prefix(q), "procurement_words", "not"):
             found.append(Found("procurement_amount", None, None, q, _span_start(view, q), q.end, "procurement word"))
     return found
 

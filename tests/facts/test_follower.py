@@ -1,0 +1,30 @@
+"""follower_count: sentences copied from real reports."""
+import pytest
+
+from tests.facts.helpers import values_of
+
+ROWS = [
+    ("通过“杨凌援外”微信公众号发布信息15条,订阅数209人。", [("wechat", 209, "exact")]),
+    ("通过微信公共平台发布信息711条,粉丝数合计215人；通过官方微博发布信息动态571条,粉丝数合计140人。",
+     [("wechat", 215, "exact"), ("weibo", 140, "exact")]),
+    ("“上海科技”微信公众号共编发文章 1640 篇，其中原创文章 294\n篇，微信公众号目前关注人数达 1016823 人；", [("wechat", 1016823, "exact")]),
+    # no unit printed, the number on the next line of the PDF text
+    ("“上海科技”视频\n号共制作并发布短视频 584 条，累计观看量 1924252 次，粉丝数\n54373；直播 118 场。", [("short_video", 54373, "exact")]),
+    # 万 scaling and qualifiers: 近 approx, 超/突破 at_least, 达 exact
+    ("社交媒体账号粉丝总量近 45.9 万人；", [("new_media", 459000, "approx")]),
+    ("政务新媒体影响力稳步提升，“上海发布”在海内外 15 个平台粉丝\n数累积超 3170 万，其中，微信公众号粉丝达 1360 万，海外平台\n粉丝突破 300 万。",
+     [("new_media", 31700000, "at_least"), ("wechat", 13600000, "exact"), ("new_media", 3000000, "at_least")]),
+    ("“杭州教育发布”微信公众号关注人数逾50万。", [("wechat", 500000, "at_least")]),
+    ("官方抖音号粉丝突破770万。", [("short_video", 7700000, "at_least")]),
+    ("我局微信公众号 “玉林自然资源”,2022年公开发布信息共150条,粉丝量达2900个,较上一年度上涨了800人。", [("wechat", 2900, "exact")]),
+    # not followers: plays, views, reads, growth
+    ("推出系列短视频，播放量超2300万。", []),
+    ("总阅读量超700万次。", []),
+    ("全年网站总访问量21万余人次。", []),
+    ("蜜墩墩新增用户达9561人。", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", ROWS)
+def test_follower_counts(text, expected):
+    assert values_of(text, "follower_count") == expected
