@@ -119,7 +119,7 @@ def _row_cells(row: Row, trow, edition, alias, score, by, rule) -> tuple:
     """A row's cells when they can be read one per column; else an Ambiguity."""
     fields = trow.field_ids()
     n = len(fields)
-    printed = list(row.cells)
+    printed = _fit_width(list(row.cells), n)
     extra = [c for c in printed[n:] if not c.blank]
     if len(printed) >= n and not row.run and not extra:
         return [_cell(f, c, edition, alias, score, by, "".join(row.labels[-1:])) for f, c in zip(fields, printed)], []
@@ -192,6 +192,22 @@ def _columns_hold(values: dict, ids, template) -> bool:
             if values[new][col] + values[old][col] != values[total][col] + values[forward][col]:
                 return False
     return True
+
+
+def _fit_width(cells: list, n: int) -> list:
+    """A grid row wider than the template: empty pieces at its end are the line's
+    padding, empty pieces right after the label are what a merged label cell (colspan)
+    leaves behind; both go, the row's own cells stay in place.
+
+    >>> from nlp.tables.rows import CellText as C
+    >>> [c.text for c in _fit_width([C("", 0, 0), C("", 0, 0), C("1", 0, 1), C("2", 0, 1), C("", 0, 0)], 2)]
+    ['1', '2']
+    """
+    while len(cells) > n and cells[-1].blank:
+        cells.pop()
+    while len(cells) > n and cells[0].blank:
+        cells.pop(0)
+    return cells
 
 
 def _without_trailing_blanks(cells) -> list:

@@ -213,3 +213,22 @@ def test_labels_of_the_template_itself_pin_every_row(edition):
     values, ambiguous, cells, _ = read_fragment(3, "\n".join(lines), edition)
     assert len(values) == 7 * len(lines) and ambiguous == ()
     assert {c.placed_by for c in cells} == {"label"}
+
+
+def test_html_grid_with_merged_label_cells():
+    """A table read from HTML: merged cells leave empty grid positions after a label
+    spanning columns and before a label whose group spans rows."""
+    fragment = """(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) |  |  | 申请人情况 |  |  |  |  |  |
+ |  |  | 自然人 | 法人或其他组织 |  |  |  |  | 总计
+ |  |  |  | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |
+一、本年新收政府信息公开申请数量 |  |  | 5 | 1 | 0 | 0 | 0 | 0 | 6
+二、上年结转政府信息公开申请数量 |  |  | 0 | 0 | 0 | 0 | 0 | | 0
+三、本年度办理结果 | （一）予以公开 |  | 3 | 1 | 0 | 0 | 0 | 0 | 4
+ | （二）部分公开（区分处理的，只计这一情形，不计其他情形） |  | 1 | 0 | 0 | 0 | 0 | 0 | 1
+ | （三）不予公开 | 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0"""
+    values, _, _, _ = read_fragment(3, fragment)
+    assert row(values, "requests.new_received") == [5, 1, 0, 0, 0, 0, 6]
+    assert row(values, "requests.carried_over") == [0, 0, 0, 0, 0, None, 0]
+    assert row(values, "requests.granted") == [3, 1, 0, 0, 0, 0, 4]
+    assert row(values, "requests.partly_granted") == [1, 0, 0, 0, 0, 0, 1]
+    assert row(values, "requests.withheld.state_secret") == [0] * 7
