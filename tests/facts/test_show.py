@@ -10,8 +10,10 @@ SEED = Path(__file__).resolve().parents[2] / "data" / "samples" / "000_c322f99bc
 
 def test_render_labels_each_fact_with_its_channel():
     text = "通过“杨凌援外”微信公众号发布信息15条,订阅数209人。"
-    facts = [Fact("publication_count", "wechat", "杨凌援外", 15, "条", "exact", text[2:21], 2, 21),
-             Fact("follower_count", "wechat", "杨凌援外", 209, "人", "exact", text[22:30], 22, 30)]
+    a, b = text.index("“"), text.index("条") + 1
+    c, d = text.index("订阅"), text.index("人") + 1
+    facts = [Fact("publication_count", "wechat", "杨凌援外", 15, "条", "exact", text[a:b], a, b),
+             Fact("follower_count", "wechat", "杨凌援外", 209, "人", "exact", text[c:d], c, d)]
     html = render(text, facts)
     assert "wechat · publication_count" in html and "wechat · follower_count" in html
     assert "<html" in html.lower()
