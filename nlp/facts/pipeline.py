@@ -24,7 +24,7 @@ from .prose import prose_ranges, sentences, simplified
 SPANS_KEY = "facts"
 COMPONENTS = ("nianbao_prose", "nianbao_publication", "nianbao_follower", "nianbao_procurement")
 
-for _name in ("fact", "fact_rule"):
+for _name in ("fact", "fact_rule", "fact_found"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
 if not Doc.has_extension("fact_sentences"):
@@ -34,9 +34,9 @@ if not Doc.has_extension("fact_sentences"):
 @Language.component("nianbao_prose")
 def prose_component(doc: Doc) -> Doc:
     """Narrative sentences with their numbers, on ``doc._.fact_sentences``."""
-    text = simplified(doc.text)
+    text = simplified(_text(doc))
     views = []
-    for start, end in prose_ranges(doc.text, doc.user_data.get("sections") or ()):
+    for start, end in prose_ranges(text, doc.user_data.get("sections") or ()):
         views += [rules.SentenceView(text, s) for s in sentences(text, start, end)]
     doc._.fact_sentences = [v for v in views if v.quantities]
     doc.spans[SPANS_KEY] = []
@@ -46,8 +46,9 @@ def prose_component(doc: Doc) -> Doc:
 @Language.component("nianbao_publication")
 def publication_component(doc: Doc) -> Doc:
     previous, previous_end = (), -1
+    text = _text(doc)
     for view in doc._.fact_sentences or ():
-        same_paragraph = previous_end >= 0 and not _PARAGRAPH_BREAK.search(doc.text, previous_end, view.start)
+        same_paragraph = previous_end >= 0 and not _PARAGRAPH_BREAK.search(text, previous_end, view.start)
         found = rules.publication_facts(view, previous if same_paragraph else ())
         _add(doc, found)
         if found:
@@ -61,9 +62,9 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|[。！？!?]\s*\n|\n\s*(?:[一二三四
 
 @Language.component("nianbao_follower")
 def follower_component(doc: Doc) -> Doc:
+    found = [s._.fact_found for s in doc.spans[SPANS_KEY] if s._.fact.kind == "publication_count"]
     for view in doc._.fact_sentences or ():
-        publications = [s._.fact_found for s in doc.spans[SPANS_KEY]
-                        if view.start <= s._.fact.start < view.end and s._.fact.kind == "publication_count"]
+        publications = [f for f in found if view.start <= f.start < view.end]
         _add(doc, rules.follower_facts(view, publications))
     return doc
 
@@ -75,23 +76,29 @@ def procurement_component(doc: Doc) -> Doc:
     return doc
 
 
-if not Span.has_extension("fact_found"):
-    Span.set_extension("fact_found", default=None)
-
-
 def _add(doc: Doc, found: list) -> None:
+    if not found:
+        return
     spans = list(doc.spans[SPANS_KEY])
+    text = _text(doc)
     for f in found:
         span = doc.char_span(f.start, f.end, label=f.kind, alignment_mode="expand")
         if span is None:
             continue
         q = f.quantity
         span._.fact = Fact(f.kind, f.channel, f.account, q.value, _UNITS[f.kind], q.qualifier,
-                           doc.text[f.start:f.end], f.start, f.end)
+                           text[f.start:f.end], f.start, f.end)
         span._.fact_rule = f.rule
         span._.fact_found = f
         spans.append(span)
     doc.spans[SPANS_KEY] = spans
+
+
+def _text(doc: Doc) -> str:
+    """The Doc's text, kept once: ``doc.text`` is joined from the tokens on every access."""
+    if "text" not in doc.user_data:
+        doc.user_data["text"] = doc.text
+    return doc.user_data["text"]
 
 
 _UNITS = {"publication_count": "条", "follower_count": "人", "procurement_amount": "元"}
@@ -111,6 +118,7 @@ def annotate(text: str, sections=()) -> Doc:
     nlp = build_pipeline()
     doc = nlp.make_doc(text)
     doc.user_data["sections"] = tuple(sections)
+    doc.user_data["text"] = text
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return doc
