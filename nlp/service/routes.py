@@ -4,7 +4,7 @@ them repeats a stage of the engine."""
 from __future__ import annotations
 
 from pathlib import PurePath
-from typing import Annotated
+from typing import Annotated, Optional
 
 from fastapi import APIRouter, Depends, File, Request, Security, UploadFile
 from fastapi.security import APIKeyHeader
@@ -45,7 +45,7 @@ def api_key(expected: str):
     """Declares the key in the OpenAPI schema; the Guard has already enforced it."""
     scheme = APIKeyHeader(name=API_KEY_HEADER, auto_error=False, description="the service's API key")
 
-    async def check(given: Annotated[str | None, Security(scheme)] = None) -> None:
+    async def check(given: Optional[str] = Security(scheme)) -> None:
         if not key_matches(expected, given):
             raise ServiceProblem(401, "Unauthorized", f"send the service's API key in the {API_KEY_HEADER} header")
 
@@ -79,7 +79,7 @@ def v1_router(settings: Settings) -> APIRouter:
                  tags=["paragraphs"], responses=responses(400, 415, 422, 503), summary="Label paragraphs")
     async def classify(body: models.ClassifyRequest, engines: Pool) -> dict:
         """Labels and scores for each paragraph, in order. 503 when no classifier is loaded."""
-        return {"paragraphs": await engines.run(worker.classify, body.paragraphs)}
+        return {"paragraphs": await engines.run(worker.classify, body.paragraphs, body.sections)}
 
     @router.post("/facts", response_model=models.FactsResponse, dependencies=json_body, tags=["facts"],
                  responses=responses(400, 415, 422, 503), summary="Extract facts from a text snippet")

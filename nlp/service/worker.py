@@ -77,10 +77,11 @@ def facts(text: str) -> list:
     return Record(source="", edition=None, year=None, agency=None, facts=tuple(found)).to_dict()["facts"]
 
 
-def classify(texts: list) -> list:
+def classify(texts: list, sections=None) -> list:
     classifier = _classifier()
     if classifier is None:
         raise ModelError("model not loaded: no paragraph classifier is available "
                          "(train one, or start the service with --model PATH)")
+    args = (list(texts), list(sections)) if sections else (list(texts),)
     return [{"labels": list(labels), "scores": {k: float(v) for k, v in scores.items()}}
-            for labels, scores in classifier.predict(list(texts))]
+            for labels, scores in classifier.predict(*args)]

@@ -1,0 +1,51 @@
+"""Real servers for the service tests: ``nianbao serve`` on a free 127.0.0.1 port,
+started once per session and stopped after it (nlp/service/launch.py)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+import pytest
+
+from nlp.service.launch import background_service
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = sorted((ROOT / "data" / "samples").glob("*.txt"))
+API_KEY = "test-key-7f3a"
+SMALL_LIMIT = 64 * 1024
+
+
+@pytest.fixture(scope="session")
+def service():
+    """Default settings: no API key, the 20 MB body limit, two engine processes."""
+    with background_service({"NIANBAO_API_KEY": ""}, "--pool-size", "2") as running:
+        yield running.url
+        _print_errors(running)
+
+
+@pytest.fixture(scope="session")
+def guarded():
+    """An API key and a 64 KB body limit, one engine process."""
+    env = {"NIANBAO_API_KEY": API_KEY, "NIANBAO_MAX_BODY_BYTES": str(SMALL_LIMIT)}
+    with background_service(env, "--pool-size", "1") as running:
+        yield running.url
+        _print_errors(running)
+
+
+def _print_errors(running) -> None:
+    """What the server logged beyond access lines (shown by pytest when a test failed)."""
+    lines = [l for l in running.log().splitlines() if "HTTP/1.1" not in l]
+    if lines:
+        print(f"--- server {running.url} log ---", *lines, sep="\n")
+
+
+@pytest.fixture
+def client(service):
+    with httpx.Client(base_url=service, timeout=60) as c:
+        yield c
+
+
+@pytest.fixture
+def guarded_client(guarded):
+    with httpx.Client(base_url=guarded, timeout=60) as c:
+        yield c

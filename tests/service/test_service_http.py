@@ -1,0 +1,255 @@
+"""The service over real HTTP: a uvicorn server on 127.0.0.1 (conftest), one request per
+behaviour the issue asks for: the record equals the CLI's, every error is problem+json
+with the right status, the API key guards /v1 only when configured."""
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import urlsplit
+
+import httpx
+import pytest
+
+from nlp.engine import Engine
+from nlp.read import read_bytes, read_path
+from nlp.schema import registry
+from nlp.service.models import Record
+
+from .conftest import API_KEY, ROOT, SAMPLES, SMALL_LIMIT
+
+JSON = {"content-type": "application/json"}
+
+
+@pytest.fixture(scope="module")
+def engine():
+    """The engine the servers run: the same model setting (NIANBAO_MODEL, default the shipped one)."""
+    return Engine(os.environ.get("NIANBAO_MODEL") or None)
+
+
+def assert_problem(response: httpx.Response, status: int, title: str | None = None) -> dict:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    body = response.json()
+    assert body["status"] == status
+    assert body["type"].startswith("urn:nianbao:problem:")
+    assert body["title"] and body["detail"]
+    if title:
+        assert body["title"] == title
+    assert "Traceback" not in response.text and 'File "' not in response.text
+    return body
+
+
+# ---- the record ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
+def test_annotate_text_is_the_engines_record(client, engine, path):
+    doc = read_path(path)
+    response = client.post("/v1/annotate", json={"text": doc.text, "source": doc.source})
+    assert response.status_code == 200, response.text
+    assert response.json() == engine.annotate(doc).to_dict()
+
+
+@pytest.mark.parametrize("path", SAMPLES[:2], ids=lambda p: p.stem)
+def test_annotate_upload_is_the_engines_record(client, engine, path):
+    data = path.read_bytes()
+    response = client.post("/v1/annotate/file", files={"file": (path.name, data, "text/plain")})
+    assert response.status_code == 200, response.text
+    assert response.json() == engine.annotate(read_bytes(data, path.name)).to_dict()
+
+
+def test_annotate_is_the_cli_record(client):
+    path = SAMPLES[0].relative_to(ROOT)
+    model = ["--model", os.environ["NIANBAO_MODEL"]] if os.environ.get("NIANBAO_MODEL") else []
+    cli = subprocess.run([sys.executable, "-m", "nlp.cli", "annotate", str(path), *model], cwd=ROOT,
+                         capture_output=True, text=True, timeout=120, check=True)
+    line = json.loads(cli.stdout.splitlines()[0])
+    response = client.post("/v1/annotate", json={"text": read_path(ROOT / path).text, "source": str(path)})
+    # the CLI's line may add bookkeeping of its own (content_sha256 for resuming batches)
+    assert response.json() == {key: line[key] for key in Record.model_fields}
+
+
+def test_upload_without_suffix_is_read_by_its_content_type(client):
+    response = client.post("/v1/annotate/file", files={"file": ("report", SAMPLES[1].read_bytes(), "text/plain")})
+    assert response.status_code == 200, response.text
+    assert response.json()["source"] == "report.txt"
+
+
+# ---- other endpoints ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("edition", ["2019", "2021"])
+def test_fields_of_an_edition(client, edition):
+    response = client.get(f"/v1/editions/{edition}/fields")
+    assert response.status_code == 200
+    body = response.json()
+    assert [f["id"] for f in body["fields"]] == registry().field_ids(edition)
+    assert all(f["label"] and f["type"] for f in body["fields"])
+
+
+def test_facts_of_a_snippet(client):
+    response = client.post("/v1/facts", json={"text": "通过本单位网站发布各类信息244条，微信公众号发布信息56条。"})
+    assert response.status_code == 200, response.text
+    for fact in response.json()["facts"]:
+        assert fact["text"] in "通过本单位网站发布各类信息244条，微信公众号发布信息56条。"
+
+
+def test_classify_answers_labels_or_503_without_a_model(client):
+    paragraphs = ["本机关政府信息公开工作还存在一些不足，网站栏目更新不够及时。", "下一步，我们将加强培训。"]
+    has_model = client.get("/readyz").json()["classifier"]
+    response = client.post("/v1/paragraphs/classify", json={"paragraphs": paragraphs})
+    if has_model:
+        assert response.status_code == 200, response.text
+        assert len(response.json()["paragraphs"]) == 2
+    else:
+        body = assert_problem(response, 503, "Model not loaded")
+        assert "model not loaded" in body["detail"]
+
+
+def test_health_and_readiness(client):
+    assert client.get("/healthz").json() == {"status": "ok"}
+    ready = client.get("/readyz").json()
+    assert ready["status"] == "ready" and ready["processes"] == 2
+
+
+def test_docs_and_schema(client):
+    assert client.get("/docs").status_code == 200
+    paths = client.get("/openapi.json").json()["paths"]
+    assert {"/v1/annotate", "/v1/annotate/file", "/v1/paragraphs/classify", "/v1/facts",
+            "/v1/editions/{edition}/fields", "/healthz", "/readyz"} <= set(paths)
+
+
+def test_annotation_does_not_block_the_event_loop(client, service):
+    """While the pool annotates long reports, the loop still answers /healthz at once."""
+    long_text = read_path(SAMPLES[2]).text * 4
+
+    def annotate(_):
+        with httpx.Client(base_url=service, timeout=120) as c:
+            return c.post("/v1/annotate", json={"text": long_text}).status_code
+
+    with ThreadPoolExecutor(4) as threads:
+        busy = [threads.submit(annotate, i) for i in range(4)]
+        time.sleep(0.3)
+        waits = []
+        while not all(f.done() for f in busy) and len(waits) < 50:
+            t0 = time.perf_counter()
+            assert client.get("/healthz", timeout=5).status_code == 200
+            waits.append(time.perf_counter() - t0)
+            time.sleep(0.05)
+        assert [f.result() for f in busy] == [200] * 4
+    assert waits, "the annotations finished before /healthz was asked: make the text longer"
+    assert max(waits) < 0.5, waits
+
+
+# ---- errors: problem+json with the right status ---------------------------------------------
+
+ERRORS = [
+    # (id, method, path, request arguments, status, title)
+    ("not-a-report", "POST", "/v1/annotate", {"json": {"text": "hello world"}}, 422, "Not a report"),
+    ("empty-text", "POST", "/v1/annotate", {"json": {"text": " \n\t "}}, 422, "Empty input"),
+    ("empty-file", "POST", "/v1/annotate/file", {"files": {"file": ("a.txt", b"", "text/plain")}}, 422, "Empty input"),
+    ("blank-file", "POST", "/v1/annotate/file", {"files": {"file": ("a.txt", b"  \r\n ", "text/plain")}}, 422, "Empty input"),
+    ("binary-file", "POST", "/v1/annotate/file", {"files": {"file": ("a.txt", b"\x00\x01\x02 binary", "text/plain")}},
+     400, "Undecodable input"),
+    ("malformed-json", "POST", "/v1/annotate", {"content": b'{"text": "abc', "headers": JSON}, 400, "Malformed JSON"),
+    ("missing-field", "POST", "/v1/annotate", {"json": {"source": "x"}}, 422, "Invalid request"),
+    ("extra-field", "POST", "/v1/annotate", {"json": {"text": "x", "txt": "y"}}, 422, "Invalid request"),
+    ("wrong-type", "POST", "/v1/facts", {"json": {"text": 3}}, 422, "Invalid request"),
+    ("no-paragraphs", "POST", "/v1/paragraphs/classify", {"json": {"paragraphs": []}}, 422, "Invalid request"),
+    ("unknown-edition", "GET", "/v1/editions/2018/fields", {}, 422, "Invalid request"),
+    ("empty-snippet", "POST", "/v1/facts", {"json": {"text": "   "}}, 422, "Empty input"),
+    ("rar-archive", "POST", "/v1/annotate/file", {"files": {"file": ("a.rar", b"Rar!\x1a\x07\x00" + bytes(64), "")}},
+     415, "Unsupported file type"),
+    ("binary-exe", "POST", "/v1/annotate/file", {"files": {"file": ("a.exe", bytes(range(256)) * 4, "")}},
+     415, "Unsupported file type"),
+    ("text-not-json", "POST", "/v1/annotate", {"content": "政府信息公开", "headers": {"content-type": "text/plain"}},
+     415, "Unsupported media type"),
+    ("json-not-multipart", "POST", "/v1/annotate/file", {"json": {"text": "x"}}, 415, "Unsupported media type"),
+    ("no-file-part", "POST", "/v1/annotate/file", {"files": {"other": ("a.txt", b"x", "text/plain")}}, 422, "Invalid request"),
+    ("unknown-path", "GET", "/v1/nothing", {}, 404, "Not Found"),
+    ("wrong-method", "GET", "/v1/annotate", {}, 405, "Method Not Allowed"),
+]
+
+
+@pytest.mark.parametrize("method, path, kwargs, status, title", [e[1:] for e in ERRORS], ids=[e[0] for e in ERRORS])
+def test_client_errors_are_problems(client, method, path, kwargs, status, title):
+    assert_problem(client.request(method, path, **kwargs), status, title)
+
+
+def test_not_a_report_names_the_reason_and_code(client):
+    body = assert_problem(client.post("/v1/annotate", json={"text": "hello"}), 422)
+    assert body["code"] == "E103" and "政府信息公开" in body["detail"] and body["instance"] == "/v1/annotate"
+
+
+def test_over_the_default_limit_is_refused_before_the_body_arrives(service):
+    """Content-Length over 20 MB: the answer comes although not one byte of body was sent."""
+    url = urlsplit(service)
+    with socket.create_connection((url.hostname, url.port), timeout=10) as s:
+        s.sendall(b"POST /v1/annotate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                  b"Content-Length: %d\r\n\r\n" % (20 * 1024 * 1024 + 1))
+        head = s.recv(65536).decode("latin-1")
+    assert head.startswith("HTTP/1.1 413"), head
+    assert "application/problem+json" in head
+
+
+def test_at_the_limit_is_not_refused_for_size(guarded_client):
+    body = json.dumps({"text": "x" * (SMALL_LIMIT - 20)}).encode()[:SMALL_LIMIT]
+    body = body[:-2] + b'"}'
+    assert len(body) <= SMALL_LIMIT
+    response = guarded_client.post("/v1/annotate", content=body, headers={**JSON, "X-API-Key": API_KEY})
+    assert_problem(response, 422, "Not a report")
+
+
+def test_over_the_limit_with_content_length(guarded_client):
+    response = guarded_client.post("/v1/annotate/file", headers={"X-API-Key": API_KEY},
+                                   files={"file": ("a.txt", b"x" * (SMALL_LIMIT + 1), "text/plain")})
+    body = assert_problem(response, 413, "Content too large")
+    assert str(SMALL_LIMIT) in body["detail"]
+
+
+def test_over_the_limit_streamed_without_length(guarded_client):
+    """A chunked body carries no length: it is counted as it arrives and cut at the limit."""
+    def chunks():
+        for _ in range(16):
+            yield b" " * 8192
+
+    response = guarded_client.post("/v1/annotate", content=chunks(), headers={**JSON, "X-API-Key": API_KEY})
+    assert_problem(response, 413, "Content too large")
+
+
+# ---- the API key ----------------------------------------------------------------------------
+
+def test_no_key_needed_when_none_is_configured(client):
+    assert client.get("/v1/editions/2021/fields").status_code == 200
+    assert client.get("/v1/editions/2021/fields", headers={"X-API-Key": "anything"}).status_code == 200
+
+
+@pytest.mark.parametrize("headers, detail", [({}, "send the"), ({"X-API-Key": "wrong"}, "does not hold"),
+                                             ({"X-API-Key": ""}, "does not hold")])
+def test_key_missing_or_wrong_is_401(guarded_client, headers, detail):
+    for method, path in (("GET", "/v1/editions/2019/fields"), ("POST", "/v1/annotate")):
+        body = assert_problem(guarded_client.request(method, path, headers=headers, json={"text": "x"}),
+                              401, "Unauthorized")
+        assert detail in body["detail"]
+
+
+def test_right_key_passes(guarded_client):
+    doc = read_path(SAMPLES[3])
+    response = guarded_client.post("/v1/annotate", json={"text": doc.text}, headers={"X-API-Key": API_KEY})
+    assert response.status_code == 200, response.text
+    assert response.json()["source"] == "<text>"
+
+
+def test_key_is_checked_before_the_body_size(guarded_client):
+    response = guarded_client.post("/v1/annotate", content=b"x" * (SMALL_LIMIT + 1), headers=JSON)
+    assert_problem(response, 401)
+
+
+def test_operations_need_no_key(guarded_client):
+    assert guarded_client.get("/healthz").status_code == 200
+    assert guarded_client.get("/readyz").json()["processes"] == 1
+    schema = guarded_client.get("/openapi.json").json()
+    assert schema["components"]["securitySchemes"]["APIKeyHeader"]["name"] == "X-API-Key"
