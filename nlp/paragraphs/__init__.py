@@ -42,6 +42,6 @@ def annotate_paragraphs(text: str, sections, classifier) -> list:
     found = find_paragraphs(text, sections)
     if classifier is None or not found:
         return [Paragraph(n, b.text, b.start, b.end) for n, b in found]
-    predictions = classifier.predict([b.text for _, b in found])
+    predictions = classifier.predict([b.text for _, b in found], [n for n, _ in found])
     return [Paragraph(n, b.text, b.start, b.end, labels, scores)
             for (n, b), (labels, scores) in zip(found, predictions)]

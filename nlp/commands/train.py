@@ -1,0 +1,60 @@
+"""``nianbao train DATA.jsonl [...] -o models/paragraphs.joblib``"""
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+from ..errors import NianbaoError
+from ..paragraphs.evaluate import format_report
+
+HELP = "train the paragraph classifier on labelled JSON Lines (cross-validated), save it with its metadata"
+
+#: the repository root, where training/ lives (it is not installed with the package)
+_REPO = Path(__file__).resolve().parents[2]
+
+
+def add_arguments(p) -> None:
+    p.add_argument("data", nargs="+", help="labelled paragraphs (JSON Lines: text, labels, source, section, how)")
+    p.add_argument("-o", "--output", default="models/paragraphs.joblib", help="where to write the model (default: %(default)s)")
+    p.add_argument("--folds", type=int, default=5, help="cross-validation folds, grouped by source document (default: %(default)s; 1: none)")
+    p.add_argument("--heldout", nargs="*", default=[], help="labelled paragraphs never trained on, evaluated after training")
+    p.add_argument("--C", type=float, default=None, help="inverse regularisation of the linear classifier")
+
+
+def _training():
+    try:
+        return importlib.import_module("training.train")
+    except ImportError:
+        if (_REPO / "training" / "train.py").is_file():
+            sys.path.insert(0, str(_REPO))
+            return importlib.import_module("training.train")
+        raise NianbaoError("`nianbao train` needs a clone of the nianbao repository (its training/ directory)") from None
+
+
+def run(args) -> int:
+    training = _training()
+    from training.data import DataError  # importable once training is
+
+    missing = [p for p in [*args.data, *args.heldout] if not Path(p).is_file()]
+    if missing:
+        print(f"nianbao: no such file: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    params = {"C": args.C} if args.C is not None else {}
+    try:
+        classifier = training.train(args.data, args.output, folds=args.folds, heldout_paths=args.heldout,
+                                    params=params, log=lambda m: print(m, file=sys.stderr))
+    except DataError as exc:
+        print(f"nianbao: {exc}", file=sys.stderr)
+        return 2
+    metrics = classifier.metadata.get("metrics", {})
+    if "cross_validation" in metrics:
+        print(_summary_table(metrics["cross_validation"], f"cross-validation ({args.folds} folds by document) on the training data:"))
+    if "heldout" in metrics:
+        print(_summary_table(metrics["heldout"], "held-out evaluation:"))
+    print(f"model written to {args.output} (metadata: {Path(args.output).with_suffix('.meta.json')})")
+    return 0
+
+
+def _summary_table(summary: dict, title: str) -> str:
+    return format_report({**summary, "confusions": {}}, title)

@@ -1,0 +1,125 @@
+"""The paragraph classifier: one scikit-learn Pipeline, built by :func:`build_pipeline`
+for training and serving alike, and :class:`ParagraphClassifier`, the fitted pipeline
+with its labels and decision thresholds.
+
+Features: TF-IDF of jieba words and word bigrams (the module-level tokenizer of
+tokenize.py) and of character 2–4-grams; classifier: one-vs-rest logistic regression,
+each label's probabilities calibrated (sigmoid, cross-validated).
+
+The model reads ``model_input(text, section)``: the paragraph's text after a section tag
+(``<s5> …``), because where a paragraph stands says much about it (problems and
+improvement measures are section 5's business).
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from scipy import sparse
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.multiclass import OneVsRestClassifier
+from sklearn.pipeline import FeatureUnion, Pipeline
+
+from .tokenize import SECTION_TAG, tokenize
+
+REQUIRED_LABELS = ("problems", "measures", "platform")
+TOPIC_LABELS = ("proactive_disclosure", "request_handling", "information_management", "oversight")
+LABELS = REQUIRED_LABELS + TOPIC_LABELS
+
+DEFAULTS = {"C": 4.0, "char_ngrams": (2, 4), "word_ngrams": (1, 2), "max_char_features": 20000,
+            "max_word_features": 10000, "calibration_folds": 3, "cue_weight": 1.0}
+
+#: cue words of each topic; LayoutCues counts them inside and outside section 5
+CUES = {
+    "problem": r"不足|问题|差距|短板|薄弱|有待|不够|不高|不强|欠缺|尚需|仍需|还需|滞后|不到位|不充分|不全面|单一|不规范|偏少",
+    "plan": r"下一步|下一年|今后|明年|来年|20\d\d年[，,]?(?:我们|我局|我办|我区|我县|我市|本单位)?将|将(?:进一步|继续|持续|加强|着力|不断|重点|切实|积极|以)|改进|整改|拟|计划|针对",
+    "continue": r"进一步|继续|持续|不断|加大|强化|提升|完善|健全",
+    "platform": r"网站|栏目|专栏|新媒体|公众号|微博|微信|抖音|快手|视频号|平台|公报|热线|大厅|查阅点|查阅室|客户端|APP|改版|集约|运维|账号|页面|链接",
+    "published": r"(?:发布|公开|推送|编发)[^。；]{0,20}?\d+\s*(?:条|篇|件|期|个)",
+    "request": r"依申请|申请|答复|复议|诉讼|处理费",
+    "management": r"审查|保密|审核|目录|指南|清理|规范性文件|归档|属性|三审三校|纠错",
+    "oversight": r"培训|考核|领导小组|督查|督导|监督|评议|问责|人大代表|政协|提案|责任",
+}
+
+
+def model_input(text: str, section=None) -> str:
+    """What the pipeline reads: the text, after a section tag when the section is known."""
+    return f"<s{section}> {text}" if section in (1, 2, 3, 4, 5, 6) else text
+
+
+class LayoutCues(BaseEstimator, TransformerMixin):
+    """Where a paragraph stands and which cue words it uses: the section (one-hot, from
+    the ``<sN>`` tag of model_input) and, per cue group of :data:`CUES`, log counts
+    inside and outside section 5, times ``weight``. Stateless: ``fit`` learns nothing."""
+
+    def __init__(self, weight: float = 1.0):
+        self.weight = weight
+
+    def fit(self, X, y=None):
+        return self
+
+    def transform(self, X):
+        patterns = [re.compile(p) for p in CUES.values()]
+        rows = []
+        for text in X:
+            tag = SECTION_TAG.match(text)
+            section = int(tag.group(0)[2]) if tag else 0
+            row = [float(section == n) for n in range(7)]
+            in5 = float(section == 5)
+            for pattern in patterns:
+                count = np.log1p(len(pattern.findall(text)))
+                row += [count * in5, count * (1 - in5)]
+            rows.append(row)
+        return sparse.csr_matrix(np.array(rows) * self.weight)
+
+    def get_feature_names_out(self, input_features=None):
+        names = [f"section={n}" for n in range(7)]
+        for cue in CUES:
+            names += [f"{cue}@s5", f"{cue}@other"]
+        return np.array(names, dtype=object)
+
+
+def build_pipeline(**params) -> Pipeline:
+    """The unfitted pipeline; ``params`` override :data:`DEFAULTS`."""
+    p = {**DEFAULTS, **params}
+    features = FeatureUnion([
+        ("words", TfidfVectorizer(tokenizer=tokenize, token_pattern=None, lowercase=False,
+                                  ngram_range=tuple(p["word_ngrams"]), sublinear_tf=True,
+                                  max_features=p["max_word_features"])),
+        ("chars", TfidfVectorizer(analyzer="char", ngram_range=tuple(p["char_ngrams"]), sublinear_tf=True,
+                                  min_df=2, max_features=p["max_char_features"])),
+        ("cues", LayoutCues(weight=p["cue_weight"])),
+    ])
+    linear = LogisticRegression(C=p["C"], class_weight="balanced", solver="liblinear")
+    classifier = OneVsRestClassifier(CalibratedClassifierCV(linear, method="sigmoid", cv=p["calibration_folds"],
+                                                            ensemble=False))
+    return Pipeline([("features", features), ("classifier", classifier)])
+
+
+class ParagraphClassifier:
+    """A fitted pipeline, the labels of its outputs and a threshold per label."""
+
+    def __init__(self, pipeline: Pipeline, labels=LABELS, thresholds=None, metadata=None):
+        self.pipeline = pipeline
+        self.labels = tuple(labels)
+        self.thresholds = dict(thresholds or {label: 0.5 for label in self.labels})
+        self.metadata = dict(metadata or {})
+
+    def scores(self, texts, sections=None) -> list:
+        """One {label: probability} per text."""
+        if not texts:
+            return []
+        sections = sections or [None] * len(texts)
+        probabilities = self.pipeline.predict_proba([model_input(t, s) for t, s in zip(texts, sections)])
+        return [{label: round(float(p), 4) for label, p in zip(self.labels, row)} for row in probabilities]
+
+    def predict(self, texts, sections=None) -> list:
+        """One (labels, scores) per text: the labels whose score reaches their threshold."""
+        out = []
+        for scores in self.scores(list(texts), sections):
+            labels = tuple(label for label in self.labels if scores[label] >= self.thresholds.get(label, 0.5))
+            out.append((labels, scores))
+        return out
