@@ -1,6 +1,6 @@
-"""``nianbao export RECORDS.jsonl --to out.xlsx|out.csv|out.parquet [--labels zh]``
+"""``nianbao export RECORDS.jsonl --to out.xlsx|out.csv|out.parquet|tasks.json [--labels zh]``
 
-A thin layer over :mod:`nlp.exports`.
+A thin layer over :mod:`nlp.exports`; ``.json`` writes Label Studio tasks (:mod:`nlp.review`).
 """
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 from ..exports import FORMATS, LABELS, export, sibling, tables
+from ..review import export_labelstudio
+from ..review.labelstudio import config_path, is_labelstudio_target
 
 HELP = ("export annotation records to a spreadsheet for auditors: one row per report with every "
         "canonical cell, plus findings, facts, paragraphs and errors")
@@ -17,12 +19,18 @@ def add_arguments(p) -> None:
     p.add_argument("records", help="JSON Lines records written by `nianbao annotate`")
     p.add_argument("--to", required=True, metavar="OUT",
                    help=f"output file, format by suffix ({', '.join(FORMATS)}); csv and parquet "
-                        f"write the other tables beside it (OUT.findings.csv, …)")
+                        f"write the other tables beside it (OUT.findings.csv, …); .json: Label Studio "
+                        f"tasks with pre-annotations, and their labeling config in OUT.config.xml")
     p.add_argument("--labels", choices=LABELS, default="id",
                    help="column headers: canonical field ids (default) or Chinese labels (zh)")
 
 
 def run(args) -> int:
+    if is_labelstudio_target(args.to):
+        counts = export_labelstudio(args.records, args.to)
+        written = ", ".join(f"{n} {name}" for name, n in counts.items())
+        print(f"nianbao: wrote {args.to} and {config_path(args.to)}: {written}", file=sys.stderr)
+        return 0
     counts = export(args.records, args.to, labels=args.labels)
     written = ", ".join(f"{n} {name}" for name, n in counts.items())
     out = Path(args.to)
