@@ -1,6 +1,6 @@
-"""``nianbao export RECORDS.jsonl --to out.xlsx|out.csv|out.parquet|tasks.json [--labels zh]``
+"""``nianbao export RECORDS.jsonl --to out.xlsx|out.csv|out.parquet|labelstudio.json [--labels zh]``
 
-A thin layer over :mod:`nlp.exports`; ``.json`` writes Label Studio tasks (:mod:`nlp.review`).
+A thin layer over :mod:`nlp.exports`; ``labelstudio.json`` writes Label Studio tasks (:mod:`nlp.review`).
 """
 from __future__ import annotations
 
@@ -19,8 +19,9 @@ def add_arguments(p) -> None:
     p.add_argument("records", help="JSON Lines records written by `nianbao annotate`")
     p.add_argument("--to", required=True, metavar="OUT",
                    help=f"output file, format by suffix ({', '.join(FORMATS)}); csv and parquet "
-                        f"write the other tables beside it (OUT.findings.csv, …); .json: Label Studio "
-                        f"tasks with pre-annotations, and their labeling config in OUT.config.xml")
+                        f"write the other tables beside it (OUT.findings.csv, …); labelstudio.json "
+                        f"(a .json named labelstudio): Label Studio tasks with pre-annotations, and "
+                        f"their labeling config beside them (labelstudio.config.xml)")
     p.add_argument("--labels", choices=LABELS, default="id",
                    help="column headers: canonical field ids (default) or Chinese labels (zh)")
 

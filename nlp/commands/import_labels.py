@@ -1,7 +1,7 @@
 """``nianbao import-labels EXPORT.json|EXPORT.jsonl -o data/labelled/reviewed.jsonl``
 
 A thin layer over :mod:`nlp.review`: reads a Label Studio JSON export (``.json``, of tasks
-written by ``nianbao export --to tasks.json``) or a doccano JSONL export (``.jsonl``) and
+written by ``nianbao export --to labelstudio.json``) or a doccano JSONL export (``.jsonl``) and
 merges the reviewed paragraphs into a labelled-data file that ``nianbao train`` reads.
 """
 from __future__ import annotations

@@ -20,7 +20,7 @@ __all__ = ["export_labelstudio", "import_labels", "load_records", "merge", "read
 
 
 def export_labelstudio(records_path, out) -> dict:
-    """`nianbao export RECORDS --to tasks.json`: Label Studio tasks and their config."""
+    """`nianbao export RECORDS --to labelstudio.json`: Label Studio tasks and their config."""
     return labelstudio.export_tasks(load_records(records_path), out)
 
 

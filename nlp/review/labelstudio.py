@@ -16,12 +16,13 @@ exports of some Label Studio versions count code points.
 >>> text = "𠮷野区网站发布信息244条"
 >>> js_offset(text, 2), py_offset(text, 3)
 (3, 2)
->>> js_slice(text, 11, 15)
+>>> js_slice(text, 10, 14)
 '244条'
 """
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from ..errors import InputError
@@ -29,6 +30,7 @@ from ..paragraphs.model import LABELS
 from .labelled import FACT_KINDS, CHANNELS, row_of
 
 TO_NAME = "text"
+_LS_NAME = re.compile(r"label[-_ ]?studio", re.IGNORECASE)
 MODEL_VERSION = "nianbao"
 
 
@@ -55,12 +57,19 @@ def js_slice(text: str, start: int, end: int) -> str:
 # --- out: records → tasks ---------------------------------------------------------------
 
 def is_labelstudio_target(out) -> bool:
-    """Whether ``nianbao export --to OUT`` means Label Studio tasks (a ``.json`` file)."""
-    return Path(out).suffix.lower() == ".json"
+    """Whether ``nianbao export --to OUT`` means Label Studio tasks: a ``.json`` file whose
+    name says so (``labelstudio.json``, ``2024.label-studio.json``); other names are left to
+    the spreadsheet exports.
+
+    >>> [is_labelstudio_target(n) for n in ("labelstudio.json", "x/Label_Studio-tasks.json", "x.json", "labelstudio.csv")]
+    [True, True, False, False]
+    """
+    out = Path(out)
+    return out.suffix.lower() == ".json" and _LS_NAME.search(out.stem) is not None
 
 
 def config_path(out) -> Path:
-    """Where the labeling configuration goes: beside the tasks (``tasks.json`` → ``tasks.config.xml``)."""
+    """Where the labeling configuration goes: beside the tasks (``labelstudio.json`` → ``labelstudio.config.xml``)."""
     out = Path(out)
     return out.with_name(f"{out.stem}.config.xml")
 
