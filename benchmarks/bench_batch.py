@@ -39,10 +39,10 @@ def generate(directory: Path, n: int) -> None:
 
 
 class PeakMemory:
-    """Samples the resident memory of this process and of its worker processes."""
+    """Samples the resident memory and CPU time of this process and of its workers."""
 
     def __init__(self, interval: float = 0.05):
-        self.interval, self.peaks = interval, {}
+        self.interval, self.peaks, self.cpu = interval, {}, {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -59,16 +59,22 @@ class PeakMemory:
         while not self._stop.is_set():
             for proc in [me, *me.children(recursive=True)]:
                 try:
-                    rss = proc.memory_info().rss
+                    rss, times = proc.memory_info().rss, proc.cpu_times()
                     kind = "main" if proc.pid == me.pid else _kind(proc)
                 except psutil.Error:
                     continue
                 key = (kind, proc.pid)
                 self.peaks[key] = max(self.peaks.get(key, 0), rss)
+                used = times.user + times.system
+                self.cpu[key] = (self.cpu.get(key, (used, used))[0], used)
             self._stop.wait(self.interval)
 
     def workers(self) -> list:
         return [rss for (kind, _), rss in self.peaks.items() if kind == "worker"]
+
+    def cpu_seconds(self) -> float:
+        """CPU time this process and its workers used while sampled."""
+        return sum(last - first for (kind, _), (first, last) in self.cpu.items() if kind != "other")
 
     def main(self) -> int:
         return max(rss for (kind, _), rss in self.peaks.items() if kind == "main")
@@ -88,13 +94,14 @@ def bench(archive: Path, out: Path, jobs: int, dask=None) -> dict:
     return {"reports": summary.reports, "failed": summary.failed, "seconds": seconds,
             "rate": summary.reports / seconds, "worker_peak_max": max(workers) / MB,
             "worker_peak_mean": sum(workers) / len(workers) / MB, "workers": len(workers),
-            "main_peak": memory.main() / MB}
+            "main_peak": memory.main() / MB, "cpu_ms": 1000 * memory.cpu_seconds() / summary.reports}
 
 
 def report(label: str, r: dict) -> None:
     print(f"{label:>12}: {r['reports']} reports ({r['failed']} failed) in {r['seconds']:.1f} s = "
           f"{r['rate']:.1f} reports/s; peak RSS per worker {r['worker_peak_max']:.0f} MB "
-          f"(mean {r['worker_peak_mean']:.0f} MB over {r['workers']}), main process {r['main_peak']:.0f} MB",
+          f"(mean {r['worker_peak_mean']:.0f} MB over {r['workers']}), main process {r['main_peak']:.0f} MB; "
+          f"{r['cpu_ms']:.0f} ms CPU per report",
           flush=True)
 
 
@@ -105,7 +112,8 @@ def main(argv=None) -> int:
     parser.add_argument("--dask", action="store_true",
                         help="also run on a LocalCluster of 2 worker processes (loopback)")
     args = parser.parse_args(argv)
-    print(f"cores: {os.cpu_count()}, python {sys.version.split()[0]}", flush=True)
+    print(f"cores: {os.cpu_count()}, load average {os.getloadavg()[0]:.1f}, python {sys.version.split()[0]}",
+          flush=True)
     with tempfile.TemporaryDirectory(prefix="nianbao-bench-") as tmp:
         archive = Path(tmp) / "archive"
         started = time.monotonic()
