@@ -28,6 +28,9 @@ MAX_DEPTH = 2
 #: Operating-system litter, skipped without a word.
 LITTER = re.compile(r"(?:^|/)(?:__MACOSX/|\.DS_Store$|Thumbs\.db$|desktop\.ini$|~\$)", re.I)
 
+#: What zipfile and zlib raise on a damaged archive (a bad offset is a ValueError).
+DAMAGED_ZIP = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError, RuntimeError, ValueError)
+
 _UTF8_NAMES = 0x800
 _ENCRYPTED = 0x1
 _DRIVE = re.compile(r"^[A-Za-z]:")
@@ -91,7 +94,7 @@ def refusal(info: zipfile.ZipInfo, name: str):
 def open_zip(data: bytes, source: str) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+    except DAMAGED_ZIP as exc:
         raise DamagedInput(f"damaged or truncated zip data ({exc})", source=source) from None
 
 
@@ -115,7 +118,7 @@ def read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, source: str) -> byte
     try:
         with zf.open(info) as handle:
             return handle.read(MAX_MEMBER_BYTES + 1)
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError, RuntimeError) as exc:
+    except DAMAGED_ZIP as exc:
         raise DamagedInput(f"damaged member ({exc})", source=source) from None
 
 

@@ -56,6 +56,7 @@ _JS_SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "b": "", "f": "", "v": "", "0": "
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w-]+)", re.I)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_TITLE_SITE = re.compile(r"\s*(?:[_|｜–—]|\s-\s)\s*")
 _GB_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5": "cp950"}
 
 
@@ -141,8 +142,12 @@ def _text_length(el) -> int:
 
 
 def is_chrome(el, page_chars: int) -> bool:
+    """Menus, breadcrumbs, share bars, page header and footer (not an article's own)."""
     named = " ".join(filter(None, (el.get("class"), el.get("id"))))
-    if el.tag not in CHROME_TAGS and not CHROME_NAME.search(named):
+    if el.tag in CHROME_TAGS:
+        if el.tag in ("header", "footer") and any(a.tag in ("article", "main") for a in el.iterancestors()):
+            return False
+    elif not CHROME_NAME.search(named):
         return False
     return _text_length(el) < CHROME_MAX_SHARE * page_chars
 
@@ -224,7 +229,15 @@ def _walk(el, out: _Lines) -> None:
         out.flush()
 
 
+def title_line(root) -> str:
+    """The page title without its site name (``…年度报告_某某市人民政府``)."""
+    titles = root.xpath("//head/title")
+    title = collapse(titles[0].text_content()) if titles else ""
+    return _TITLE_SITE.split(title)[0].strip()
+
+
 def page_lines(page: str) -> list:
+    """The page's lines; its title opens them when the body does not repeat it."""
     page = _XML_DECLARATION.sub("", unwrap_scripts(page))
     if not page.strip():
         return []
@@ -232,12 +245,16 @@ def page_lines(page: str) -> list:
         root = lxml_html.document_fromstring(page)
     except (etree.ParserError, ValueError):
         return []
+    title = title_line(root)
     inline_escaped(root)
     drop_chrome(root)
     out = _Lines()
     _walk(root, out)
     out.flush()
-    return [line for line in out.lines if not is_chrome_line(line)]
+    lines = [line for line in out.lines if not is_chrome_line(line)]
+    if lines and title and not any(title in line for line in lines):
+        lines.insert(0, title)
+    return lines
 
 
 def is_chrome_line(line: str) -> bool:

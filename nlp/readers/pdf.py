@@ -8,13 +8,17 @@ are refused: OCR them first.
 from __future__ import annotations
 
 import io
+import logging
 import re
 from dataclasses import dataclass
 
 import pdfplumber
 
-from ..errors import DamagedInput, UndecodableInput, UnsupportedInput
+from ..errors import DamagedInput, InputError, UndecodableInput, UnsupportedInput
 from .grid import clean_cell, merge_continued, render
+
+#: pdfminer logs every repair it makes to a damaged file; a damaged file is an InputError here.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 MAX_PAGES = 1000
 #: A line ending this close to the text's right edge (in character widths) was wrapped.
@@ -113,22 +117,21 @@ def render_blocks(blocks: list) -> list:
     return lines
 
 
-def open_pdf(data: bytes, source: str):
+def pdf_blocks(data: bytes, source: str) -> list:
+    """Every page's blocks; a damaged or encrypted file is a DamagedInput."""
     try:
-        return pdfplumber.open(io.BytesIO(data))
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if len(pdf.pages) > MAX_PAGES:
+                raise UnsupportedInput(f"{len(pdf.pages):,} pages (the limit is {MAX_PAGES:,})", source=source)
+            return [block for page in pdf.pages for block in page_blocks(page.dedupe_chars())]
+    except InputError:
+        raise
     except Exception as exc:  # pdfminer raises many unrelated types on broken files
         raise DamagedInput(f"damaged or encrypted PDF ({type(exc).__name__}: {exc})", source=source) from None
 
 
 def read_pdf(data: bytes, source: str) -> str:
-    with open_pdf(data, source) as pdf:
-        if len(pdf.pages) > MAX_PAGES:
-            raise UnsupportedInput(f"{len(pdf.pages):,} pages (the limit is {MAX_PAGES:,})", source=source)
-        try:
-            blocks = [block for page in pdf.pages for block in page_blocks(page.dedupe_chars())]
-        except Exception as exc:  # as above: a damaged page can fail anywhere in pdfminer
-            raise DamagedInput(f"damaged PDF page ({type(exc).__name__}: {exc})", source=source) from None
-    text = "\n".join(render_blocks(blocks))
+    text = "\n".join(render_blocks(pdf_blocks(data, source)))
     if not text.strip():
         raise UndecodableInput("a PDF without a text layer (scanned pages?); OCR it first", source=source)
     return text

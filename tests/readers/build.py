@@ -99,8 +99,8 @@ def html_body(blocks: list) -> str:
     return "\n".join(html_table(b) if isinstance(b, list) else f"<p>{html.escape(b)}</p>" for b in blocks)
 
 
-def html_page(blocks: list, title: str = "报告") -> str:
-    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title></head><body>"
+def html_page(blocks: list, title: str = "") -> str:
+    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{html.escape(title)}</title></head><body>"
             f"<div class='content'>{html_body(blocks)}</div></body></html>")
 
 

@@ -41,8 +41,8 @@ FOOTER = """
 """
 
 
-def page(body: str, head: str = "<meta charset='utf-8'>") -> bytes:
-    return (f"<!DOCTYPE html><html><head>{head}<title>年度报告</title></head><body>{CHROME}"
+def page(body: str, head: str = "<meta charset='utf-8'>", title: str = "") -> bytes:
+    return (f"<!DOCTYPE html><html><head>{head}<title>{title}</title></head><body>{CHROME}"
             f"<div class='article'>{body}</div>{FOOTER}</body></html>").encode("utf-8")
 
 
@@ -131,6 +131,20 @@ def test_big5_traditional_page_is_converted():
     assert doc.script is not None
     at = doc.text.index("总体")
     assert doc.script.original[doc.script.to_original(at):][:2] == "總體"
+
+
+TITLE = "某某区2020年政府信息公开工作年度报告"
+
+
+@pytest.mark.parametrize("title", [TITLE, f"{TITLE}_某某区人民政府", f"{TITLE} - 政务公开 - 某某区人民政府"])
+def test_page_title_opens_the_text_when_the_body_lacks_it(title):
+    assert read_bytes(page(report_body(), title=title), "r.html").text.splitlines()[:3] == [TITLE] + NARRATIVE
+
+
+def test_page_title_is_not_repeated():
+    body = f"<article><header><h1>{TITLE}</h1></header>{report_body()}</article>"
+    lines = read_bytes(page(body, title=f"{TITLE}_某某区人民政府"), "r.html").text.splitlines()
+    assert lines[:3] == [TITLE] + NARRATIVE and lines.count(TITLE) == 1
 
 
 def test_html_saved_as_txt_is_read_as_html():
