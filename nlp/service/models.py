@@ -7,9 +7,9 @@ change of the API.
 """
 from __future__ import annotations
 
-from typing import Annotated, Literal, Optional, Union
+from typing import Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 Number = Union[int, float]
 Edition = Literal["2019", "2021"]
@@ -28,19 +28,14 @@ class AnnotateRequest(_Request):
                         description="name to put in the record's `source` (a path, a URL, an id)")
 
 
-class ClassifyRequest(_Request):
-    paragraphs: list[str] = Field(min_length=1, max_length=1000,
-                                  description="paragraph texts to label, one string each",
-                                  examples=[["政府信息公开工作仍存在一些不足，门户网站栏目更新不够及时。"]])
-    sections: Optional[list[Annotated[int, Field(ge=1, le=6)]]] = Field(
-        None, description="the section (1-6) each paragraph comes from, if known: one per paragraph",
-        examples=[[5]])
+class ParagraphIn(_Request):
+    text: str = Field(description="the paragraph's text",
+                      examples=["政府信息公开工作仍存在一些不足，门户网站栏目更新不够及时。"])
+    section: Optional[int] = Field(None, ge=1, le=6, description="the report section (1-6) it comes from, if known")
 
-    @model_validator(mode="after")
-    def _one_section_each(self):
-        if self.sections is not None and len(self.sections) != len(self.paragraphs):
-            raise ValueError(f"sections has {len(self.sections)} entries for {len(self.paragraphs)} paragraphs")
-        return self
+
+class ClassifyRequest(_Request):
+    paragraphs: list[ParagraphIn] = Field(min_length=1, max_length=1000, description="the paragraphs to label")
 
 
 class FactsRequest(_Request):

@@ -79,7 +79,8 @@ def v1_router(settings: Settings) -> APIRouter:
                  tags=["paragraphs"], responses=responses(400, 415, 422, 503), summary="Label paragraphs")
     async def classify(body: models.ClassifyRequest, engines: Pool) -> dict:
         """Labels and scores for each paragraph, in order. 503 when no classifier is loaded."""
-        return {"paragraphs": await engines.run(worker.classify, body.paragraphs, body.sections)}
+        return {"paragraphs": await engines.run(worker.classify, [p.text for p in body.paragraphs],
+                                                     [p.section for p in body.paragraphs])}
 
     @router.post("/facts", response_model=models.FactsResponse, dependencies=json_body, tags=["facts"],
                  responses=responses(400, 415, 422, 503), summary="Extract facts from a text snippet")

@@ -77,11 +77,12 @@ def facts(text: str) -> list:
     return Record(source="", edition=None, year=None, agency=None, facts=tuple(found)).to_dict()["facts"]
 
 
-def classify(texts: list, sections=None) -> list:
+def classify(texts: list, sections: list) -> list:
+    """Labels and scores per text; ``sections`` holds each one's section number or None."""
     classifier = _classifier()
     if classifier is None:
         raise ModelError("model not loaded: no paragraph classifier is available "
                          "(train one, or start the service with --model PATH)")
-    args = (list(texts), list(sections)) if sections else (list(texts),)
+    args = (texts, sections) if any(s is not None for s in sections) else (texts,)
     return [{"labels": list(labels), "scores": {k: float(v) for k, v in scores.items()}}
             for labels, scores in classifier.predict(*args)]

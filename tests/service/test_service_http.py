@@ -98,7 +98,8 @@ def test_facts_of_a_snippet(client):
 
 
 def test_classify_answers_labels_or_503_without_a_model(client):
-    paragraphs = ["本机关政府信息公开工作还存在一些不足，网站栏目更新不够及时。", "下一步，我们将加强培训。"]
+    paragraphs = [{"text": "本机关政府信息公开工作还存在一些不足，网站栏目更新不够及时。", "section": 5},
+                  {"text": "下一步，我们将加强培训。"}]
     has_model = client.get("/readyz").json()["classifier"]
     response = client.post("/v1/paragraphs/classify", json={"paragraphs": paragraphs})
     if has_model:
@@ -159,6 +160,8 @@ ERRORS = [
     ("extra-field", "POST", "/v1/annotate", {"json": {"text": "x", "txt": "y"}}, 422, "Invalid request"),
     ("wrong-type", "POST", "/v1/facts", {"json": {"text": 3}}, 422, "Invalid request"),
     ("no-paragraphs", "POST", "/v1/paragraphs/classify", {"json": {"paragraphs": []}}, 422, "Invalid request"),
+    ("section-7", "POST", "/v1/paragraphs/classify", {"json": {"paragraphs": [{"text": "x", "section": 7}]}},
+     422, "Invalid request"),
     ("unknown-edition", "GET", "/v1/editions/2018/fields", {}, 422, "Invalid request"),
     ("empty-snippet", "POST", "/v1/facts", {"json": {"text": "   "}}, 422, "Empty input"),
     ("rar-archive", "POST", "/v1/annotate/file", {"files": {"file": ("a.rar", b"Rar!\x1a\x07\x00" + bytes(64), "")}},
