@@ -138,11 +138,12 @@ def _docx_table(document, rows: list) -> None:
     placed = _grid_positions(rows)
     width = max(c + cell.colspan for _, c, cell in placed)
     table = document.add_table(rows=len(rows), cols=width)
+    grid = [list(row.cells) for row in table.rows]  # table.cell() is slow on big tables
     for r, c, cell in placed:
-        target = table.cell(r, c)
+        grid[r][c].text = cell.text
+    for r, c, cell in placed:
         if cell.rowspan > 1 or cell.colspan > 1:
-            target = target.merge(table.cell(r + cell.rowspan - 1, c + cell.colspan - 1))
-        target.text = cell.text
+            grid[r][c].merge(grid[r + cell.rowspan - 1][c + cell.colspan - 1])
 
 
 # --- PDF -------------------------------------------------------------------------------

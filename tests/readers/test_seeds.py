@@ -2,6 +2,8 @@
 the same pipe-row table shape, and the same canonical table cells."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pytest
 
 from nlp.errors import ModelError
@@ -24,6 +26,7 @@ RECTANGULAR = {"docx", "pdf"}
 CASES = [pytest.param(seed, kind, id=f"{seed.stem[:3]}-{kind}") for seed in SEEDS for kind in BUILDERS]
 
 
+@lru_cache(maxsize=None)
 def _converted(seed, kind):
     """(the text version, the document read from the seed converted to ``kind``)."""
     blocks = blocks_of(seed.read_text(encoding="utf-8"))
