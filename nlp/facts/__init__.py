@@ -6,7 +6,7 @@ procurement total of the section-2 table from its cell (:mod:`nlp.facts.table`).
 from __future__ import annotations
 
 from .pipeline import SPANS_KEY, annotate, build_pipeline
-from .table import procurement_fact, procurement_row_fact
+from .table import procurement_fact
 
 __all__ = ["extract_facts", "annotate", "build_pipeline", "SPANS_KEY"]
 
@@ -16,8 +16,6 @@ def extract_facts(text: str, sections, cells) -> list:
     doc = annotate(text, sections)
     facts = [span._.fact for span in doc.spans[SPANS_KEY]]
     table = procurement_fact(text, cells)
-    if table is None and not any(c.field.startswith("active.procurement") for c in cells):
-        table = procurement_row_fact(text, sections)  # until a table reader pins the cell
     if table is not None:
         facts.append(table)
     return sorted(facts, key=lambda f: (f.start, f.end))

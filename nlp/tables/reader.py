@@ -10,6 +10,9 @@ One reader per table, each a small function over printed rows (nlp/tables/rows.p
 """
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from ..numbers import BLANK, parse_cell
 from ..record import Ambiguity, Cell
 from ..schema import registry
@@ -37,9 +40,29 @@ def read_active(rows, edition) -> tuple:
         if id(row) in refill:
             row = _with_loose_cell(row, trow, *refill[id(row)])
         got, amb = _row_cells(row, trow, edition, alias, score, "label", rule=None)
-        cells += got
+        cells += [_in_header_unit(c, row.preceding, trow, edition) for c in got]
         ambiguous += amb
     return cells, ambiguous
+
+
+#: A header that states its column's unit: 采购总金额(万元), 采购总金额（单位：元）.
+_HEADER_UNIT = r"\s*[(（]\s*(?:单位\s*[:：]\s*)?(?P<unit>万元|亿元|元)\s*[)）]"
+
+
+def _in_header_unit(cell: Cell, header, trow, edition) -> Cell:
+    """A bare number under a header that names its unit is in that unit
+    (``477.35`` under 采购总金额(万元) is 4773500 yuan)."""
+    kind = registry().field_type(edition, cell.field)
+    if not kind.startswith("amount") or cell.value is None or not cell.raw.replace(".", "").replace(",", "").isdigit():
+        return cell
+    column = next(c for c in trow.columns if cell.field.endswith("." + c.id))
+    text = "".join(header)
+    for alias in column.aliases:
+        m = re.search(re.escape(alias) + _HEADER_UNIT, text)
+        if m:
+            value = parse_cell(cell.raw + m["unit"], kind)
+            return replace(cell, value=value, column_header=m.group(0), column_score=100.0)
+    return cell
 
 
 def _with_loose_cell(row: Row, trow, cell, remark: str) -> Row:

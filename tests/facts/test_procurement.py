@@ -2,9 +2,10 @@
 import pytest
 
 from nlp.facts import extract_facts
-from nlp.facts.table import procurement_fact, procurement_row_fact
+from nlp.facts.table import procurement_fact
 from nlp.record import Cell
 from nlp.segment import find_sections
+from nlp.tables import read_tables
 from tests.facts.helpers import values_of
 
 PROSE = [
@@ -21,36 +22,32 @@ def test_prose_procurement(text, expected):
     assert values_of(text, "procurement_amount") == expected
 
 
-def _cell(text, raw, value):
-    at = text.rindex(raw, 0, text.find("三、") if "三、" in text else len(text))
-    return Cell("active.procurement.amount_yuan", value, raw, at, at + len(raw),
-                "政府集中采购", "政府集中采购", 100.0, "amount")
-
-
-# rows as the seeds print them
+# rows as the seeds and excerpts print them, read by the table reader
 ROWS = [
-    ("政府集中采购 | 1 | 120万元 |\n三、收到", "120万元", 1_200_000.0, 1_200_000.0, "政府集中采购 | 1 | 120万元"),
-    ("政府集中采购 | 6 | 422万元 |\n三、收到", "422万元", 4_220_000.0, 4_220_000.0, "政府集中采购 | 6 | 422万元"),
-    ("采购项目数量 | 采购总金额(万元)\n政府集中采购 | 13 | 477.35 |\n", "477.35", 477.35, 4_773_500.0, "政府集中采购 | 13 | 477.35"),
-    ("政府集中采购\n\n0\n\n0\n\n三、收到", "0", 0.0, 0.0, "政府集中采购\n\n0\n\n0"),
+    ("政府集中采购 | 1 | 120万元 |", 1_200_000.0, "政府集中采购 | 1 | 120万元"),
+    ("政府集中采购 | 6 | 422万元 |", 4_220_000.0, "政府集中采购 | 6 | 422万元"),
+    ("信息内容 | 采购项目数量 | 采购总金额(万元) |\n政府集中采购 | 13 | 477.35 |", 4_773_500.0, "政府集中采购 | 13 | 477.35"),
+    ("政府集中采购\n\n0\n\n0", 0.0, "政府集中采购\n\n0\n\n0"),
 ]
 
 
-@pytest.mark.parametrize("text,raw,cell_value,value,row", ROWS)
-def test_table_fact_from_cell(text, raw, cell_value, value, row):
-    fact = procurement_fact(text, (_cell(text, raw, cell_value),))
+def _report(rows: str) -> str:
+    return "二、主动公开政府信息情况\n第二十条第(九)项\n" + rows + "\n三、收到和处理政府信息公开申请情况\n"
+
+
+@pytest.mark.parametrize("rows,value,row", ROWS)
+def test_table_fact_from_the_pinned_cell(rows, value, row):
+    text = _report(rows)
+    cells = read_tables(text, find_sections(text), "2019").cells
+    fact = procurement_fact(text, cells)
     assert (fact.kind, fact.channel, fact.value, fact.unit, fact.text) == ("procurement_amount", None, value, "元", row)
 
 
-@pytest.mark.parametrize("text,raw,cell_value,value,row", ROWS)
-def test_row_read_without_a_cell(text, raw, cell_value, value, row):
-    assert procurement_row_fact(text, ()).value == value
-
-
 def test_run_together_digits_are_no_fact():
-    text = "政府集中采购13575394432.52元三、收到和处理政府信息公开申请情况"
-    assert procurement_row_fact(text, ()) is None
-    assert extract_facts(text, find_sections(text), ()) == []
+    text = _report("政府集中采购13575394432.52元")
+    cells = read_tables(text, find_sections(text), "2019").cells
+    assert not any(c.field == "active.procurement.amount_yuan" for c in cells)
+    assert [f for f in extract_facts(text, find_sections(text), cells) if f.kind == "procurement_amount"] == []
 
 
 def test_blank_cell_is_no_fact():
