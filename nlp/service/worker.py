@@ -4,6 +4,7 @@
 """
 from __future__ import annotations
 
+import logging
 import os
 
 from ..engine import Engine
@@ -13,8 +14,15 @@ from ..read import read_bytes
 from ..record import Record
 from ..segment import find_sections
 
+log = logging.getLogger("nianbao.service")
 _engine = None
 _load_error = None
+
+#: Annotated once at start, so that what the stages load lazily (jieba's dictionary,
+#: compiled patterns) is loaded before /readyz says ready, not in the first request.
+WARM_UP_TEXT = ("某某局2021年政府信息公开工作年度报告\n一、总体情况\n本局认真贯彻落实《中华人民共和国政府信息公开条例》，"
+                "通过门户网站发布信息120条，微信公众号发布信息35条。\n五、存在的主要问题及改进情况\n"
+                "政府信息公开工作仍存在不足，下一步将加强培训。\n")
 
 
 def init(model_path) -> None:
@@ -25,6 +33,11 @@ def init(model_path) -> None:
         _engine = Engine(model_path)
     except ModelError as exc:
         _load_error = exc
+        return
+    try:
+        _engine.annotate_text(WARM_UP_TEXT, "<warm-up>")
+    except Exception as exc:  # warming is best effort: a real request will meet the same error
+        log.warning("warm-up annotation failed: %s: %s", type(exc).__name__, exc)
 
 
 def call(fn, *args):
