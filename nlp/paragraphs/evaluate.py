@@ -63,7 +63,7 @@ def format_report(metrics: dict, title: str = "") -> str:
                      f"{m['tp']:4d} {m['fp']:4d} {m['fn']:4d} {m['support']:7d}")
     lines.append(f"macro-F1 over the required labels (*): {metrics['macro_f1_required']:.3f}   "
                  f"over all labels: {metrics['macro_f1_all']:.3f}   paragraphs: {metrics['n']}")
-    if metrics.get("confusions"):
-        lines.append("confusions (gold -> predicted, '-' = none):")
+    if "confusions" in metrics:
+        lines.append("confusions (gold -> predicted, '-' = none):" + ("" if metrics["confusions"] else " none"))
         lines += [f"  {pair:48s} {count}" for pair, count in list(metrics["confusions"].items())[:20]]
     return "\n".join(lines)

@@ -16,11 +16,12 @@ import re
 
 import numpy as np
 from scipy import sparse
-from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.multiclass import OneVsRestClassifier
+from sklearn.svm import LinearSVC
 from sklearn.pipeline import FeatureUnion, Pipeline
 
 from .tokenize import SECTION_TAG, tokenize
@@ -29,8 +30,8 @@ REQUIRED_LABELS = ("problems", "measures", "platform")
 TOPIC_LABELS = ("proactive_disclosure", "request_handling", "information_management", "oversight")
 LABELS = REQUIRED_LABELS + TOPIC_LABELS
 
-DEFAULTS = {"C": 4.0, "char_ngrams": (2, 4), "word_ngrams": (1, 2), "max_char_features": 20000,
-            "max_word_features": 10000, "calibration_folds": 3, "cue_weight": 1.0}
+DEFAULTS = {"C": 1.0, "kind": "svm", "char_ngrams": (2, 4), "word_ngrams": (1, 2), "max_char_features": 20000,
+            "max_word_features": 10000, "calibration_folds": 3, "cue_weight": 0.5}
 
 #: cue words of each topic; LayoutCues counts them inside and outside section 5
 CUES = {
@@ -38,6 +39,8 @@ CUES = {
     "plan": r"下一步|下一年|今后|明年|来年|20\d\d年[，,]?(?:我们|我局|我办|我区|我县|我市|本单位)?将|将(?:进一步|继续|持续|加强|着力|不断|重点|切实|积极|以)|改进|整改|拟|计划|针对",
     "continue": r"进一步|继续|持续|不断|加大|强化|提升|完善|健全",
     "platform": r"网站|栏目|专栏|新媒体|公众号|微博|微信|抖音|快手|视频号|平台|公报|热线|大厅|查阅点|查阅室|客户端|APP|改版|集约|运维|账号|页面|链接",
+    "channel_work": r"(?:开设|开通|设立|设置|新增|新建|改版|升级|建设|优化|整合|集约|关停|注销|运维|维护|监测|巡查|检查|上线|组建|编辑|发行|调整|规范|完善)[^。；，,]{0,10}?(?:网站|栏目|专栏|新媒体|公众号|账号|平台|公报|热线|大厅|专区|查阅点|窗口)"
+                    r"|(?:网站|栏目|专栏|新媒体|公众号|账号|平台|公报|热线|大厅|专区)[^。；，,]{0,6}?(?:建设|改版|运维|管理|维护|优化|整合|上线|升级|监测|安全|集约|功能)",
     "published": r"(?:发布|公开|推送|编发)[^。；]{0,20}?\d+\s*(?:条|篇|件|期|个)",
     "request": r"依申请|申请|答复|复议|诉讼|处理费",
     "management": r"审查|保密|审核|目录|指南|清理|规范性文件|归档|属性|三审三校|纠错",
@@ -82,6 +85,42 @@ class LayoutCues(BaseEstimator, TransformerMixin):
         return np.array(names, dtype=object)
 
 
+class CalibratedLinear(BaseEstimator, ClassifierMixin):
+    """A linear SVM (``kind="svm"``) or logistic regression (``"logistic"``) whose scores
+    are calibrated to probabilities (sigmoid) by ``folds``-fold cross-validation; with
+    fewer examples of a class than folds, by as many folds as there are examples (at least
+    2). One binary label at a time; classes weighted by their frequency."""
+
+    def __init__(self, C: float = 1.0, folds: int = 3, kind: str = "svm"):
+        self.C = C
+        self.folds = folds
+        self.kind = kind
+
+    def fit(self, X, y):
+        if self.kind == "svm":
+            linear = LinearSVC(C=self.C, class_weight="balanced")
+        else:
+            linear = LogisticRegression(C=self.C, class_weight="balanced", solver="liblinear")
+        self.classes_, counts = np.unique(y, return_counts=True)
+        folds = min(self.folds, int(counts.min()))
+        if folds >= 2:
+            self.model_ = CalibratedClassifierCV(linear, method="sigmoid", cv=folds, ensemble=False).fit(X, y)
+        elif self.kind == "svm":  # too few examples to calibrate an SVM: logistic regression instead
+            self.model_ = LogisticRegression(C=self.C, class_weight="balanced", solver="liblinear").fit(X, y)
+        else:
+            self.model_ = linear.fit(X, y)
+        return self
+
+    def predict_proba(self, X):
+        return self.model_.predict_proba(X)
+
+    def decision_function(self, X):
+        return self.predict_proba(X)[:, 1]
+
+    def predict(self, X):
+        return self.classes_[(self.predict_proba(X)[:, 1] >= 0.5).astype(int)]
+
+
 def build_pipeline(**params) -> Pipeline:
     """The unfitted pipeline; ``params`` override :data:`DEFAULTS`."""
     p = {**DEFAULTS, **params}
@@ -93,9 +132,7 @@ def build_pipeline(**params) -> Pipeline:
                                   min_df=2, max_features=p["max_char_features"])),
         ("cues", LayoutCues(weight=p["cue_weight"])),
     ])
-    linear = LogisticRegression(C=p["C"], class_weight="balanced", solver="liblinear")
-    classifier = OneVsRestClassifier(CalibratedClassifierCV(linear, method="sigmoid", cv=p["calibration_folds"],
-                                                            ensemble=False))
+    classifier = OneVsRestClassifier(CalibratedLinear(C=p["C"], folds=p["calibration_folds"], kind=p["kind"]))
     return Pipeline([("features", features), ("classifier", classifier)])
 
 

@@ -218,6 +218,12 @@ def _cuts(span: str) -> list:
     return sorted(c for c in cuts if 0 < c < len(span))
 
 
+def _run_in_heading(fragment: str) -> bool:
+    t = fragment.strip()
+    return (bool(_STARTS_WITH_MARKER.match(t)) and len(t) <= _HEADING_MAX_CHARS
+            and not _TERMINAL.search(t) and not _SENTENCE_INSIDE.search(t))
+
+
 def _split_run_in(text: str, group: list) -> list:
     """One block per run of lines, split again where items run together."""
     start, end = group[0].start, group[-1].end
@@ -226,6 +232,8 @@ def _split_run_in(text: str, group: list) -> list:
     for a, b in zip(bounds, bounds[1:]):
         parts = [(max(a, l.start), min(b, l.end)) for l in group if l.end > a and l.start < b]
         parts = [(s, e) for s, e in parts if text[s:e].strip()]
+        while len(parts) > 1 and _run_in_heading(text[parts[0][0]:parts[0][1]]):
+            parts = parts[1:]  # "…。一、总体情况" split off the end of a line: a heading
         if not parts:
             continue
         s0 = parts[0][0] + len(text[parts[0][0]:parts[0][1]]) - len(text[parts[0][0]:parts[0][1]].lstrip())

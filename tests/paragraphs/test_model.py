@@ -1,0 +1,118 @@
+"""The paragraph classifier: trained on a small fixture of real paragraphs (from
+data/labelled/collected.jsonl), saved with its metadata, loaded, refused when tampered."""
+from __future__ import annotations
+
+import json
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+
+from nlp.cli import main
+from nlp.errors import ModelError
+from nlp.paragraphs import annotate_paragraphs, load_classifier
+from nlp.paragraphs.model import LABELS, REQUIRED_LABELS, build_pipeline
+from nlp.paragraphs.store import meta_path
+from nlp.paragraphs.tokenize import tokenize
+from nlp.segment import find_sections
+
+FIXTURE = Path(__file__).with_name("fixture.jsonl")
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("model") / "paragraphs.joblib"
+    assert main(["train", str(FIXTURE), "-o", str(path), "--folds", "2"]) == 0
+    return path
+
+
+def _copy(trained: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "m.joblib"
+    shutil.copy(trained, target)
+    shutil.copy(meta_path(trained), meta_path(target))
+    return target
+
+
+def test_trained_model_loads_and_predicts(trained):
+    classifier = load_classifier(trained)
+    out = classifier.predict(["针对存在的问题，下一步我局将加强政府网站建设，及时更新栏目内容。",
+                              "2020年收到政府信息公开申请3件，均已按时答复。"], [5, 1])
+    assert len(out) == 2
+    for labels, scores in out:
+        assert set(scores) == set(LABELS)
+        assert all(0.0 <= s <= 1.0 for s in scores.values())
+        assert set(labels) <= set(LABELS)
+    assert out[0][1]["measures"] > out[1][1]["measures"]
+    assert out[1][1]["request_handling"] > out[0][1]["request_handling"]
+
+
+def test_metadata_says_what_the_model_is(trained):
+    meta = json.loads(meta_path(trained).read_text(encoding="utf-8"))
+    assert meta["labels"] == list(LABELS)
+    assert meta["versions"]["scikit-learn"]
+    assert len(meta["training_data_sha256"]) == 64 and len(meta["model_sha256"]) == 64
+    assert meta["training_rows"] == sum(1 for line in FIXTURE.read_text(encoding="utf-8").splitlines() if line.strip())
+    assert meta["trained_at"] and "cross_validation" in meta["metrics"]
+    assert set(meta["thresholds"]) == set(LABELS)
+
+
+def test_annotate_fills_labels_and_scores(trained):
+    text = "一、总体情况\n2020年收到政府信息公开申请3件，均已按时答复。\n五、存在的主要问题及改进情况\n下一步，我局将加强网站建设，丰富栏目内容。\n"
+    paragraphs = annotate_paragraphs(text, find_sections(text), load_classifier(trained))
+    assert [p.section for p in paragraphs] == [1, 5]
+    assert all(set(p.scores) == set(LABELS) for p in paragraphs)
+
+
+def test_a_tampered_model_is_refused(trained, tmp_path):
+    model = _copy(trained, tmp_path)
+    with open(model, "ab") as f:
+        f.write(b"\0")
+    with pytest.raises(ModelError, match="modified or replaced"):
+        load_classifier(model)
+
+
+def test_a_model_built_with_another_scikit_learn_is_refused(trained, tmp_path):
+    model = _copy(trained, tmp_path)
+    meta = json.loads(meta_path(model).read_text(encoding="utf-8"))
+    meta["versions"]["scikit-learn"] = "0.24.2"
+    meta_path(model).write_text(json.dumps(meta), encoding="utf-8")
+    with pytest.raises(ModelError, match="scikit-learn 0.24.2"):
+        load_classifier(model)
+
+
+def test_a_missing_model_or_metadata_is_refused(trained, tmp_path):
+    with pytest.raises(ModelError, match="no paragraph model"):
+        load_classifier(tmp_path / "nothing.joblib")
+    model = _copy(trained, tmp_path)
+    meta_path(model).unlink()
+    with pytest.raises(ModelError, match="metadata"):
+        load_classifier(model)
+
+
+def test_the_tokenizer_pickles_by_reference():
+    restored = pickle.loads(pickle.dumps(tokenize))
+    assert restored is tokenize
+    assert restored("<s5> 下一步加强门户网站建设") == ["<s5>", "下一步", "加强", "门户网站", "建设"]
+
+
+def test_the_unfitted_pipeline_pickles():
+    pipeline = pickle.loads(pickle.dumps(build_pipeline(C=2.0)))
+    assert pipeline.named_steps["classifier"].estimator.C == 2.0
+
+
+def test_the_shipped_model_loads_and_knows_the_required_labels():
+    classifier = load_classifier()
+    assert set(REQUIRED_LABELS) <= set(classifier.labels)
+    meta = classifier.metadata
+    assert meta["metrics"]["heldout"]["n"] > 300  # evaluated on the gold paragraphs, never trained on them
+    assert all("gold" not in path for path in meta["training_data"])
+
+
+def test_evaluate_classifier_prints_per_label_figures(trained, capsys):
+    assert main(["evaluate-classifier", str(FIXTURE), "--model", str(trained)]) == 0
+    out = capsys.readouterr()
+    for label in REQUIRED_LABELS:
+        assert label in out.out
+    assert "macro-F1 over the required labels" in out.out and "confusions (gold -> predicted" in out.out
+    assert "not held-out" in out.err  # evaluated on its own training data: said so
