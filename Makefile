@@ -6,21 +6,26 @@ STAMP := $(VENV)/.installed
 SYSDEPS := $(VENV)/.sysdeps
 #: A CJK font, for the tests that build PDF reports (fpdf2 needs a font file to write Chinese).
 CJK_FONT_PACKAGE := fonts-wqy-microhei
+#: A headless browser, for the test that renders the audit page (`nianbao report`) and checks a screenshot.
+BROWSER_PACKAGE := chromium
 
 .PHONY: demo test bench venv sysdeps clean
 
 # System packages: installed once with apt-get (as root, or through sudo) when missing;
 # on a machine without apt-get a warning says what to install and the build goes on.
-$(SYSDEPS):
+$(SYSDEPS): Makefile
 	@mkdir -p $(VENV)
-	@if fc-list :lang=zh 2>/dev/null | grep -q .; then \
+	@MISSING=""; \
+	fc-list :lang=zh 2>/dev/null | grep -q . || MISSING="$(CJK_FONT_PACKAGE)"; \
+	command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || MISSING="$$MISSING $(BROWSER_PACKAGE)"; \
+	if [ -z "$$MISSING" ]; then \
 		touch $@; \
 	elif command -v apt-get >/dev/null 2>&1; then \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		if $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $(CJK_FONT_PACKAGE); then touch $@; \
-		else echo "warning: could not install $(CJK_FONT_PACKAGE); PDF reader tests will be skipped"; fi; \
+		if $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$MISSING; then touch $@; \
+		else echo "warning: could not install $$MISSING; the PDF reader tests (font) or the audit page browser test (chromium) will be skipped"; fi; \
 	else \
-		echo "warning: no CJK font and no apt-get; install $(CJK_FONT_PACKAGE) or fonts-noto-cjk for the PDF reader tests"; \
+		echo "warning: no apt-get; install $$MISSING (or fonts-noto-cjk) for the PDF reader and audit page browser tests"; \
 	fi
 
 sysdeps: $(SYSDEPS)

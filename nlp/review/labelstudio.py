@@ -27,7 +27,8 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..paragraphs.model import LABELS
-from .labelled import FACT_KINDS, CHANNELS, row_of
+from .labelled import CHANNELS, FACT_KINDS, row_of
+from .spans import locate
 
 TO_NAME = "text"
 _LS_NAME = re.compile(r"label[-_ ]?studio", re.IGNORECASE)
@@ -103,7 +104,9 @@ def _task(record: dict, para: dict, facts: list) -> dict:
         result.append({"id": "paragraph", "from_name": "paragraph", "to_name": TO_NAME, "type": "choices",
                        "value": {"choices": list(para["labels"])}})
     for n, fact in enumerate(facts):
-        result += _fact_results(f"fact{n}", text, fact["start"] - para["start"], fact["end"] - para["start"], fact)
+        span = locate(text, fact["text"], fact["start"] - para["start"])
+        if span is not None:
+            result += _fact_results(f"fact{n}", text, *span, fact)
     scores = para.get("scores") or {}
     prediction = {"model_version": MODEL_VERSION, "result": result}
     if scores:

@@ -63,6 +63,19 @@ def test_tasks_carry_labels_as_choices_and_facts_as_spans_with_js_offsets():
     assert channels == {spans[0]["id"]: ["website"], spans[1]["id"]: ["wechat"]}
 
 
+def test_every_span_of_the_bundled_reports_is_where_it_says(records):
+    """PDF text: paragraphs join wrapped lines, facts keep the line break; spans still fit."""
+    for record in records:
+        tasks = tasks_of(record)
+        spans = [r["value"] for t in tasks for r in t["predictions"][0]["result"] if r["type"] == "labels"]
+        texts = [t["data"]["text"] for t in tasks for r in t["predictions"][0]["result"] if r["type"] == "labels"]
+        for text, value in zip(texts, spans):
+            assert js_slice(text, value["start"], value["end"]) == value["text"]
+        in_paragraphs = [f for f in record["facts"]
+                         if any(p["start"] <= f["start"] and f["end"] <= p["end"] for p in record["paragraphs"])]
+        assert len(spans) == len(in_paragraphs), record["source"]
+
+
 def test_labeling_config_names_every_label_and_control():
     config = labeling_config()
     for value in LABELS + ("publication_count", "follower_count", "website", "wechat"):
