@@ -1,0 +1,31 @@
+"""notebooks/archive_overview.ipynb runs headless from top to bottom (so it never rots) and
+draws its three plots."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+nbformat = pytest.importorskip("nbformat")
+nbclient = pytest.importorskip("nbclient")
+
+NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "archive_overview.ipynb"
+
+
+def test_archive_overview_runs_and_plots(model_path, monkeypatch):
+    monkeypatch.setenv("NIANBAO_MODEL", str(model_path))  # the kernel inherits it
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    nbclient.NotebookClient(nb, kernel_name="python3", timeout=600,
+                            resources={"metadata": {"path": str(NOTEBOOK.parent)}}).execute()
+    outputs = [o for cell in nb.cells if cell.cell_type == "code" for o in cell.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    assert sum("image/png" in o.get("data", {}) for o in outputs) == 3
+    printed = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
+    assert "12 reports annotated, 0 refused" in printed
+    assert "Counter({'pass': 9})" in printed  # 洪泽区 2023 → 2024
+
+
+def test_notebook_is_saved_without_outputs():
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    assert all(not cell.get("outputs") and cell.get("execution_count") is None
+               for cell in nb.cells if cell.cell_type == "code")
