@@ -3,6 +3,7 @@
     sniff ──► pdf.read_pdf      %PDF magic
           ├─► docx.read_docx    PK zip holding word/document.xml
           ├─► archive           PK zip of anything else: each member read in turn
+          ├─► mhtml.read_mhtml  MIME multipart/related (a page saved as .mht): its HTML part
           ├─► html.read_html    markup (<html, <table …) or an .html/.htm name
           └─► text.read_text    any other text, in any common encoding
     then script.to_simplified: traditional characters → simplified, offsets kept
@@ -21,17 +22,19 @@ from . import archive
 from .document import Document
 from .docx import read_docx
 from .html import read_html
+from .mhtml import looks_like_mhtml, read_mhtml
 from .pdf import read_pdf
 from .script import to_simplified
 from .text import looks_binary, read_text
 
 PLAIN_SUFFIXES = (".txt", ".md", ".text", ".markdown")
 HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".jsp", ".asp", ".aspx", ".php")
-SUFFIXES = PLAIN_SUFFIXES + HTML_SUFFIXES + (".pdf", ".docx", ".zip")
+MHTML_SUFFIXES = (".mht", ".mhtml")
+SUFFIXES = PLAIN_SUFFIXES + HTML_SUFFIXES + MHTML_SUFFIXES + (".pdf", ".docx", ".zip")
 #: Larger inputs are refused unread: no real report comes near this.
 MAX_INPUT_BYTES = 200 * 1024 * 1024
 
-READERS = {"text": read_text, "html": read_html, "pdf": read_pdf, "docx": read_docx}
+READERS = {"text": read_text, "html": read_html, "mhtml": read_mhtml, "pdf": read_pdf, "docx": read_docx}
 
 #: Magic bytes of formats we recognise but do not read, with what to tell the user.
 REFUSED_MAGIC = (
@@ -77,7 +80,7 @@ def looks_like_html(data: bytes) -> bool:
 
 
 def sniff(data: bytes, name: str) -> str:
-    """Which reader reads ``data``: 'pdf', 'docx', 'zip', 'html' or 'text'.
+    """Which reader reads ``data``: 'pdf', 'docx', 'zip', 'mhtml', 'html' or 'text'.
 
     >>> sniff(b"%PDF-1.7 ...", "report.txt"), sniff(b"<html><p>x</p>", "a.txt"), sniff(b"abc", "a.htm")
     ('pdf', 'html', 'html')
@@ -91,6 +94,8 @@ def sniff(data: bytes, name: str) -> str:
     for magic, what in REFUSED_MAGIC:
         if data.startswith(magic):
             raise UnsupportedInput(f"{what}; readable: {_readable()}", source=name)
+    if looks_like_mhtml(data):
+        return "mhtml"
     if looks_like_html(data) or _suffix(name) in HTML_SUFFIXES:
         return "html"
     if _suffix(name) not in PLAIN_SUFFIXES and looks_binary(data):

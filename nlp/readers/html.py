@@ -94,15 +94,15 @@ def unwrap_scripts(page: str) -> str:
     return _SCRIPT.sub(lambda m: script_markup(m.group(1)), page)
 
 
-def decode_page(data: bytes, source: str) -> str:
-    """The page as text: its declared charset when that decodes, else detected."""
-    declared = _META_CHARSET.search(data[:4096])
-    if declared:
-        name = declared.group(1).decode("ascii").lower()
+def decode_page(data: bytes, source: str, charset: str | None = None) -> str:
+    """The page as text: in ``charset`` (a MIME header's) or its meta charset when that
+    decodes, else in the encoding detected."""
+    meta = _META_CHARSET.search(data[:4096])
+    for name in filter(None, (charset, meta and meta.group(1).decode("ascii"))):
         try:
-            return normalize_newlines(data.decode(_GB_ALIASES.get(name, name)).lstrip("\ufeff"))
+            return normalize_newlines(data.decode(_GB_ALIASES.get(name.lower(), name)).lstrip("\ufeff"))
         except (LookupError, UnicodeDecodeError):
-            pass
+            continue
     return decode(data, source)
 
 
@@ -261,8 +261,8 @@ def is_chrome_line(line: str) -> bool:
     return len(line) <= CHROME_LINE_MAX_CHARS and bool(CHROME_LINE.search(line))
 
 
-def read_html(data: bytes, source: str) -> str:
-    lines = page_lines(decode_page(data, source))
+def read_html(data: bytes, source: str, charset: str | None = None) -> str:
+    lines = page_lines(decode_page(data, source, charset))
     if not lines:
         raise EmptyInput("the HTML page holds no text once page chrome is removed", source=source)
     return "\n".join(lines)

@@ -160,3 +160,28 @@ def test_clipped_spans():
     table = "<table><tr><td colspan='9999'>甲</td><td rowspan='0'>乙</td></tr><tr><td>1</td></tr></table>"
     lines = read_bytes(page(table), "r.html").text.splitlines()
     assert lines[0].startswith("甲 | ") and lines[0].endswith("乙") and len(lines[0].split("|")) == 65
+
+
+def test_page_saved_as_mhtml():
+    import quopri
+
+    html_part = quopri.encodestring(page(report_body()).decode("utf-8").encode("gb18030").replace(
+        b"charset='utf-8'", b"charset='gb2312'"))
+    mht = (b"From: <Saved by Windows Internet Explorer 8>\r\nSubject: report\r\nMIME-Version: 1.0\r\n"
+           b"Content-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\tboundary=\"----=_NextPart_000\"\r\n\r\n"
+           b"This is a multi-part message in MIME format.\r\n\r\n------=_NextPart_000\r\n"
+           b"Content-Type: text/html;\r\n\tcharset=\"gb2312\"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+           + html_part + b"\r\n------=_NextPart_000\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+           b"iVBORw0KGgo=\r\n------=_NextPart_000--\r\n")
+    doc = read_bytes(mht, "report.mht")
+    assert doc.format == "mhtml"
+    assert doc.text.splitlines() == NARRATIVE + SPAN_LINES + ["二、其他"]
+
+
+def test_mhtml_without_an_html_part():
+    from nlp.errors import DamagedInput
+
+    mht = (b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"B\"\r\n\r\n"
+           b"--B\r\nContent-Type: image/png\r\n\r\nxx\r\n--B--\r\n")
+    with pytest.raises(DamagedInput, match=r"x\.mht.*without an HTML part"):
+        read_bytes(mht, "x.mht")

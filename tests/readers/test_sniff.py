@@ -19,6 +19,8 @@ from .build import docx_bytes, zip_bytes
     (b"plain words", "report.txt", "text"),
     (b"a <p> in text", "report.txt", "text"),
     (b"no suffix at all", "upload", "text"),
+    (b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=x\r\n\r\n--x", "page.mht", "mhtml"),
+    (b"Subject: a mail\r\n\r\nmultipart/related in the body", "mail.txt", "text"),
 ])
 def test_kind(data, name, kind):
     assert sniff(data, name) == kind
