@@ -51,7 +51,11 @@ def row_cells(tr) -> list:
 
 
 def table_lines(tbl) -> list:
-    return render(layout([row_cells(tr) for tr in tbl.findall(f"{W}tr")]))
+    """A grid as pipe rows; a one-column table (a frame around text) as its paragraphs."""
+    rows = tbl.findall(f"{W}tr")
+    if all(len(tr.findall(f"{W}tc")) <= 1 for tr in rows):
+        return [line for tc in tbl.findall(f"{W}tr/{W}tc") for line in body_lines(tc)]
+    return render(layout([row_cells(tr) for tr in rows]))
 
 
 def body_lines(body) -> list:

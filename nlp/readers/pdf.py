@@ -61,12 +61,13 @@ def _inside(obj: dict, boxes: list) -> bool:
 
 def page_blocks(page) -> list:
     """The page as ("lines", [Line]) and ("table", grid) blocks, top to bottom."""
-    tables = page.find_tables()
-    boxes = [t.bbox for t in tables]
+    tables = [(t, table_grid(t)) for t in page.find_tables()]
+    tables = [(t, grid) for t, grid in tables if max(map(len, grid), default=0) > 1]  # a frame is text
+    boxes = [t.bbox for t, _ in tables]
     outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
     lines = sorted(map(_line, outside.extract_text_lines(return_chars=True)), key=lambda line: line.top)
     items = [(line.top, "lines", [line]) for line in drop_page_numbers(lines)]
-    items += [(t.bbox[1], "table", table_grid(t)) for t in tables]
+    items += [(t.bbox[1], "table", grid) for t, grid in tables]
     return [(kind, value) for _, kind, value in sorted(items, key=lambda item: item[0])]
 
 

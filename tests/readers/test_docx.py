@@ -65,3 +65,15 @@ def test_docx_with_a_bomb_part_is_refused():
     data = _rezip(docx_bytes(["一段"]), {"word/media/huge.bin": b"\x00" * (8 * 1024 * 1024)})
     with pytest.raises(UnsafeArchive, match=r"bomb\.docx.*huge\.bin.*zip bomb"):
         read_bytes(data, "bomb.docx")
+
+
+def test_one_column_table_is_a_frame_around_paragraphs():
+    import docx
+
+    document = docx.Document()
+    frame = document.add_table(rows=1, cols=1).cell(0, 0)
+    frame.text = "一、总体情况"
+    frame.add_paragraph("本机关主动公开政府信息。")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert read_bytes(buffer.getvalue(), "frame.docx").text.splitlines() == ["一、总体情况", "本机关主动公开政府信息。"]

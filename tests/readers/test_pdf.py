@@ -65,3 +65,16 @@ def test_scanned_pdf_has_no_text_layer():
 def test_damaged_pdf():
     with pytest.raises(DamagedInput, match=r"broken\.pdf.*damaged"):
         read_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\ntruncated", "broken.pdf")
+
+
+def test_a_framed_paragraph_is_text_not_a_table():
+    from fpdf import FPDF
+
+    from .build import cjk_font
+
+    pdf = FPDF()
+    pdf.add_font("cjk", fname=cjk_font())
+    pdf.set_font("cjk", size=11)
+    pdf.add_page()
+    pdf.multi_cell(0, 8, "一、总体情况\n本机关主动公开政府信息。", border=1)
+    assert read_bytes(bytes(pdf.output()), "frame.pdf").text.splitlines() == ["一、总体情况", "本机关主动公开政府信息。"]
