@@ -44,6 +44,16 @@ class ScriptMap:
     def span_to_original(self, start: int, end: int) -> tuple:
         return self.to_original(start), self.to_original(end)
 
+    def original_span(self, start: int, end: int) -> tuple:
+        """``(start, end, text)`` of a converted span in the original: what a record shows.
+
+        >>> _, script = to_simplified("撫遠市自然資源局2022年政府信息公開工作年度報告")
+        >>> script.original_span(0, 8)
+        (0, 8, '撫遠市自然資源局')
+        """
+        a, b = self.span_to_original(start, end)
+        return a, b, self.original[a:b]
+
 
 @lru_cache(maxsize=1)
 def _converter():
