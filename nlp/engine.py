@@ -8,6 +8,7 @@ repeats a stage.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from . import checks as checks_stage
 from . import facts as facts_stage
@@ -41,9 +42,11 @@ class Engine:
         facts = facts_stage.extract_facts(text, sections, table.cells)
         paragraphs = paragraphs_stage.annotate_paragraphs(text, sections, self._classifier)
         checks = checks_stage.run_checks(edition, table, facts, text, sections) if edition else ()
-        return Record(source=doc.source, edition=edition, year=year, agency=detect_agency(text),
-                      cells=table.cells, ambiguous=table.ambiguous, facts=tuple(facts),
-                      paragraphs=tuple(paragraphs), checks=tuple(checks))
+        record = Record(source=doc.source, edition=edition, year=year, agency=detect_agency(text),
+                        cells=table.cells, ambiguous=table.ambiguous, facts=tuple(facts),
+                        paragraphs=tuple(paragraphs), checks=tuple(checks))
+        script = getattr(doc, "script", None)
+        return in_original_script(record, text, script) if script is not None else record
 
     def annotate_text(self, text: str, source: str = "<text>") -> Record:
         return self.annotate(Document(source, text))
@@ -54,3 +57,22 @@ def _require_report(text: str, source: str) -> None:
     if cjk < _MIN_CJK or not _REPORT_WORDS.search(text):
         raise NotAReport("no Chinese disclosure-report text found (expected words such as 政府信息公开)",
                          source=source)
+
+
+def in_original_script(record: Record, text: str, script) -> Record:
+    """A record read from text converted to simplified script, with every text and
+    offset put back into the original (what the user's file says)."""
+
+    def moved(item, text_field):
+        start, end, original = script.original_span(item.start, item.end)
+        return replace(item, start=start, end=end, **{text_field: original})
+
+    agency = record.agency
+    if agency and agency in text:
+        at = text.index(agency)
+        agency = script.original_span(at, at + len(agency))[2]
+    return replace(record, agency=agency,
+                   cells=tuple(moved(c, "raw") for c in record.cells),
+                   ambiguous=tuple(moved(a, "raw") if a.start >= 0 else a for a in record.ambiguous),
+                   facts=tuple(moved(f, "text") for f in record.facts),
+                   paragraphs=tuple(moved(p, "text") for p in record.paragraphs))
