@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from .engine import Engine
-from .errors import InputError
+from .errors import InputError, NianbaoError
 from .outputs import record_line
 from .read import SUFFIXES as READABLE_SUFFIXES
 from .read import iter_documents
@@ -198,7 +198,7 @@ def read_done(path) -> dict:
     done: dict = {}
     if not os.path.exists(path):
         return done
-    with open(path, "rb+") as f:
+    with _output_errors(path), open(path, "rb+") as f:
         kept = 0
         for number, raw in enumerate(f, 1):
             if not raw.endswith(b"\n"):
@@ -288,7 +288,7 @@ def run_batch(paths: Iterable, output=None, *, jobs: int = -1, model=None, resum
                     summary.add(outcome)
                     if outcome.line is not None:
                         write(outcome.line)
-                    if outcome.message and outcome.line is not None:
+                    if outcome.message:
                         _say(bar, err, f"nianbao: {outcome.message}")
                 bar.update(1)
     finally:
@@ -324,17 +324,28 @@ def _dask_client(address: str):
 @contextmanager
 def _open_output(path, append: bool):
     """``write(line)`` to ``path`` (None: stdout), flushed per line so a kill loses none."""
-    stream = sys.stdout if path is None else open(path, "a" if append else "w", encoding="utf-8")
+    with _output_errors(path):
+        stream = sys.stdout if path is None else open(path, "a" if append else "w", encoding="utf-8")
 
     def write(line: str) -> None:
-        stream.write(line + "\n")
-        stream.flush()
+        with _output_errors(path):
+            stream.write(line + "\n")
+            stream.flush()
 
     try:
         yield write
     finally:
         if path is not None:
             stream.close()
+
+
+@contextmanager
+def _output_errors(path):
+    """A full disk or a missing directory is one line naming the output, not a traceback."""
+    try:
+        yield
+    except OSError as exc:
+        raise NianbaoError(f"cannot write: {exc.strerror or exc}", source=str(path or "<stdout>")) from None
 
 
 def _progress_bar(total: int, wanted: bool, err):

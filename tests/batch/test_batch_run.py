@@ -118,3 +118,10 @@ def test_an_archive_gives_a_record_per_member_and_resumes(make_reports, tmp_path
     out.write_text(out.read_text(encoding="utf-8").splitlines(keepends=True)[0], encoding="utf-8")
     main(["annotate", str(archive), "-o", str(out), "-j", "1", "-q", "--resume"])
     assert lines(out) == records
+
+
+def test_an_output_that_cannot_be_written_is_one_line(make_reports, tmp_path, capsys):
+    status = main(["annotate", str(make_reports(1)), "-o", str(tmp_path / "no" / "such" / "out.jsonl"), "-q"])
+    assert status == 2
+    err = capsys.readouterr().err
+    assert "cannot write: No such file or directory" in err and "Traceback" not in err
