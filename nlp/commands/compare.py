@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..compare import AGENCY_CUTOFF, FINDING_COLUMNS, compare_records
 from ..errors import InputError
-from ..review.records import load_records
+from ..review.records import load_records, writing
 
 HELP = ("year over year: pair each agency's records of consecutive years and check that this year's "
         "上年结转 equals last year's 结转下年度 and that the 现行有效件数 carry on")
@@ -37,7 +37,8 @@ def run(args) -> int:
     for line in report_lines(findings, show_pass=args.all):
         print(line)
     if args.to:
-        write_findings(findings, Path(args.to))
+        with writing(args.to):
+            write_findings(findings, Path(args.to))
     print(summary(records, findings) + (f"; written to {args.to}" if args.to else ""))
     return 0
 

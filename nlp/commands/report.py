@@ -13,7 +13,7 @@ from pathlib import Path
 from ..audit_report import render
 from ..errors import InputError
 from ..read import read_path
-from ..review.records import load_records
+from ..review.records import load_records, writing
 
 HELP = ("write an audit page (self-contained HTML) per report: the tables as the template prints them, "
         "blank cells and failed checks marked, the evidence of every cell and fact, paragraph labels")
@@ -39,10 +39,12 @@ def run(args) -> int:
                              "or --source to pick one", source=args.input)
         targets = [out]
     else:
-        out.mkdir(parents=True, exist_ok=True)
+        with writing(out):
+            out.mkdir(parents=True, exist_ok=True)
         targets = page_names(out, [record["source"] for record, _ in pages])
     for (record, text), target in zip(pages, targets):
-        target.write_text(render(record, text), encoding="utf-8")
+        with writing(target):
+            target.write_text(render(record, text), encoding="utf-8")
     where = targets[0] if len(targets) == 1 else f"{out}/ ({len(targets)} pages)"
     print(f"nianbao: wrote {where}", file=sys.stderr)
     return 0

@@ -14,14 +14,16 @@ from pathlib import Path
 from ..errors import InputError
 from . import doccano, labelstudio
 from .labelled import merge, read_rows, write_rows
-from .records import load_records
+from .records import load_records, writing
 
 __all__ = ["export_labelstudio", "import_labels", "load_records", "merge", "read_rows", "write_rows"]
 
 
 def export_labelstudio(records_path, out) -> dict:
     """`nianbao export RECORDS --to labelstudio.json`: Label Studio tasks and their config."""
-    return labelstudio.export_tasks(load_records(records_path), out)
+    records = load_records(records_path)
+    with writing(out):
+        return labelstudio.export_tasks(records, out)
 
 
 def import_labels(path) -> tuple:

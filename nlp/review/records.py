@@ -1,6 +1,7 @@
 """A records file (JSON Lines written by ``nianbao annotate``), read for review."""
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import InputError
@@ -14,3 +15,13 @@ def load_records(path) -> list:
         return list(read_records(path))
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", source=str(path)) from None
+
+
+@contextmanager
+def writing(path):
+    """Turns an OSError while writing ``path`` (no such directory, no permission, a directory
+    in the way) into an InputError naming it."""
+    try:
+        yield
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror or exc}", source=str(path)) from None

@@ -201,3 +201,19 @@ def test_bad_exports_are_one_line(tmp_path, capsys, name, content, message):
     err = capsys.readouterr().err
     assert message in err and str(path) in err and len(err.strip().splitlines()) == 1
     assert not (tmp_path / "rows.jsonl").exists()
+
+
+@pytest.mark.parametrize("argv", [
+    lambda d, records: ["export", str(records), "--to", str(d / "missing" / "labelstudio.json")],
+    lambda d, records: ["import-labels", str(_export(d)), "-o", str(d)],  # a directory in the way
+])
+def test_unwritable_outputs_are_one_line(tmp_path, records_file, capsys, argv):
+    assert main(argv(tmp_path, records_file)) == 2
+    err = capsys.readouterr().err
+    assert ("cannot write" in err or "cannot read" in err) and len(err.strip().splitlines()) == 1
+
+
+def _export(directory: Path) -> Path:
+    path = directory / "export.jsonl"
+    path.write_text(json.dumps({"text": "无其他需要报告的事项。", "label": []}, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path

@@ -122,6 +122,13 @@ def test_bad_input_is_one_line(tmp_path, capsys, model_path, make, args, message
     assert message in err and str(path) in err and len(err.strip().splitlines()) == 1
 
 
+def test_an_unwritable_page_is_one_line(records_file, tmp_path, capsys):
+    blocker = _write(tmp_path / "file", "x")
+    assert main(["report", str(records_file), "-o", str(blocker / "pages")]) == 2
+    err = capsys.readouterr().err
+    assert "cannot write" in err and len(err.strip().splitlines()) == 1
+
+
 def _write(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     return path
