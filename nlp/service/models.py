@@ -3,7 +3,8 @@
 The record models mirror data/OUTPUT.md field by field; the engine's
 ``Record.to_dict()`` is validated against them on the way out, so a change to the
 record that the contract does not allow shows up as a failing test, not as a silent
-change of the API.
+change of the API. They allow extra keys: evidence the engine adds (a new field of a
+cell, say) reaches the client unchanged, so the service's record stays the CLI's.
 """
 from __future__ import annotations
 
@@ -45,7 +46,11 @@ class FactsRequest(_Request):
 
 # ---- the record (data/OUTPUT.md) ----------------------------------------------------------
 
-class Fact(BaseModel):
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class Fact(_Out):
     kind: Literal["publication_count", "follower_count", "procurement_amount"]
     channel: Optional[str] = Field(description="total, website, wechat, weibo, new_media, "
                                                "short_video, app, bulletin, other; null for money")
@@ -58,7 +63,7 @@ class Fact(BaseModel):
     end: int
 
 
-class Paragraph(BaseModel):
+class Paragraph(_Out):
     section: int = Field(ge=1, le=6)
     text: str
     start: int
@@ -67,14 +72,14 @@ class Paragraph(BaseModel):
     scores: dict[str, float]
 
 
-class Check(BaseModel):
+class Check(_Out):
     rule: str
     status: Literal["pass", "fail", "not_assessable"]
     fields: list[str]
     message: str
 
 
-class Cell(BaseModel):
+class Cell(_Out):
     """The evidence for one value of ``tables``."""
 
     field: str
@@ -86,10 +91,12 @@ class Cell(BaseModel):
     row_alias: str
     row_score: float
     column: str
-    placed_by: str
+    placed_by: str = Field(description="label, position or arithmetic: how the row was found")
+    column_header: str = Field("", description="the printed header text naming the column, if any")
+    column_score: float = Field(0.0, description="how well that header matched (0-100)")
 
 
-class Ambiguity(BaseModel):
+class Ambiguity(_Out):
     fields: list[str]
     reason: str
     raw: str
@@ -97,7 +104,7 @@ class Ambiguity(BaseModel):
     end: int
 
 
-class Record(BaseModel):
+class Record(_Out):
     """One annual report's annotation: the record of data/OUTPUT.md."""
 
     source: str
