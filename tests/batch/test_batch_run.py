@@ -125,3 +125,27 @@ def test_an_output_that_cannot_be_written_is_one_line(make_reports, tmp_path, ca
     assert status == 2
     err = capsys.readouterr().err
     assert "cannot write: No such file or directory" in err and "Traceback" not in err
+
+
+class Terminal:
+    """A stand-in for stderr on a terminal."""
+
+    def __init__(self):
+        self.text = ""
+
+    def write(self, text):
+        self.text += text
+
+    def flush(self):
+        pass
+
+    def isatty(self):
+        return True
+
+
+@pytest.mark.parametrize("wanted", [True, False])
+def test_a_progress_bar_with_rate_on_a_terminal_unless_quiet(make_reports, tmp_path, wanted):
+    terminal = Terminal()
+    batch.run_batch([make_reports(3)], tmp_path / "o.jsonl", jobs=1, progress=wanted, err=terminal)
+    assert ("100%" in terminal.text and "file/s" in terminal.text) is wanted
+    assert terminal.text.rstrip().endswith("reports/s")
