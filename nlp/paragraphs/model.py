@@ -30,16 +30,18 @@ REQUIRED_LABELS = ("problems", "measures", "platform")
 TOPIC_LABELS = ("proactive_disclosure", "request_handling", "information_management", "oversight")
 LABELS = REQUIRED_LABELS + TOPIC_LABELS
 
-DEFAULTS = {"C": 1.0, "kind": "svm", "char_ngrams": (2, 4), "word_ngrams": (1, 2), "max_char_features": 20000,
+DEFAULTS = {"C": 0.5, "kind": "svm", "char_ngrams": (2, 4), "word_ngrams": (1, 2), "max_char_features": 20000,
             "max_word_features": 10000, "calibration_folds": 3, "cue_weight": 0.5}
 
 #: cue words of each topic; LayoutCues counts them inside and outside section 5
 CUES = {
-    "problem": r"不足|问题|差距|短板|薄弱|有待|不够|不高|不强|欠缺|尚需|仍需|还需|滞后|不到位|不充分|不全面|单一|不规范|偏少",
-    "plan": r"下一步|下一年|今后|明年|来年|20\d\d年[，,]?(?:我们|我局|我办|我区|我县|我市|本单位)?将|将(?:进一步|继续|持续|加强|着力|不断|重点|切实|积极|以)|改进|整改|拟|计划|针对",
+    "problem": r"存在[^。；，,]{0,8}(?:问题|不足|差距|短板)|不足|差距|短板|薄弱|有待|不够|不高|不强|欠缺|尚需|仍需|还需|仍待|滞后|不到位|不充分|不全面|单一|不规范|偏少|不及时",
+    "plan": r"下一步|下一年|今后|明年|来年|20\d\d年[，,]?(?:我们|我局|我办|我区|我县|我市|本单位)?将|将(?:进一步|继续|持续|加强|着力|不断|重点|切实|积极|以)"
+            r"|改进|整改|拟|计划|针对[^。；]{0,12}(?:问题|不足)|以下(?:工作|措施|几个方面)|措施",
     "continue": r"进一步|继续|持续|不断|加大|强化|提升|完善|健全",
-    "platform": r"网站|栏目|专栏|新媒体|公众号|微博|微信|抖音|快手|视频号|平台|公报|热线|大厅|查阅点|查阅室|客户端|APP|改版|集约|运维|账号|页面|链接",
-    "channel_work": r"(?:开设|开通|设立|设置|新增|新建|改版|升级|建设|优化|整合|集约|关停|注销|运维|维护|监测|巡查|检查|上线|组建|编辑|发行|调整|规范|完善)[^。；，,]{0,10}?(?:网站|栏目|专栏|新媒体|公众号|账号|平台|公报|热线|大厅|专区|查阅点|窗口)"
+    "platform": r"网站|栏目|专栏|新媒体|公众号|微博|微信|抖音|快手|视频号|平台|公报|热线|大厅|查阅点|查阅室|查阅场所|客户端|APP|改版|集约|运维|账号|页面|链接"
+                r"|渠道|载体|窗口|公开栏|公示栏|显示屏|电子屏|服务中心|系统",
+    "channel_work": r"(?:开设|开通|设立|设置|新增|新建|改版|升级|建设|优化|整合|集约|关停|注销|运维|维护|监测|巡查|检查|上线|组建|编辑|发行|调整|规范|完善)[^。；，,]{0,10}?(?:网站|栏目|专栏|新媒体|公众号|账号|平台|公报|热线|大厅|专区|查阅点|查阅室|查阅场所|窗口|渠道|载体|系统)"
                     r"|(?:网站|栏目|专栏|新媒体|公众号|账号|平台|公报|热线|大厅|专区)[^。；，,]{0,6}?(?:建设|改版|运维|管理|维护|优化|整合|上线|升级|监测|安全|集约|功能)",
     "published": r"(?:发布|公开|推送|编发)[^。；]{0,20}?\d+\s*(?:条|篇|件|期|个)",
     "request": r"依申请|申请|答复|复议|诉讼|处理费",
@@ -53,10 +55,26 @@ def model_input(text: str, section=None) -> str:
     return f"<s{section}> {text}" if section in (1, 2, 3, 4, 5, 6) else text
 
 
+#: what a paragraph's opening words (a run-in sub-heading of the template) announce
+OPENINGS = {
+    "problems": r"问题|不足|差距",
+    "measures": r"改进|整改|下一步|措施|计划|打算",
+    "platform": r"平台|载体|渠道|网站|新媒体|公报",
+    "proactive_disclosure": r"主动公开",
+    "request_handling": r"依申请|申请公开",
+    "information_management": r"信息管理|政府信息管理|审查|规范性文件",
+    "oversight": r"监督|保障|组织领导|领导|培训|考核|机制",
+}
+_OPENING_CHARS = 16
+#: "针对…问题" names a problem in order to address it: a measure's words, not an admission
+_ADDRESSING = re.compile(r"针对[^。；;，,]{0,20}?(?:问题|不足|短板|差距)")
+
+
 class LayoutCues(BaseEstimator, TransformerMixin):
     """Where a paragraph stands and which cue words it uses: the section (one-hot, from
-    the ``<sN>`` tag of model_input) and, per cue group of :data:`CUES`, log counts
-    inside and outside section 5, times ``weight``. Stateless: ``fit`` learns nothing."""
+    the ``<sN>`` tag of model_input); per cue group of :data:`CUES`, log counts inside
+    and outside section 5; per topic of :data:`OPENINGS`, whether the first words name
+    it; all times ``weight``. Stateless: ``fit`` learns nothing."""
 
     def __init__(self, weight: float = 1.0):
         self.weight = weight
@@ -66,15 +84,19 @@ class LayoutCues(BaseEstimator, TransformerMixin):
 
     def transform(self, X):
         patterns = [re.compile(p) for p in CUES.values()]
+        openings = [re.compile(p) for p in OPENINGS.values()]
         rows = []
         for text in X:
             tag = SECTION_TAG.match(text)
             section = int(tag.group(0)[2]) if tag else 0
             row = [float(section == n) for n in range(7)]
             in5 = float(section == 5)
-            for pattern in patterns:
-                count = np.log1p(len(pattern.findall(text)))
+            admitted = _ADDRESSING.sub("针对", text)
+            for cue, pattern in zip(CUES, patterns):
+                count = np.log1p(len(pattern.findall(admitted if cue == "problem" else text)))
                 row += [count * in5, count * (1 - in5)]
+            opening = text[tag.end() if tag else 0:][:_OPENING_CHARS]
+            row += [float(bool(pattern.search(opening))) for pattern in openings]
             rows.append(row)
         return sparse.csr_matrix(np.array(rows) * self.weight)
 
@@ -82,6 +104,7 @@ class LayoutCues(BaseEstimator, TransformerMixin):
         names = [f"section={n}" for n in range(7)]
         for cue in CUES:
             names += [f"{cue}@s5", f"{cue}@other"]
+        names += [f"opens:{topic}" for topic in OPENINGS]
         return np.array(names, dtype=object)
 
 
