@@ -37,11 +37,17 @@ def _narrative(text: str) -> bool:
     return len(text) >= 30 and digits / len(text) < 0.2 and text.rstrip()[-1:] in "。；;！？!?"
 
 
+def classifier_input(block: Block) -> str:
+    """What the classifier reads: the paragraph, after the sub-heading above it (a heading
+    on its own line says what the paragraph is about, as a run-in heading does)."""
+    return f"{block.heading.rstrip('。.：:')}。{block.text}" if block.heading else block.text
+
+
 def annotate_paragraphs(text: str, sections, classifier) -> list:
     """The paragraphs of the report, labelled by ``classifier`` (None: no labels)."""
     found = find_paragraphs(text, sections)
     if classifier is None or not found:
         return [Paragraph(n, b.text, b.start, b.end) for n, b in found]
-    predictions = classifier.predict([b.text for _, b in found], [n for n, _ in found])
+    predictions = classifier.predict([classifier_input(b) for _, b in found], [n for n, _ in found])
     return [Paragraph(n, b.text, b.start, b.end, labels, scores)
             for (n, b), (labels, scores) in zip(found, predictions)]

@@ -72,11 +72,14 @@ _MIN_CJK = 4
 
 @dataclass(frozen=True)
 class Block:
-    """A paragraph found in the source: cleaned ``text`` and its source span."""
+    """A paragraph found in the source: cleaned ``text`` and its source span;
+    ``heading``: the numbered sub-heading line right above it, if any (context for the
+    classifier, not part of the paragraph)."""
 
     text: str
     start: int
     end: int
+    heading: str = ""
 
 
 @dataclass(frozen=True)
@@ -160,25 +163,31 @@ def split_lines(text: str, begin: int, end: int, width=None, last_in_text: bool 
     lines = [l for l in text_lines(text, begin, end) if l is not None and not _is_noise(l)]
     if width is None:
         width = wrap_width(lines)
-    groups, current, prev = [], [], None
+    groups, current, prev, heading = [], [], None, ""
     for i, line in enumerate(lines):
         last = i == len(lines) - 1
         cut_off = last_in_text and last and not _STARTS_WITH_MARKER.match(line.text)
         after_sentence = prev is None or not current or bool(_TERMINAL.search(prev.text))
         if _is_heading(line, width, after_sentence, not last) and not cut_off:
             if current:
-                groups.append(current)
+                groups.append((current, heading))
             current = []
+            heading = line.text if _STARTS_WITH_MARKER.match(line.text) else ""
             continue
         following = lines[i + 1] if i + 1 < len(lines) else None
         if current and _breaks(prev, line, following, width):
-            groups.append(current)
-            current = []
+            groups.append((current, heading))
+            current, heading = [], ""
         current.append(line)
         prev = line
     if current:
-        groups.append(current)
-    blocks = [b for group in groups for b in _split_run_in(text, group)]
+        groups.append((current, heading))
+    blocks = []
+    for group, above in groups:
+        pieces = _split_run_in(text, group)
+        if pieces and above:
+            pieces[0] = Block(pieces[0].text, pieces[0].start, pieces[0].end, above)
+        blocks += pieces
     return [b for b in blocks if len(_CJK.findall(b.text)) >= _MIN_CJK]
 
 

@@ -110,3 +110,13 @@ def test_gold_paragraphs_are_found():
                          or difflib.SequenceMatcher(None, g, o, autojunk=False).ratio() >= 0.8 for o in ours)
     assert total > 300
     assert found / total >= 0.97, f"{found}/{total}"
+
+
+def test_the_heading_above_a_paragraph_is_kept_as_context():
+    from nlp.paragraphs import classifier_input
+
+    src = "（四）政府信息公开平台建设情况\n加强对区政府网站的全面监管，按照管理标准定期检查。\n另起一段，说明其他工作。\n"
+    first, second = split_lines(src, 0, len(src))
+    assert first.heading == "（四）政府信息公开平台建设情况" and second.heading == ""
+    assert first.text.startswith("加强")  # the heading is not part of the paragraph
+    assert classifier_input(first) == "（四）政府信息公开平台建设情况。加强对区政府网站的全面监管，按照管理标准定期检查。"
