@@ -7,6 +7,8 @@
 """
 from __future__ import annotations
 
+import re
+
 from ..record import Paragraph
 from .split import Block, split_lines, text_lines, wrap_width
 from .store import load_classifier
@@ -43,11 +45,23 @@ def classifier_input(block: Block) -> str:
     return f"{block.heading.rstrip('。.：:')}。{block.text}" if block.heading else block.text
 
 
+#: section 5's own sub-headings: a paragraph opening with them belongs to 问题及改进情况
+#: even where the section heading was not found (an excerpt, a lost heading)
+_SECTION5_OPENING = re.compile(r"^.{0,8}?(?:存在的?(?:主要)?问题|存在的?不足|改进措施|整改措施|下一步(?:工作)?(?:打算|计划|措施)|下一年度?工作)")
+
+
+def classifier_section(section: int, block: Block) -> int:
+    """The section the classifier is told: 5 for a paragraph that opens like section 5."""
+    opening = block.heading or block.text
+    return 5 if section != 5 and _SECTION5_OPENING.match(opening) else section
+
+
 def annotate_paragraphs(text: str, sections, classifier) -> list:
     """The paragraphs of the report, labelled by ``classifier`` (None: no labels)."""
     found = find_paragraphs(text, sections)
     if classifier is None or not found:
         return [Paragraph(n, b.text, b.start, b.end) for n, b in found]
-    predictions = classifier.predict([classifier_input(b) for _, b in found], [n for n, _ in found])
+    predictions = classifier.predict([classifier_input(b) for _, b in found],
+                                     [classifier_section(n, b) for n, b in found])
     return [Paragraph(n, b.text, b.start, b.end, labels, scores)
             for (n, b), (labels, scores) in zip(found, predictions)]

@@ -120,3 +120,17 @@ def test_the_heading_above_a_paragraph_is_kept_as_context():
     assert first.heading == "（四）政府信息公开平台建设情况" and second.heading == ""
     assert first.text.startswith("加强")  # the heading is not part of the paragraph
     assert classifier_input(first) == "（四）政府信息公开平台建设情况。加强对区政府网站的全面监管，按照管理标准定期检查。"
+
+
+@pytest.mark.parametrize("text,section,told", [
+    ("(一)存在问题:一是信息公开内容深度和广度不够。", 1, 5),   # section 5 heading lost in an excerpt
+    ("（二）改进措施：一是丰富政策解读形式。", 1, 5),
+    ("（一）主动公开情况。全年公开信息100条。", 1, 1),
+    ("针对发现的问题及时整改。", 1, 1),                       # not an opening: stays where it is
+    ("存在的主要问题：公开不及时。", 5, 5),
+])
+def test_the_classifier_is_told_section_5_for_its_openings(text, section, told):
+    from nlp.paragraphs import classifier_section
+    from nlp.paragraphs.split import Block
+
+    assert classifier_section(section, Block(text, 0, len(text))) == told
