@@ -32,12 +32,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        engines.start()
-        warming = asyncio.create_task(engines.warm_up())
+        engines.open()
         try:
             yield
         finally:
-            warming.cancel()
             await asyncio.to_thread(engines.close)
 
     app = FastAPI(title="nianbao", version=_version(), lifespan=lifespan,

@@ -1,14 +1,20 @@
 """The pool of engine processes one service worker sends its CPU-bound work to, so the
 event loop only ever waits on a future: annotation, reading uploads, facts, classifying.
 
-Each process builds its Engine (pipeline and model) once, at start. Processes are
+Each process builds its Engine (pipeline and model) once, at start, and warms it up; the
+pool takes work only once all have (``ready``, which /readyz reports). Processes are
 spawned, not forked: a fork of a process that runs an event loop and threads is unsafe.
+
+A request over the time limit has its process stopped, since the work would go on for
+as long as the input makes it; a pool cannot stop one of its processes, so the whole
+pool is replaced (work in flight on it answers 503 too) and warms up again.
 """
 from __future__ import annotations
 
 import asyncio
 import logging
 import multiprocessing
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -17,6 +23,9 @@ from .problems import ServiceProblem
 from .settings import Settings
 
 log = logging.getLogger("nianbao.service")
+
+#: Loading the engine (jieba, spaCy, the model) is slow on a busy machine; give it time.
+WARM_UP_TIMEOUT_S = 600.0
 
 
 class EnginePool:
@@ -28,16 +37,22 @@ class EnginePool:
         self.classifier = False
         self.not_ready_reason = "the engine processes are starting"
         self._executor = None
+        self._warming = None
 
-    def start(self) -> None:
+    def open(self) -> None:
+        """Start the processes and, in the background, their warm-up (needs a running loop)."""
+        self.ready = False
+        self.not_ready_reason = "the engine processes are starting"
         self._executor = ProcessPoolExecutor(
             max_workers=self.size, mp_context=multiprocessing.get_context("spawn"),
             initializer=worker.init, initargs=(self.model_path,))
+        self._warming = asyncio.get_running_loop().create_task(self._warm_up(self._executor))
 
-    async def warm_up(self) -> None:
-        """Start every process (each loads the engine) and record what they loaded."""
+    async def _warm_up(self, executor) -> None:
+        """Wait for every process to load the engine; record what they loaded."""
         try:
-            statuses = await asyncio.gather(*(self.run(worker.status) for _ in range(self.size)))
+            statuses = await asyncio.gather(*(self._submit(executor, WARM_UP_TIMEOUT_S, worker.status)
+                                              for _ in range(self.size)))
         except ServiceProblem as exc:
             self.not_ready_reason = exc.detail
             return
@@ -47,40 +62,59 @@ class EnginePool:
             log.error("engine pool not ready: %s", failed[0])
             return
         self.classifier = all(s["classifier"] for s in statuses)
-        self.ready = True
+        self.ready = executor is self._executor
 
     async def run(self, fn, *args):
         """``fn(*args)`` in a pool process; nianbao's errors come back as themselves."""
-        if self._executor is None:
-            raise ServiceProblem(503, "Service not ready", "the engine pool is not running")
-        executor = self._executor
+        if not self.ready:
+            raise ServiceProblem(503, "Service not ready", self.not_ready_reason, headers={"Retry-After": "2"})
+        return await self._submit(self._executor, self.timeout_s, fn, *args)
+
+    async def _submit(self, executor, timeout_s: float, fn, *args):
         try:
             future = executor.submit(worker.call, fn, *args)
         except (BrokenProcessPool, RuntimeError):
-            self._restart(executor)
-            raise ServiceProblem(503, "Service unavailable", "the engine pool was restarting; retry",
-                                 headers={"Retry-After": "1"}) from None
+            self._replace(executor)
+            raise ServiceProblem(503, "Service unavailable", "the engine processes are restarting; retry",
+                                 headers={"Retry-After": "2"}) from None
         try:
-            return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout_s)
+            return await asyncio.wait_for(asyncio.wrap_future(future), timeout_s)
         except worker.Relayed as relayed:
             raise relayed.unwrap() from None
         except asyncio.TimeoutError:
-            raise ServiceProblem(503, "Timed out", f"the work took longer than {self.timeout_s:g} s",
+            log.error("work over %g s: replacing the engine processes", timeout_s)
+            self._replace(executor)
+            raise ServiceProblem(503, "Timed out", f"the work took longer than {timeout_s:g} s",
                                  headers={"Retry-After": "5"}) from None
         except BrokenProcessPool:
-            log.error("an engine process died; restarting the pool")
-            self._restart(executor)
-            raise ServiceProblem(503, "Service unavailable", "an engine process died; retry",
-                                 headers={"Retry-After": "1"}) from None
+            log.error("an engine process died or was stopped: replacing the engine processes")
+            self._replace(executor)
+            raise ServiceProblem(503, "Service unavailable", "an engine process stopped; retry",
+                                 headers={"Retry-After": "2"}) from None
 
-    def _restart(self, broken) -> None:
-        """Replace a broken executor (once, however many requests saw it break)."""
-        if self._executor is not broken:
+    def _replace(self, old) -> None:
+        """A fresh pool for ``old`` (once, however many requests saw it fail)."""
+        if self._executor is not old:
             return
-        broken.shutdown(wait=False, cancel_futures=True)
-        self.start()
+        _stop(old, grace=0)
+        self.open()
 
-    def close(self) -> None:
+    def close(self, grace: float = 10.0) -> None:
+        """Stop the pool: work still running gets ``grace`` seconds, then its process is ended."""
+        self.ready = False
+        if self._warming is not None:
+            self._warming.cancel()
         if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
+            _stop(self._executor, grace)
             self._executor = None
+
+
+def _stop(executor: ProcessPoolExecutor, grace: float) -> None:
+    processes = list((getattr(executor, "_processes", None) or {}).values())  # no public handle on them
+    executor.shutdown(wait=False, cancel_futures=True)
+    deadline = time.monotonic() + grace
+    for process in processes:
+        process.join(max(0.0, deadline - time.monotonic()))
+        if process.is_alive():
+            process.terminate()
+            process.join(5)

@@ -18,6 +18,7 @@ import pytest
 from nlp.engine import Engine
 from nlp.read import read_bytes, read_path
 from nlp.schema import registry
+from nlp.service.launch import background_service
 from nlp.service.models import Record
 
 from .conftest import API_KEY, ROOT, SAMPLES, SMALL_LIMIT
@@ -261,3 +262,24 @@ def test_operations_need_no_key(guarded_client):
     assert guarded_client.get("/readyz").json()["processes"] == 1
     schema = guarded_client.get("/openapi.json").json()
     assert schema["components"]["securitySchemes"]["APIKeyHeader"]["name"] == "X-API-Key"
+
+
+# ---- a request over the time limit --------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def impatient():
+    """A server that gives a request 1 s."""
+    with background_service({"NIANBAO_API_KEY": "", "NIANBAO_TIMEOUT": "1"}, "--pool-size", "1") as running:
+        yield running.url
+
+
+def test_over_the_time_limit_is_503_and_the_engine_is_replaced(impatient):
+    long_text = read_path(SAMPLES[2]).text * 60
+    with httpx.Client(base_url=impatient, timeout=60) as c:
+        t0 = time.perf_counter()
+        body = assert_problem(c.post("/v1/annotate", json={"text": long_text}), 503, "Timed out")
+        assert time.perf_counter() - t0 < 5 and "1 s" in body["detail"]
+        deadline = time.monotonic() + 60  # the fresh engine process loads, then answers again
+        while (status := c.post("/v1/facts", json={"text": "发布信息12条"}).status_code) != 200:
+            assert status == 503 and time.monotonic() < deadline
+            time.sleep(0.5)
