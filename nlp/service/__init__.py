@@ -8,6 +8,7 @@
     guard.py     API key and body limit, before any body is read
     pool.py      the engine processes CPU-bound work runs in
     worker.py    what runs inside them
+    launch.py    a server in a child process, for the tests and the load benchmark
 """
 from .app import create_app
 from .settings import Settings

@@ -42,7 +42,7 @@ class Guard:
                                  headers={"WWW-Authenticate": f'ApiKey header="{API_KEY_HEADER}"'})(scope, receive, send)
         length = headers.get("content-length", "")
         if length.isdigit() and int(length) > self.max_body_bytes:
-            return await self._too_large(path)(scope, receive, send)
+            return await self.too_large(path)(scope, receive, send)
         limiter = _Limiter(self, scope, receive, send)
         try:
             await self.app(scope, limiter.receive, limiter.send)
@@ -50,7 +50,7 @@ class Guard:
             if not limiter.refused:
                 raise
 
-    def _too_large(self, path: str):
+    def too_large(self, path: str):
         return problem(413, "Content too large",
                        f"the request body is over the limit of {self.max_body_bytes} bytes",
                        instance=path, headers={"Connection": "close"})
@@ -73,7 +73,7 @@ class _Limiter:
             if self.received > self.guard.max_body_bytes:
                 if not self.started:
                     self.refused = True
-                    await self.guard._too_large(self.scope["path"])(self.scope, self._receive, self._send)
+                    await self.guard.too_large(self.scope["path"])(self.scope, self._receive, self._send)
                 raise _BodyTooLarge()
         return message
 

@@ -8,8 +8,8 @@ import logging
 import os
 
 from ..engine import Engine
-from ..facts import extract_facts
 from ..errors import EmptyInput, ModelError, NianbaoError
+from ..facts import extract_facts
 from ..read import read_bytes
 from ..record import Record
 from ..segment import find_sections
