@@ -32,6 +32,11 @@ class Engine:
         self.model_path = model_path
         self._classifier = paragraphs_stage.load_classifier(model_path)
 
+    @property
+    def classifier(self):
+        """The paragraph classifier in use (None only for an engine built without one)."""
+        return self._classifier
+
     def annotate(self, doc: Document) -> Record:
         text = doc.text
         _require_report(text, doc.source)

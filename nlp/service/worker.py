@@ -63,8 +63,7 @@ def _engine_or_raise() -> Engine:
 
 
 def _classifier():
-    # Engine keeps the classifier it loaded; it offers no public accessor yet.
-    return getattr(_engine_or_raise(), "_classifier", None)
+    return _engine_or_raise().classifier
 
 
 def status() -> dict:
