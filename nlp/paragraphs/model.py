@@ -24,7 +24,7 @@ from sklearn.multiclass import OneVsRestClassifier
 from sklearn.svm import LinearSVC
 from sklearn.pipeline import FeatureUnion, Pipeline
 
-from .tokenize import SECTION_TAG, tokenize
+from .tokenize import SECTION_TAG, normalize, tokenize
 
 REQUIRED_LABELS = ("problems", "measures", "platform")
 TOPIC_LABELS = ("proactive_disclosure", "request_handling", "information_management", "oversight")
@@ -35,15 +35,15 @@ DEFAULTS = {"C": 0.5, "kind": "svm", "char_ngrams": (2, 4), "word_ngrams": (1, 2
 
 #: cue words of each topic; LayoutCues counts them inside and outside section 5
 CUES = {
-    "problem": r"存在[^。；，,]{0,8}(?:问题|不足|差距|短板)|不足|差距|短板|薄弱|有待|不够|不高|不强|欠缺|尚需|仍需|还需|仍待|滞后|不到位|不充分|不全面|单一|不规范|偏少|不及时",
+    "problem": r"存在[^。；;，,]{0,8}(?:问题|不足|差距|短板)|不足|差距|短板|薄弱|有待|不够|不高|不强|欠缺|尚需|仍需|还需|仍待|滞后|不到位|不充分|不全面|单一|不规范|偏少|不及时",
     "plan": r"下一步|下一年|今后|明年|来年|20\d\d年[，,]?(?:我们|我局|我办|我区|我县|我市|本单位)?将|将(?:进一步|继续|持续|加强|着力|不断|重点|切实|积极|以)"
-            r"|改进|整改|拟|计划|针对[^。；]{0,12}(?:问题|不足)|以下(?:工作|措施|几个方面)|措施",
+            r"|改进|整改|拟|计划|针对[^。；;]{0,12}(?:问题|不足)|以下(?:工作|措施|几个方面)|措施",
     "continue": r"进一步|继续|持续|不断|加大|强化|提升|完善|健全",
     "platform": r"网站|栏目|专栏|新媒体|公众号|微博|微信|抖音|快手|视频号|平台|公报|热线|大厅|查阅点|查阅室|查阅场所|客户端|APP|改版|集约|运维|账号|页面|链接"
                 r"|渠道|载体|窗口|公开栏|公示栏|显示屏|电子屏|服务中心|系统",
-    "channel_work": r"(?:开设|开通|设立|设置|新增|新建|改版|升级|建设|优化|整合|集约|关停|注销|运维|维护|监测|巡查|检查|上线|组建|编辑|发行|调整|规范|完善)[^。；，,]{0,10}?(?:网站|栏目|专栏|新媒体|公众号|账号|平台|公报|热线|大厅|专区|查阅点|查阅室|查阅场所|窗口|渠道|载体|系统)"
-                    r"|(?:网站|栏目|专栏|新媒体|公众号|账号|平台|公报|热线|大厅|专区)[^。；，,]{0,6}?(?:建设|改版|运维|管理|维护|优化|整合|上线|升级|监测|安全|集约|功能)",
-    "published": r"(?:发布|公开|推送|编发)[^。；]{0,20}?\d+\s*(?:条|篇|件|期|个)",
+    "channel_work": r"(?:开设|开通|设立|设置|新增|新建|改版|升级|建设|优化|整合|集约|关停|注销|运维|维护|监测|巡查|检查|上线|组建|编辑|发行|调整|规范|完善)[^。；;，,]{0,10}?(?:网站|栏目|专栏|新媒体|公众号|账号|平台|公报|热线|大厅|专区|查阅点|查阅室|查阅场所|窗口|渠道|载体|系统)"
+                    r"|(?:网站|栏目|专栏|新媒体|公众号|账号|平台|公报|热线|大厅|专区)[^。；;，,]{0,6}?(?:建设|改版|运维|管理|维护|优化|整合|上线|升级|监测|安全|集约|功能)",
+    "published": r"(?:发布|公开|推送|编发)[^。；;]{0,20}?\d+\s*(?:条|篇|件|期|个)",
     "request": r"依申请|申请|答复|复议|诉讼|处理费",
     "management": r"审查|保密|审核|目录|指南|清理|规范性文件|归档|属性|三审三校|纠错",
     "oversight": r"培训|考核|领导小组|督查|督导|监督|评议|问责|人大代表|政协|提案|责任",
@@ -51,7 +51,9 @@ CUES = {
 
 
 def model_input(text: str, section=None) -> str:
-    """What the pipeline reads: the text, after a section tag when the section is known."""
+    """What the pipeline reads: the normalized text, after a section tag when the section
+    is known."""
+    text = normalize(text)
     return f"<s{section}> {text}" if section in (1, 2, 3, 4, 5, 6) else text
 
 

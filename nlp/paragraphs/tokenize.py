@@ -1,5 +1,11 @@
 """The word tokenizer of the paragraph model: jieba, at module level so a fitted model
-pickles it by reference (a lambda or a nested function cannot be pickled).
+pickles it by reference (a lambda or a nested function cannot be pickled); and
+:func:`normalize`, what every text goes through before the features see it.
+
+>>> normalize("信息公开⼯作⼈员")        # Kangxi radicals of PDF text
+'信息公开工作人员'
+>>> normalize("我鎮(zhèn)政府信息公開")  # pinyin glosses of some sites; traditional script
+'我镇政府信息公开'
 
 >>> tokenize("<s5> 下一步，我局将加强网站建设。")
 ['<s5>', '下一步', '我局', '将', '加强', '网站', '建设']
@@ -10,6 +16,8 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
+from functools import lru_cache
 
 import jieba
 
@@ -28,6 +36,26 @@ for _word in DOMAIN_WORDS:
 SECTION_TAG = re.compile(r"^<s[1-6]>\s*")
 _NUMBER = re.compile(r"^[\d.,，%％]+$")
 _KEEP = re.compile(r"[\w\u4e00-\u9fff]")
+
+
+_PINYIN_GLOSS = re.compile(r"\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8})\)")
+
+
+@lru_cache(maxsize=1)
+def _to_simplified():
+    try:
+        import opencc
+    except ImportError:  # without OpenCC, traditional text is read as it is
+        return None
+    return opencc.OpenCC("t2s")
+
+
+def normalize(text: str) -> str:
+    """Compatibility characters folded (NFKC: Kangxi radicals, full-width letters and
+    digits), pinyin glosses dropped, traditional characters made simplified."""
+    text = _PINYIN_GLOSS.sub("", unicodedata.normalize("NFKC", text))
+    converter = _to_simplified()
+    return converter.convert(text) if converter else text
 
 
 def tokenize(text: str) -> list:
