@@ -59,8 +59,12 @@ def find_sections(text: str) -> list:
         if m:
             found[number] = m
             cursor = m.end()
-    if 5 not in found and 4 in found:
-        start = _narrative_after_table(text, found[4].end(), found[6].start() if 6 in found else len(text))
+    if 5 not in found:
+        begin = max((m.end() for n, m in found.items() if n < 5), default=0)
+        stop = found[6].start() if 6 in found else len(text)
+        start = _problems_subheading(text, begin, stop)
+        if start is None and 4 in found:
+            start = _narrative_after_table(text, begin, stop)
         if start is not None:
             found[5] = _Found(start)
     starts = [(0, 0, 0, "")] + [(n, m.start(), m.end(), m.group(0).strip()) for n, m in sorted(found.items())]
@@ -85,6 +89,19 @@ class _Found:
 
     def group(self, _=0) -> str:
         return ""
+
+
+@lru_cache(maxsize=1)
+def _subheading_pattern():
+    data = json.loads(resources.files("nlp.data").joinpath("sections.json").read_text(encoding="utf-8"))
+    words = "|".join(re.escape(w) for w in sorted(data["section5_subheadings"]["words"], key=len, reverse=True))
+    return re.compile(rf"^[ \t\u3000]*[（(][一二三四五六七八九十]{{1,2}}[）)][ \t\u3000]*(?:{words})", re.MULTILINE)
+
+
+def _problems_subheading(text: str, begin: int, stop: int):
+    """Where section 5 starts when only its first sub-heading (（一）存在问题) is printed."""
+    m = _subheading_pattern().search(text, begin, stop)
+    return m.start() + len(m.group(0)) - len(m.group(0).lstrip()) if m else None
 
 
 def _narrative_after_table(text: str, begin: int, stop: int):

@@ -41,3 +41,11 @@ def test_sections_tile_the_text():
     assert sections[0].start == 0 and sections[-1].end == len(RUN_TOGETHER)
     assert all(a.end == b.start for a, b in zip(sections, sections[1:]))
     assert [s.number for s in sections] == [1, 2, 3, 4, 5, 6]
+
+
+def test_section_five_opened_by_its_first_subheading_when_its_heading_is_lost():
+    text = ("本报告根据条例编制。\n（一）主动公开的数量：发布信息635条。\n（七）依申请公开工作情况：未收到申请。\n"
+            "（一）存在问题：一是信息量偏少。\n（二）进一步整改：一是提升水平。\n")
+    sections = {s.number: text[s.start:s.end] for s in find_sections(text)}
+    assert sections[5] == "（一）存在问题：一是信息量偏少。\n（二）进一步整改：一是提升水平。\n"
+    assert "（七）依申请公开" in sections[1]
