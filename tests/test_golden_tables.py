@@ -1,24 +1,19 @@
 """End to end on the real reports with hand-checked records (data/gold): every gold cell
 exactly, blank as blank, cells the gold leaves out not guessed, every arithmetic check
 with the gold's status, edition and year."""
-import json
-from pathlib import Path
-
 import pytest
 
 from nlp.engine import Engine
 from nlp.read import read_path
+from tests.corpus import gold_records, source_path
 
-DATA = Path(__file__).resolve().parent.parent / "data"
 ARITHMETIC = ("requests.balance", "requests.result_sum", "requests.column_sum", "litigation.sum")
 
 
 def sources():
-    found = {p.stem: p for p in [*DATA.glob("samples/*"), *DATA.glob("corpus/reports/*")]}
-    for gold_path in sorted(DATA.glob("gold/*.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        if gold.get("tables") and gold_path.stem in found:
-            yield pytest.param(found[gold_path.stem], gold, id=gold_path.stem)
+    for stem, gold in gold_records().items():
+        if gold.get("tables"):
+            yield pytest.param(source_path(stem), gold, id=stem)
 
 
 @pytest.fixture(scope="module")

@@ -1,13 +1,11 @@
 """text_vs_table: statements of real reports against table values of the gold records."""
-import json
-from pathlib import Path
 
 import pytest
 
 from nlp.checks.text_vs_table import find_statements, text_vs_table
 from nlp.segment import find_sections
+from tests.corpus import gold_records, source_text
 
-DATA = Path(__file__).resolve().parents[2] / "data"
 
 # (sentence copied from a report, edition, expected [(statement name, number)])
 STATEMENTS = [
@@ -58,25 +56,16 @@ def test_difference_is_reported():
 
 
 def _gold_cases():
-    for path in sorted((DATA / "gold").glob("*.json")):
-        gold = json.loads(path.read_text(encoding="utf-8"))
+    for stem, gold in gold_records().items():
         expected = [c for c in gold.get("checks", []) if c["rule"] == "text_vs_table"]
         if expected:
-            yield pytest.param(path.stem, gold, expected[0], id=path.stem)
-
-
-def _source(stem):
-    for folder in ("samples", "corpus/reports", "corpus/excerpts"):
-        found = sorted((DATA / folder).glob(stem + ".*"))
-        if found:
-            return found[0].read_text(encoding="utf-8")
-    raise FileNotFoundError(stem)
+            yield pytest.param(stem, gold, expected[0], id=stem)
 
 
 @pytest.mark.parametrize("stem,gold,expected", list(_gold_cases()))
 def test_gold_reports(stem, gold, expected):
     """Table values of the gold record, the report's own text: the gold's verdict."""
-    text = _source(stem)
+    text = source_text(stem)
     check = text_vs_table(gold["edition"], gold["tables"], text, find_sections(text))
     assert check.status == expected["status"]
     assert set(check.fields) <= set(expected["fields"])  # compares only what the gold compared
