@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 from ..numbers import fold_width
 
@@ -79,12 +80,12 @@ def _candidates(pieces: tuple) -> tuple:
 
 
 #: A label that ends in an alias after header text run into it (``…对外公开总数量规章``)
-#: scores by its tail, a little below an exact label.
+#: scores a little below an exact label.
 TAIL_WEIGHT = 0.98
 
 
-@lru_cache(maxsize=65536)
 def _score(candidate: str, alias: str) -> float:
+    """One candidate against one alias (for reading; matching uses :func:`row_scores`)."""
     whole = float(fuzz.WRatio(candidate, alias))
     if len(candidate) <= len(alias) + 1:
         return whole
@@ -93,18 +94,44 @@ def _score(candidate: str, alias: str) -> float:
 
 def best_alias(pieces, template_row) -> tuple:
     """(alias, score) of the template row's alias that the label matches best."""
-    return _best_alias(tuple(pieces), template_row.aliases)
+    return row_scores(pieces, (template_row,))[0]
 
 
-@lru_cache(maxsize=65536)
-def _best_alias(pieces: tuple, aliases: tuple) -> tuple:
-    best = ("", 0.0)
-    for cand in _candidates(pieces):
-        for alias in aliases:
-            s = _score(cand, normalise(alias))
-            if s > best[1]:
-                best = (alias, s)
-    return best
+def row_scores(pieces, template_rows) -> tuple:
+    """(alias, score) of a printed label against every template row, in one vectorised
+    pass (rapidfuzz cdist): whole-label WRatio, and the label's tail against each alias."""
+    return _row_scores(tuple(pieces), tuple(t.aliases for t in template_rows))
+
+
+@lru_cache(maxsize=16384)
+def _row_scores(pieces: tuple, alias_sets: tuple) -> tuple:
+    candidates = _candidates(pieces)
+    if not candidates:
+        return (("", 0.0),) * len(alias_sets)
+    raw, norm, owners, suffixes = _alias_index(alias_sets)
+    scores = process.cdist(candidates, norm, scorer=fuzz.WRatio, dtype=np.float32).max(axis=0)
+    for cand in candidates:  # a label ending in an alias after header text run into it
+        for length, found in suffixes.items():
+            if len(cand) > length + 1 and cand[-length:] in found:
+                for k in found[cand[-length:]]:
+                    scores[k] = max(scores[k], 100.0 * TAIL_WEIGHT)
+    out = [("", 0.0)] * len(alias_sets)
+    for k, j in enumerate(owners):
+        if scores[k] > out[j][1]:
+            out[j] = (raw[k], float(scores[k]))
+    return tuple(out)
+
+
+@lru_cache(maxsize=64)
+def _alias_index(alias_sets: tuple) -> tuple:
+    """Aliases flattened, normalised, with their template row and a suffix lookup."""
+    raw = [a for aliases in alias_sets for a in aliases]
+    norm = [normalise(a) for a in raw]
+    owners = [j for j, aliases in enumerate(alias_sets) for _ in aliases]
+    suffixes = {}
+    for k, alias in enumerate(norm):
+        suffixes.setdefault(len(alias), {}).setdefault(alias, []).append(k)
+    return raw, norm, owners, suffixes
 
 
 @dataclass(frozen=True)
@@ -128,7 +155,7 @@ def align_rows(rows, template_rows, n_columns) -> tuple:
     label-pinned rows is placed only when the slots between them are exactly as many as
     the rows; otherwise its placement is ambiguous and it is not used.
     """
-    scores = [[best_alias(r.labels, t) for t in template_rows] for r in rows]
+    scores = [row_scores(r.labels, template_rows) for r in rows]
     strong = [max((s for _, s in row_scores), default=0.0) >= ROW_MATCH_CUTOFF for row_scores in scores]
     incomplete = [_incomplete(r, n_columns) for r in rows]
     n, m = len(rows), len(template_rows)

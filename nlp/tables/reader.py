@@ -17,7 +17,7 @@ from ..numbers import BLANK, parse_cell
 from ..record import Ambiguity, Cell
 from ..schema import registry
 from . import digits as digit_rules
-from .pinning import ROW_MATCH_CUTOFF, align_rows, best_alias
+from .pinning import ROW_MATCH_CUTOFF, align_rows, row_scores
 from .rows import Row
 
 
@@ -25,7 +25,7 @@ def read_active(rows, edition) -> tuple:
     template = registry().rows(edition, "active")
     pinned, loose, used = [], [], set()
     for i, row in enumerate(rows):
-        scored = [(best_alias(row.labels, t), k) for k, t in enumerate(template)]
+        scored = [(match, k) for k, match in enumerate(row_scores(row.labels, template))]
         (alias, score), k = max(scored, key=lambda x: x[0][1])
         if score >= ROW_MATCH_CUTOFF and k not in used:
             used.add(k)
@@ -135,7 +135,7 @@ def read_review(rows, edition) -> tuple:
 
 
 def _pinned(row: Row, template) -> bool:
-    return any(best_alias(row.labels, t)[1] >= ROW_MATCH_CUTOFF for t in template)
+    return any(score >= ROW_MATCH_CUTOFF for _, score in row_scores(row.labels, template))
 
 
 def _row_cells(row: Row, trow, edition, alias, score, by, rule) -> tuple:
