@@ -301,11 +301,16 @@ def run_batch(paths: Iterable, output=None, *, jobs: int = -1, model=None, resum
 def _dispatch(items: list, done: dict, model, jobs: int, dask: Optional[str]):
     """Outcome lists in the order of ``items``, computed by parallel workers."""
     from joblib import Parallel, delayed, parallel_config
+    from joblib.externals.loky.process_executor import TerminatedWorkerError
 
     sources = sorted(done)
     tasks = (delayed(annotate_input)(item, model, _done_for(item, done, sources)) for item in items)
     if dask is None:
-        yield from Parallel(n_jobs=jobs, return_as="generator")(tasks)
+        try:
+            yield from Parallel(n_jobs=jobs, return_as="generator")(tasks)
+        except TerminatedWorkerError:
+            raise NianbaoError("a worker process died (killed, out of memory, or crashed); what was "
+                               "written is kept: rerun with --resume", source="annotate") from None
         return
     with _dask_client(dask) as client, \
             parallel_config(backend="dask", client=client, wait_for_workers_timeout=DASK_TIMEOUT):

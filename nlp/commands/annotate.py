@@ -5,6 +5,9 @@ A thin layer over :mod:`nlp.batch`, which does the work.
 from __future__ import annotations
 
 import argparse
+import signal
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..batch import run_batch
@@ -40,9 +43,27 @@ def expand(paths) -> list:
 
 
 def run(args) -> int:
-    summary = run_batch(args.paths, args.output, jobs=args.jobs, model=args.model,
-                        resume=args.resume, progress=not args.quiet, dask=args.dask)
+    with _sigterm_as_interrupt():
+        summary = run_batch(args.paths, args.output, jobs=args.jobs, model=args.model,
+                            resume=args.resume, progress=not args.quiet, dask=args.dask)
     return 1 if summary.failed else 0
+
+
+@contextmanager
+def _sigterm_as_interrupt():
+    """A job scheduler's SIGTERM ends the run as Ctrl-C does: summary printed, status 130."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 
 def _jobs(text: str) -> int:

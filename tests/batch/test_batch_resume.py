@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 
+import psutil
 import pytest
 
 from nlp.batch import read_done
@@ -36,23 +37,30 @@ def count_lines(path) -> int:
         return 0
 
 
-def start_and_kill(argv: list, out, after_lines: int, sig) -> int:
+def start_and_kill(argv: list, out, after_lines: int, sig, group: bool = True, target=None):
     """Start a command in its own process group; once ``out`` holds ``after_lines`` lines,
-    send ``sig`` to the group (a Ctrl-C reaches every process of the foreground group)."""
+    send ``sig`` to the group (a Ctrl-C reaches every process of the foreground group), or
+    to the main process only, or to the process ``target(main_pid)`` picks.
+    Returns the exit status and what the command said on stderr."""
     proc = subprocess.Popen(argv, cwd=ROOT, start_new_session=True,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 120
         while count_lines(out) < after_lines and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.005)
         if proc.poll() is None:
-            os.killpg(proc.pid, sig)
-        proc.wait(timeout=60)
+            if target is not None:
+                os.kill(target(proc.pid), sig)
+            elif group:
+                os.killpg(proc.pid, sig)
+            else:
+                os.kill(proc.pid, sig)
+        _, err = proc.communicate(timeout=60)
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
-    return proc.returncode
+    return proc.returncode, err
 
 
 def sources(out) -> list:
@@ -64,7 +72,7 @@ def test_killed_mid_run_then_resumed_every_report_exactly_once(make_reports, tmp
     out = tmp_path / "out.jsonl"
     argv = [sys.executable, "-c", SLOW_NIANBAO, "annotate", str(reports), "-o", str(out), "-j", "1", "-q"]
 
-    status = start_and_kill(argv, out, after_lines=10, sig=signal.SIGKILL)
+    status, _ = start_and_kill(argv, out, after_lines=10, sig=signal.SIGKILL)
 
     assert status == -signal.SIGKILL
     written = count_lines(out)
@@ -82,14 +90,36 @@ def test_killed_mid_run_then_resumed_every_report_exactly_once(make_reports, tmp
     assert got == sorted(got)  # the resumed run goes on where the first one stopped
 
 
-def test_interrupted_parallel_run_then_resumed_every_report_exactly_once(make_reports, tmp_path):
+@pytest.mark.parametrize("sig, group", [(signal.SIGINT, True), (signal.SIGTERM, False)],
+                         ids=["ctrl-c", "sigterm"])
+def test_interrupted_parallel_run_then_resumed_every_report_exactly_once(make_reports, tmp_path, sig, group):
     reports = make_reports(100)
     out = tmp_path / "out.jsonl"
     argv = [sys.executable, "-m", "nlp.cli", "annotate", str(reports), "-o", str(out), "-j", "2", "-q"]
 
-    status = start_and_kill(argv, out, after_lines=10, sig=signal.SIGINT)
+    status, err = start_and_kill(argv, out, after_lines=10, sig=sig, group=group)
 
-    assert status in (0, 130, -signal.SIGINT)  # 0: the run was quicker than the signal
+    assert status in (0, 130)  # 0: the run was quicker than the signal
+    assert "Traceback" not in err and "reports/s" in err  # the summary, even when interrupted
+    assert main(["annotate", str(reports), "-o", str(out), "-j", "2", "-q", "--resume"]) == 0
+    got = sources(out)
+    assert len(got) == 100 and len(set(got)) == 100
+
+
+def a_worker_of(pid: int) -> int:
+    workers = [p for p in psutil.Process(pid).children(recursive=True) if "popen_loky" in " ".join(p.cmdline())]
+    return workers[0].pid
+
+
+def test_a_worker_killed_ends_the_run_with_one_line_and_resume_completes_it(make_reports, tmp_path):
+    reports = make_reports(100)
+    out = tmp_path / "out.jsonl"
+    argv = [sys.executable, "-m", "nlp.cli", "annotate", str(reports), "-o", str(out), "-j", "2", "-q"]
+
+    status, err = start_and_kill(argv, out, after_lines=10, sig=signal.SIGKILL, target=a_worker_of)
+
+    if status != 0:  # 0: the run was quicker than the kill
+        assert status == 2 and "a worker process died" in err and "Traceback" not in err
     assert main(["annotate", str(reports), "-o", str(out), "-j", "2", "-q", "--resume"]) == 0
     got = sources(out)
     assert len(got) == 100 and len(set(got)) == 100
