@@ -105,8 +105,10 @@ def test_the_shipped_model_loads_and_knows_the_required_labels():
     classifier = load_classifier()
     assert set(REQUIRED_LABELS) <= set(classifier.labels)
     meta = classifier.metadata
-    assert meta["metrics"]["heldout"]["n"] > 300  # evaluated on the gold paragraphs, never trained on them
-    assert all("gold" not in path for path in meta["training_data"])
+    # trained on the collected rows and the gold paragraphs; figures from folds by document
+    assert meta["metrics"]["cross_validation"]["n"] == meta["training_rows"] > 900
+    assert meta["metrics"]["cross_validation"]["grouped_by"] == "source document"
+    assert {Path(p).name for p in meta["training_data"]} == {"collected.jsonl", "gold.jsonl"}
 
 
 def test_evaluate_classifier_prints_per_label_figures(trained, capsys):
