@@ -25,14 +25,14 @@ from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from .engine import Engine
-from .errors import InputError, NianbaoError
+from .errors import InputError, InternalError, OutputError, RunError
 from .outputs import record_line
 from .read import SUFFIXES as READABLE_SUFFIXES
 from .read import iter_documents
 
 #: Code of the error record written when the engine itself fails on one document (a bug):
 #: the batch goes on, the record says what happened.
-INTERNAL_ERROR = "E900"
+INTERNAL_ERROR = InternalError.code
 
 #: Seconds to wait for a Dask scheduler to answer, and for its first worker.
 DASK_TIMEOUT = 30
@@ -309,7 +309,7 @@ def _dispatch(items: list, done: dict, model, jobs: int, dask: Optional[str]):
         try:
             yield from Parallel(n_jobs=jobs, return_as="generator")(tasks)
         except TerminatedWorkerError:
-            raise NianbaoError("a worker process died (killed, out of memory, or crashed); what was "
+            raise RunError("a worker process died (killed, out of memory, or crashed); what was "
                                "written is kept: rerun with --resume", source="annotate") from None
         return
     with _dask_client(dask) as client, \
@@ -350,7 +350,7 @@ def _output_errors(path):
     try:
         yield
     except OSError as exc:
-        raise NianbaoError(f"cannot write: {exc.strerror or exc}", source=str(path or "<stdout>")) from None
+        raise OutputError(f"cannot write: {exc.strerror or exc}", source=str(path or "<stdout>")) from None
 
 
 def _progress_bar(total: int, wanted: bool, err):

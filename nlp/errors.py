@@ -9,7 +9,10 @@
     │   ├── UnsafeArchive         an archive or member refused: path traversal, zip bomb, too many members
     │   └── DamagedInput          a PDF, DOCX or zip whose structure is broken or encrypted
     ├── ModelError                a model file is missing, tampered with or incompatible
-    └── SchemaError               the packaged field schema or alias tables are broken
+    ├── SchemaError               the packaged field schema or alias tables are broken
+    ├── OutputError               a record, export or sheet cannot be written
+    ├── RunError                  a batch cannot go on (a worker died, the cluster is gone)
+    └── InternalError             a bug in nianbao met on one document (the batch records it and goes on)
 
 The CLI turns each into one line ``path: [code] message`` and an exit status; the
 HTTP service turns an InputError into a problem+json 4xx answer.
@@ -78,3 +81,21 @@ class SchemaError(NianbaoError):
     """The packaged schema or alias data is inconsistent (a bug in nianbao, not in input)."""
 
     code = "E300"
+
+
+class OutputError(NianbaoError):
+    """Records or an export cannot be written (disk, permissions, a sheet's row limit)."""
+
+    code = "E400"
+
+
+class RunError(NianbaoError):
+    """A run cannot continue: a worker process died, a Dask scheduler is unreachable."""
+
+    code = "E500"
+
+
+class InternalError(NianbaoError):
+    """An unexpected exception inside nianbao on one document: a bug to report."""
+
+    code = "E900"

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import InputError, NianbaoError
+from .errors import InputError, OutputError
 from .schema import EDITIONS, TABLES, registry
 
 FORMATS = (".xlsx", ".csv", ".parquet")
@@ -296,7 +296,7 @@ class XlsxSink(_Sink):
     def write(self, table: Table, values: list) -> None:
         self._rows[table.name] += 1
         if self._rows[table.name] > XLSX_MAX_ROWS:
-            raise NianbaoError(f"more than {XLSX_MAX_ROWS:,} rows for sheet {table.name!r}, the most "
+            raise OutputError(f"more than {XLSX_MAX_ROWS:,} rows for sheet {table.name!r}, the most "
                                f"Excel holds; export to .csv or .parquet instead", source=str(self.out_path))
         sheet = self._sheets[table.name]
         sheet.append([self._cell(sheet, v) if isinstance(v, str) else v for v in values])

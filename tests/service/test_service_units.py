@@ -20,7 +20,8 @@ from nlp.service.problems import status_of
 #: every error class nlp/errors.py defines, with the status the service answers
 EXPECTED = {"InputError": 422, "EmptyInput": 422, "NotAReport": 422, "UndecodableInput": 400,
             "DamagedInput": 400, "UnsafeArchive": 422, "UnsupportedInput": 415,
-            "ModelError": 503, "SchemaError": 500, "NianbaoError": 500}
+            "ModelError": 503, "SchemaError": 500, "NianbaoError": 500,
+            "OutputError": 500, "RunError": 500, "InternalError": 500}
 
 
 @pytest.mark.parametrize("cls", [c for _, c in inspect.getmembers(errors, inspect.isclass)
