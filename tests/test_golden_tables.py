@@ -5,7 +5,7 @@ import pytest
 
 from nlp.engine import Engine
 from nlp.read import read_path
-from tests.corpus import gold_records, source_path
+from training.corpus import gold_records, source_path
 
 ARITHMETIC = ("requests.balance", "requests.result_sum", "requests.column_sum", "litigation.sum")
 

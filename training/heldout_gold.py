@@ -17,23 +17,12 @@ from nlp.engine import Engine
 from nlp.outputs import jsonl_writer
 from nlp.read import read_path
 
+from .corpus import DATA, source_path
 from .data import dedupe, group_of, load_rows
 from .train import fit_pipeline, pick_thresholds, out_of_fold_scores
 
-DATA = Path(__file__).resolve().parent.parent / "data"
-SOURCE_FOLDERS = ("samples", "corpus/reports", "corpus/excerpts")
-
-
 def gold_stem(row) -> str:
     return Path(group_of(row)).stem
-
-
-def source_of(stem: str) -> Path:
-    for folder in SOURCE_FOLDERS:
-        found = sorted((DATA / folder).glob(stem + ".*"))
-        if found:
-            return found[0]
-    raise FileNotFoundError(stem)
 
 
 def main(argv=None) -> None:
@@ -63,7 +52,7 @@ def main(argv=None) -> None:
             save_model(classifier, model)
             engine = Engine(model)
             for stem in sorted(held):
-                write(engine.annotate(read_path(source_of(stem))).to_dict())
+                write(engine.annotate(read_path(source_path(stem))).to_dict())
             print(f"fold {k + 1}/{args.folds}: {len(held)} gold reports held out, trained on {len(rows)} rows")
 
 

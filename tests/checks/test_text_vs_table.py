@@ -4,7 +4,7 @@ import pytest
 
 from nlp.checks.text_vs_table import find_statements, text_vs_table
 from nlp.segment import find_sections
-from tests.corpus import gold_records, source_text
+from training.corpus import gold_records, source_text
 
 
 # (sentence copied from a report, edition, expected [(statement name, number)])

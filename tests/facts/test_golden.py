@@ -7,7 +7,7 @@ import pytest
 from nlp.facts import extract_facts
 from nlp.segment import find_sections
 from nlp.tables import read_tables
-from tests.corpus import gold_records, source_text
+from training.corpus import gold_records, source_text
 
 SEEDS = ("000_c322f99bcfb5564c", "001_e849864efb6c45e2", "002_060f0141c8a1166a", "003_1722c90fa512988b",
          "004_1e18f80993d45f81")

@@ -1,4 +1,5 @@
-"""The real reports bundled in data/ and their hand-checked gold records, for tests."""
+"""The real reports bundled in data/ and their hand-checked gold records (for training
+scripts and tests)."""
 import json
 from pathlib import Path
 
