@@ -109,7 +109,13 @@ def _row_scores(pieces: tuple, alias_sets: tuple) -> tuple:
     if not candidates:
         return (("", 0.0),) * len(alias_sets)
     raw, norm, owners, suffixes = _alias_index(alias_sets)
-    scores = process.cdist(candidates, norm, scorer=fuzz.WRatio, dtype=np.float32).max(axis=0)
+    exact = [c for c in candidates if c in _alias_position(alias_sets)]
+    if exact:  # a label printed as the template prints it decides; its row of scores is known
+        candidates = exact
+        matrix = _alias_matrix(alias_sets)
+        scores = np.max([matrix[_alias_position(alias_sets)[c]] for c in exact], axis=0)
+    else:
+        scores = process.cdist(candidates, norm, scorer=fuzz.WRatio, dtype=np.float32).max(axis=0)
     for cand in candidates:  # a label ending in an alias after header text run into it
         for length, found in suffixes.items():
             if len(cand) > length + 1 and cand[-length:] in found:
@@ -120,6 +126,22 @@ def _row_scores(pieces: tuple, alias_sets: tuple) -> tuple:
         if scores[k] > out[j][1]:
             out[j] = (raw[k], float(scores[k]))
     return tuple(out)
+
+
+@lru_cache(maxsize=64)
+def _alias_position(alias_sets: tuple) -> dict:
+    """normalised alias → its index in the flattened alias list (the first, if repeated)."""
+    out = {}
+    for k, alias in enumerate(_alias_index(alias_sets)[1]):
+        out.setdefault(alias, k)
+    return out
+
+
+@lru_cache(maxsize=64)
+def _alias_matrix(alias_sets: tuple) -> np.ndarray:
+    """WRatio of every alias against every alias: the scores of a label equal to one."""
+    norm = _alias_index(alias_sets)[1]
+    return process.cdist(norm, norm, scorer=fuzz.WRatio, dtype=np.float32)
 
 
 @lru_cache(maxsize=64)
@@ -160,35 +182,10 @@ def align_rows(rows, template_rows, n_columns) -> tuple:
     incomplete = [_incomplete(r, n_columns) for r in rows]
     n, m = len(rows), len(template_rows)
 
-    def gain(i, j):
-        _, s = scores[i][j]
-        if s >= ROW_MATCH_CUTOFF:
-            return MATCH_GAIN + s
-        optional_penalty = MATCH_GAIN / 2 if template_rows[j].optional else 0.0
-        return MATCH_GAIN - optional_penalty - (AGAINST_LABEL if strong[i] else 0.0)
-
-    def drop_cost(i):
-        return DROP_INCOMPLETE_ROW if incomplete[i] else DROP_PRINTED_ROW
-
-    def skip_cost(j):
-        return SKIP_OPTIONAL_ROW if template_rows[j].optional else SKIP_TEMPLATE_ROW
-
-    NEG = float("-inf")
-    best = [[NEG] * (m + 1) for _ in range(n + 1)]
-    move = [[None] * (m + 1) for _ in range(n + 1)]
-    best[0][0] = 0.0
-    for i in range(n + 1):
-        for j in range(m + 1):
-            if i == 0 and j == 0:
-                continue
-            options = []
-            if i and j and not incomplete[i - 1]:
-                options.append((best[i - 1][j - 1] + gain(i - 1, j - 1), "match"))
-            if j:
-                options.append((best[i][j - 1] - skip_cost(j - 1), "skip"))
-            if i:
-                options.append((best[i - 1][j] - drop_cost(i - 1), "drop"))
-            best[i][j], move[i][j] = max(options, key=lambda o: o[0])
+    gain = [[_gain(scores[i][j][1], template_rows[j].optional, strong[i]) for j in range(m)] for i in range(n)]
+    drop = [DROP_INCOMPLETE_ROW if incomplete[i] else DROP_PRINTED_ROW for i in range(n)]
+    skip = [SKIP_OPTIONAL_ROW if t.optional else SKIP_TEMPLATE_ROW for t in template_rows]
+    move = _best_moves(gain, skip, drop, incomplete)
     pairs, dropped = [], []
     i, j = n, m
     while i or j:
@@ -205,6 +202,38 @@ def align_rows(rows, template_rows, n_columns) -> tuple:
             i -= 1
     pairs.reverse()
     return _forced_only(pairs, template_rows), sorted(dropped), _unforced(pairs, template_rows)
+
+
+def _gain(score: float, optional: bool, strong: bool) -> float:
+    """What placing a printed row in a template slot is worth: its label's match, or a
+    positional placement (less in an optional slot, much less against its own label)."""
+    if score >= ROW_MATCH_CUTOFF:
+        return MATCH_GAIN + score
+    return MATCH_GAIN - (MATCH_GAIN / 2 if optional else 0.0) - (AGAINST_LABEL if strong else 0.0)
+
+
+def _best_moves(gain, skip, drop, unmatchable) -> list:
+    """The dynamic programme: ``move[i][j]`` is the last step of the best alignment of the
+    first ``i`` printed rows with the first ``j`` template rows (ties: match, skip, drop)."""
+    n, m = len(drop), len(skip)
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    move = [[None] * (m + 1) for _ in range(n + 1)]
+    for j in range(1, m + 1):
+        best[0][j], move[0][j] = best[0][j - 1] - skip[j - 1], "skip"
+    for i in range(1, n + 1):
+        best[i][0], move[i][0] = best[i - 1][0] - drop[i - 1], "drop"
+        above, here = best[i - 1], best[i]
+        for j in range(1, m + 1):
+            value, step = here[j - 1] - skip[j - 1], "skip"
+            if not unmatchable[i - 1]:
+                matched = above[j - 1] + gain[i - 1][j - 1]
+                if matched >= value:
+                    value, step = matched, "match"
+            dropped = above[j] - drop[i - 1]
+            if dropped > value:
+                value, step = dropped, "drop"
+            here[j], move[i][j] = value, step
+    return move
 
 
 def _incomplete(row, n_columns) -> bool:
