@@ -55,7 +55,7 @@ def find_sections(text: str) -> list:
     found = {}
     cursor = 0
     for number in range(2, 7):
-        m = _heading_patterns()[number].search(text, cursor)
+        m = _heading_patterns()[number].search(text, cursor) or _table_anchor(text, number, cursor)
         if m:
             found[number] = m
             cursor = m.end()
@@ -89,6 +89,24 @@ class _Found:
 
     def group(self, _=0) -> str:
         return ""
+
+
+@lru_cache(maxsize=1)
+def _anchor_patterns() -> dict:
+    data = json.loads(resources.files("nlp.data").joinpath("sections.json").read_text(encoding="utf-8"))
+    anchors = {k: v for k, v in data["table_anchors"].items() if k != "about"}
+    spaced = lambda word: r"[\s|]*".join(re.escape(ch) for ch in word if ch not in " |")  # noqa: E731
+    return {int(k): re.compile("|".join(spaced(w) for w in words)) for k, words in anchors.items()}
+
+
+def _table_anchor(text: str, number: int, begin: int):
+    """A table section without its heading, found by its table's first words; it starts
+    at the line holding them."""
+    pattern = _anchor_patterns().get(number)
+    m = pattern.search(text, begin) if pattern else None
+    if m is None:
+        return None
+    return _Found(text.rfind("\n", begin, m.start()) + 1 if "\n" in text[begin:m.start()] else m.start())
 
 
 @lru_cache(maxsize=1)

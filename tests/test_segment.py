@@ -49,3 +49,13 @@ def test_section_five_opened_by_its_first_subheading_when_its_heading_is_lost():
     sections = {s.number: text[s.start:s.end] for s in find_sections(text)}
     assert sections[5] == "（一）存在问题：一是信息量偏少。\n（二）进一步整改：一是提升水平。\n"
     assert "（七）依申请公开" in sections[1]
+
+
+@pytest.mark.parametrize("number, text, starts_with", [
+    (2, "一、总体情况\n正文。\n第二十条第（一）项\n规章 0 0 0\n", "第二十条第（一）项"),
+    (3, "一、总体情况\n正文。\n（本列数据的勾稽关系为：第一项加第二项之和）\n一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1\n", "（本列数据"),
+    (4, "一、总体情况\n正文。\n行政复议 行政诉讼\n结果 结果 其他 尚未\n0 0 0 0 0\n", "行政复议 行政诉讼"),
+], ids=["section 2", "section 3", "section 4"])
+def test_table_section_without_its_heading_starts_at_its_table(number, text, starts_with):
+    section = next(s for s in find_sections(text) if s.number == number)
+    assert text[section.start:].startswith(starts_with)
