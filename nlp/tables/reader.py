@@ -118,6 +118,8 @@ def read_review(rows, edition) -> tuple:
     flat = [c for r in printed for c in r.cells]
     if len(flat) > len(fields):
         flat = [c for r in printed for c in _without_trailing_blanks(r.cells)]
+    if len(flat) > len(fields):
+        flat = _fit_width(flat, len(fields))
     run = any(r.run for r in printed)
     if not run and len(flat) == len(fields):
         return [_cell(f, c, edition, "行政复议/行政诉讼", 100.0, "position") for f, c in zip(fields, flat)], []

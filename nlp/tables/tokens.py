@@ -85,7 +85,9 @@ def _line_tokens(line: str, pos: int, number: int, trailing_pipe_style: bool) ->
         if filled:
             text, start = filled[0]
             return _flow_tokens(text, pos + start, number, with_break=False)
-        return [Token(BLANK, "", pos, pos, number)] if trailing_pipe_style and line.strip() == "|" else []
+        if line.strip() == "|":
+            return [Token(BLANK, "", pos, pos, number)] if trailing_pipe_style else []
+        return [Token(BREAK, "", pos, pos, number)]  # a line of pipes only ends a vertical row
     return _flow_tokens(line, pos, number, with_break=True)
 
 
