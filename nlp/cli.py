@@ -41,6 +41,10 @@ def main(argv=None) -> int:
     except NianbaoError as exc:
         print(f"nianbao: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:  # a file the command was told to read or write
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"nianbao: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("nianbao: interrupted", file=sys.stderr)
         return 130
