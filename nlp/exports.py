@@ -106,7 +106,7 @@ def read_records(path):
     """The records of a JSON Lines file, one at a time. A half-written last line (a run
     still going, or killed) is skipped; any other line that is not a record is an error."""
     if not Path(path).is_file():
-        raise InputError("no such records file (JSON Lines from `nianbao annotate -o`)", source=str(path))
+        raise InputError("cannot read: no such records file (JSON Lines from `nianbao annotate -o`)", source=str(path))
     with open(path, "rb") as f:
         for number, raw in enumerate(f, 1):
             if not raw.endswith(b"\n"):

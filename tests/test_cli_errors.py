@@ -15,9 +15,9 @@ def nianbao(*args, cwd):
 
 
 @pytest.mark.parametrize("args, says", [
-    (["export", "missing.jsonl", "--to", "out.csv"], "missing.jsonl: [E100] no such records file"),
-    (["report", "missing.jsonl", "-o", "audit/"], "missing.jsonl: [E100] no such records file"),
-    (["compare", "missing.jsonl"], "missing.jsonl: [E100] no such records file"),
+    (["export", "missing.jsonl", "--to", "out.csv"], "missing.jsonl: [E100] cannot read: no such records file"),
+    (["report", "missing.jsonl", "-o", "audit/"], "missing.jsonl: [E100] cannot read: no such records file"),
+    (["compare", "missing.jsonl"], "missing.jsonl: [E100] cannot read: no such records file"),
     (["show", "missing.txt", "-o", "x.html"], "missing.txt: [E104] cannot read"),
 ])
 def test_missing_input_is_one_line(tmp_path, args, says):
