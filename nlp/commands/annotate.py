@@ -8,10 +8,8 @@ import argparse
 import signal
 import threading
 from contextlib import contextmanager
-from pathlib import Path
 
 from ..batch import run_batch
-from ..read import TEXT_SUFFIXES
 
 HELP = ("annotate report files, directories (searched recursively), glob patterns and archives "
         "into JSON Lines records, in parallel")
@@ -29,17 +27,6 @@ def add_arguments(p) -> None:
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.add_argument("--dask", metavar="ADDRESS",
                    help="run on the Dask cluster whose scheduler listens here (tcp://host:8786)")
-
-
-def expand(paths) -> list:
-    """Files named, and the readable files under directories named, in a stable order."""
-    out = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            out += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES)
-        else:
-            out.append(p)
-    return out
 
 
 def run(args) -> int:

@@ -201,7 +201,7 @@ def _span(text: str, value: dict, where: str) -> dict:
     start, end, said = value.get("start"), value.get("end"), value.get("text")
     kinds = value.get("labels") or [None]
     if not isinstance(start, int) or not isinstance(end, int):
-        raise InputError(f"a fact span has no start/end offsets", source=where)
+        raise InputError("a fact span has no start/end offsets", source=where)
     candidates = [(py_offset(text, start), py_offset(text, end)), (start, end)]
     for s, e in candidates:
         if said is None or text[s:e] == said:

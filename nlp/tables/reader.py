@@ -39,7 +39,7 @@ def read_active(rows, edition) -> tuple:
     for row, trow, alias, score in pinned:
         if id(row) in refill:
             row = _with_loose_cell(row, trow, *refill[id(row)])
-        got, amb = _row_cells(row, trow, edition, alias, score, "label", rule=None)
+        got, amb = _row_cells(row, trow, edition, alias, score, "label")
         cells += [_in_header_unit(c, row.preceding, trow, edition) for c in got]
         ambiguous += amb
     return cells, ambiguous
@@ -93,7 +93,7 @@ def read_requests(rows, edition) -> tuple:
             options = [s for s in digit_rules.splits(row.digits(), n_columns) if digit_rules.row_total_holds(s)]
             splits[p.template] = (p, options)
             continue
-        got, amb = _row_cells(row, trow, edition, p.alias, p.score, p.by, rule=None)
+        got, amb = _row_cells(row, trow, edition, p.alias, p.score, p.by)
         cells += [c for c in got if trow.store]
         ambiguous += amb
     got, amb = _solve_runs(splits, rows, template, cells, edition)
@@ -140,7 +140,7 @@ def _pinned(row: Row, template) -> bool:
     return any(score >= ROW_MATCH_CUTOFF for _, score in row_scores(row.labels, template))
 
 
-def _row_cells(row: Row, trow, edition, alias, score, by, rule) -> tuple:
+def _row_cells(row: Row, trow, edition, alias, score, by) -> tuple:
     """A row's cells when they can be read one per column; else an Ambiguity."""
     fields = trow.field_ids()
     n = len(fields)
@@ -240,11 +240,6 @@ def _without_trailing_blanks(cells) -> list:
     while cells and cells[-1].blank:
         cells.pop()
     return cells
-
-
-def _value(raw: str, field: str, edition: str):
-    value = parse_cell(raw, registry().field_type(edition, field))
-    return None if value is BLANK else value
 
 
 def _cell(field, c, edition, alias, score, by, label="") -> Cell:

@@ -2,7 +2,6 @@
 input refused in one line; rendered by a real headless Chromium and checked on a screenshot."""
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 from pathlib import Path

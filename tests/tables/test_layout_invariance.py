@@ -6,7 +6,7 @@ import pytest
 from nlp.meta import detect_edition, detect_year
 from nlp.segment import find_sections
 from nlp.tables import read_tables
-from training.corpus import DATA, source_text
+from training.corpus import DATA
 
 
 def tables(text):
