@@ -13,7 +13,9 @@ conventions of the gold records (data/gold/*.json, ``notes``):
   paragraph; a heading line without terminal punctuation is dropped;
 * a long line that runs several numbered items together (``…。（2）推进…``) is split
   before each marker; ``一是/二是`` items stay inside their paragraph unless each one
-  opens a topic of the template (``一是主动公开方面…二是依申请公开方面…``);
+  opens a topic of the template (``一是主动公开方面…二是依申请公开方面…``), or the
+  paragraph itself opens with a later item (``二是…。三是…``: the list is laid out one
+  item a paragraph, and an item run into the line is a paragraph of its own);
 * the last line of a text cut off mid-sentence (an excerpt) is still a paragraph, and so
   is a nil statement (``无其他需要报告的事项``) printed without a full stop.
 
@@ -50,6 +52,10 @@ _STARTS_WITH_MARKER = re.compile(rf"^\s*{_MARKER}")
 _RUN_IN_MARKER = re.compile(rf"(?<=[。；;！？!?”：:])\s*(?={_MARKER})")
 #: 一是… items that each open a topic of the template are paragraphs of their own
 _ITEM = re.compile(rf"{_NUMERAL}是")
+#: a paragraph that opens with a later item (二是…) sits in a list laid out one item a
+#: paragraph: further items run into it after a full stop are paragraphs of their own
+_LATER_ITEM_OPENING = re.compile(r"^\s*[二三四五六七八九十]{1,2}是")
+_RUN_IN_ITEM = re.compile(rf"(?<=[。；;！？!?])\s*(?={_NUMERAL}是)")
 _TOPIC_ITEM = re.compile(rf"{_NUMERAL}是\s*(?=[^。，,；]{{0,10}}?(?:主动公开|依申请公开|政府信息管理|信息管理|平台建设|监督保障))")
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－_]+\s*\d{1,3}\s*[-—–－_]+|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3}|\d{1,3})\s*$")
@@ -73,8 +79,8 @@ _MIN_CJK = 4
 @dataclass(frozen=True)
 class Block:
     """A paragraph found in the source: cleaned ``text`` and its source span;
-    ``heading``: the numbered sub-heading line right above it, if any (context for the
-    classifier, not part of the paragraph)."""
+    ``heading``: the numbered sub-heading line right above it, if any (not part of the
+    paragraph; it tells the classifier a paragraph stands in section 5)."""
 
     text: str
     start: int
@@ -219,11 +225,14 @@ def _level(s: str):
 def _cuts(span: str) -> list:
     """Offsets in ``span`` where a run-together paragraph is split: before run-in markers
     (not deeper ones than the marker the paragraph opens with: those are its sub-points),
-    and before every 一是… item when at least two of them open a template topic."""
+    before every 一是… item when at least two of them open a template topic, and before
+    each item run into a paragraph that itself opens with a later item (二是…)."""
     own = _level(span)
     cuts = {m.end() for m in _RUN_IN_MARKER.finditer(span) if own is None or _level(span[m.end():]) <= own}
     if len(_TOPIC_ITEM.findall(span)) >= 2:
         cuts.update(m.start() for m in _ITEM.finditer(span))
+    if _LATER_ITEM_OPENING.match(span):
+        cuts.update(m.end() for m in _RUN_IN_ITEM.finditer(span))
     return sorted(c for c in cuts if 0 < c < len(span))
 
 
