@@ -39,19 +39,16 @@ def _narrative(text: str) -> bool:
     return len(text) >= 30 and digits / len(text) < 0.2 and text.rstrip()[-1:] in "。；;！？!?"
 
 
-def classifier_input(block: Block) -> str:
-    """What the classifier reads: the paragraph, after the sub-heading above it (a heading
-    on its own line says what the paragraph is about, as a run-in heading does)."""
-    return f"{block.heading.rstrip('。.：:')}。{block.text}" if block.heading else block.text
-
-
 #: section 5's own sub-headings: a paragraph opening with them belongs to 问题及改进情况
 #: even where the section heading was not found (an excerpt, a lost heading)
 _SECTION5_OPENING = re.compile(r"^.{0,8}?(?:存在的?(?:主要)?问题|存在的?不足|改进措施|整改措施|下一步(?:工作)?(?:打算|计划|措施)|下一年度?工作)")
 
 
 def classifier_section(section: int, block: Block) -> int:
-    """The section the classifier is told: 5 for a paragraph that opens like section 5."""
+    """The section the classifier is told: 5 for a paragraph that opens like section 5
+    (by its sub-heading or its own first words). The classifier reads the paragraph's text
+    alone, as its training rows are written: a sub-heading line says where a paragraph
+    stands, not what it is about (a 平台建设 heading over a count of posts)."""
     opening = block.heading or block.text
     return 5 if section != 5 and _SECTION5_OPENING.match(opening) else section
 
@@ -61,7 +58,7 @@ def annotate_paragraphs(text: str, sections, classifier) -> list:
     found = find_paragraphs(text, sections)
     if classifier is None or not found:
         return [Paragraph(n, b.text, b.start, b.end) for n, b in found]
-    predictions = classifier.predict([classifier_input(b) for _, b in found],
+    predictions = classifier.predict([b.text for _, b in found],
                                      [classifier_section(n, b) for n, b in found])
     return [Paragraph(n, b.text, b.start, b.end, labels, scores)
             for (n, b), (labels, scores) in zip(found, predictions)]

@@ -35,7 +35,8 @@ DEFAULTS = {"C": 0.5, "kind": "svm", "char_ngrams": (2, 4), "word_ngrams": (1, 2
 
 #: cue words of each topic; LayoutCues counts them inside and outside section 5
 CUES = {
-    "problem": r"存在[^。；;，,]{0,8}(?:问题|不足|差距|短板)|不足|差距|短板|薄弱|有待|不够|不高|不强|欠缺|尚需|仍需|还需|仍待|滞后|不到位|不充分|不全面|单一|不规范|偏少|不及时",
+    "problem": r"存在[^。；;，,]{0,8}(?:问题|不足|差距|短板)|不足|差距|短板|薄弱|有待|不够|不高|不强|欠缺|尚需|仍需|还需|仍待|滞后|不到位|不充分|不全面|单一|不规范|偏少|不及时"
+               r"|(?:无法|难以|不能|未能)(?:满足|适应|跟上)|不相适应|跟不上|亟待|亟需|尚未(?:实现|建立|形成|完全)",
     "plan": r"下一步|下一年|今后|明年|来年|20\d\d年[，,]?(?:我们|我局|我办|我区|我县|我市|本单位)?将|将(?:进一步|继续|持续|加强|着力|不断|重点|切实|积极|以)"
             r"|改进|整改|拟|计划|针对[^。；;]{0,12}(?:问题|不足)|以下(?:工作|措施|几个方面)|措施",
     "continue": r"进一步|继续|持续|不断|加大|强化|提升|完善|健全",
@@ -43,6 +44,11 @@ CUES = {
                 r"|渠道|载体|窗口|公开栏|公示栏|显示屏|电子屏|服务中心|系统",
     "channel_work": r"(?:开设|开通|设立|设置|新增|新建|改版|升级|建设|优化|整合|集约|关停|注销|运维|维护|监测|巡查|检查|上线|组建|编辑|发行|调整|规范|完善)[^。；;，,]{0,10}?(?:网站|栏目|专栏|新媒体|公众号|账号|平台|公报|热线|大厅|专区|查阅点|查阅室|查阅场所|窗口|渠道|载体|系统)"
                     r"|(?:网站|栏目|专栏|新媒体|公众号|账号|平台|公报|热线|大厅|专区)[^。；;，,]{0,6}?(?:建设|改版|运维|管理|维护|优化|整合|上线|升级|监测|安全|集约|功能)",
+    # a change to the set of channels itself (opening, closing, adjusting one): the clause that
+    # makes a paragraph about published items `platform` too (设立“行政执法公示”专栏)
+    "channel_change": r"(?:开设|开通|设立|开辟|新增|增设|新建|改版|升级|整合|关停|注销|(?<!线)上线(?!下)|调整|优化|规范)"
+                      r"[^。；;，,、]{0,12}?(?:网站|栏目|专栏|新媒体|公众号|账号|平台|公报|热线|大厅|专区|查阅点|查阅室|查阅场所"
+                      r"|窗口|信箱|入口|系统|公开栏|公示栏)",
     "published": r"(?:发布|公开|推送|编发)[^。；;]{0,20}?\d+\s*(?:条|篇|件|期|个)",
     "request": r"依申请|申请|答复|复议|诉讼|处理费",
     "management": r"审查|保密|审核|目录|指南|清理|规范性文件|归档|属性|三审三校|纠错",
@@ -123,15 +129,15 @@ class CalibratedLinear(BaseEstimator, ClassifierMixin):
 
     def fit(self, X, y):
         if self.kind == "svm":
-            linear = LinearSVC(C=self.C, class_weight="balanced")
+            linear = LinearSVC(C=self.C, class_weight="balanced", random_state=0)
         else:
-            linear = LogisticRegression(C=self.C, class_weight="balanced", solver="liblinear")
+            linear = LogisticRegression(C=self.C, class_weight="balanced", solver="liblinear", random_state=0)
         self.classes_, counts = np.unique(y, return_counts=True)
         folds = min(self.folds, int(counts.min()))
         if folds >= 2:
             self.model_ = CalibratedClassifierCV(linear, method="sigmoid", cv=folds, ensemble=False).fit(X, y)
         elif self.kind == "svm":  # too few examples to calibrate an SVM: logistic regression instead
-            self.model_ = LogisticRegression(C=self.C, class_weight="balanced", solver="liblinear").fit(X, y)
+            self.model_ = LogisticRegression(C=self.C, class_weight="balanced", solver="liblinear", random_state=0).fit(X, y)
         else:
             self.model_ = linear.fit(X, y)
         return self
