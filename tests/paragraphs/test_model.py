@@ -120,3 +120,37 @@ def test_evaluate_classifier_prints_per_label_figures(trained, capsys):
         assert label in out.out
     assert "macro-F1 over the required labels" in out.out and "confusions (gold -> predicted" in out.out
     assert "not held-out" in out.err  # evaluated on its own training data: said so
+
+
+CUE_CASES = [
+    # (cue group, real report text, times it fires)
+    ("channel_change", "区办公室设立“行政执法公示”专栏，对行政执法事前公开、事后公开进行全流程公示，全年公布631条。", 1),
+    ("channel_change", "区财政金融局调整和规范栏目设置，公开全区专项资金公开、预决算公开等信息。", 1),
+    ("channel_change", "先后关停未进行规范管理的政务新媒体2个。", 1),
+    ("channel_change", "局网站首页开设的“依申请公开”网上申请入口,明确了政府信息依申请公开的程序。", 1),
+    # a channel only named as where items were published, or 线上线下, is no change
+    ("channel_change", "通过门户网站、微信公众号发布政府信息2095条。", 0),
+    ("channel_change", "构建线上线下相结合的多元化公开平台。", 0),
+    ("problem", "原有部门网站政务公开栏目和政府信息公开目录结构无法满足机构改革后的政务信息发布需要。", 1),
+    ("problem", "政务公开渠道有限，在利用政务新媒体开展宣传方面还难以满足群众需要。", 1),
+    ("problem", "2020年通过本单位网站发布各类信息244条。", 0),
+]
+
+
+@pytest.mark.parametrize("cue,text,count", CUE_CASES, ids=[f"{c}-{n}" for n, (c, _, _) in enumerate(CUE_CASES)])
+def test_cue_words(cue, text, count):
+    import re
+
+    from nlp.paragraphs.model import CUES
+
+    assert len(re.findall(CUES[cue], text)) == count
+
+
+def test_the_layout_cues_count_channel_changes_outside_section_5():
+    from nlp.paragraphs.model import LayoutCues, model_input
+
+    cues = LayoutCues()
+    names = list(cues.get_feature_names_out())
+    row = cues.transform([model_input("区办公室设立“行政执法公示”专栏，全年公布631条。", 1)]).toarray()[0]
+    assert row[names.index("channel_change@other")] > 0 and row[names.index("channel_change@s5")] == 0
+    assert row[names.index("section=1")] == 1.0
