@@ -31,6 +31,9 @@ class Engine:
     def __init__(self, model_path=None):
         self.model_path = model_path
         self._classifier = paragraphs_stage.load_classifier(model_path)
+        meta = getattr(self._classifier, "metadata", None) or {}
+        self._model_provenance = ({"sha256": meta.get("model_sha256"), "trained_at": meta.get("trained_at")}
+                                  if self._classifier is not None else None)
 
     @property
     def classifier(self):
@@ -49,7 +52,8 @@ class Engine:
         checks = checks_stage.run_checks(edition, table, facts, text, sections) if edition else ()
         record = Record(source=doc.source, edition=edition, year=year, agency=detect_agency(text),
                         cells=table.cells, ambiguous=table.ambiguous, facts=tuple(facts),
-                        paragraphs=tuple(paragraphs), checks=tuple(checks))
+                        paragraphs=tuple(paragraphs), checks=tuple(checks),
+                        paragraph_model=self._model_provenance)
         script = getattr(doc, "script", None)
         return in_original_script(record, text, script) if script is not None else record
 

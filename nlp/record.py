@@ -98,6 +98,8 @@ class Record:
     facts: tuple = ()
     paragraphs: tuple = ()
     checks: tuple = ()
+    #: which paragraph model labelled ``paragraphs``: {"sha256", "trained_at"} (None: no model)
+    paragraph_model: Optional[dict] = None
 
     @property
     def tables(self) -> dict:
@@ -116,6 +118,7 @@ class Record:
             "checks": [_check_dict(c) for c in self.checks],
             "cells": [asdict(c) for c in self.cells],
             "ambiguous": [_ambiguity_dict(a) for a in self.ambiguous],
+            "paragraph_model": self.paragraph_model,
         }
 
 

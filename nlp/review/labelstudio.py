@@ -94,6 +94,13 @@ def tasks_of(record: dict) -> list:
             for para in record.get("paragraphs") or ()]
 
 
+def model_version(record: dict) -> str:
+    """``nianbao-<first 12 hex digits of the paragraph model's sha256>``, or ``nianbao`` for
+    records that do not say which model labelled them (older outputs)."""
+    sha = (record.get("paragraph_model") or {}).get("sha256")
+    return f"{MODEL_VERSION}-{sha[:12]}" if sha else MODEL_VERSION
+
+
 def _task(record: dict, para: dict, facts: list) -> dict:
     text = para["text"]
     data = {"text": text, "ref": f"{record['source']}#{para['start']}-{para['end']}", "source": record["source"],
@@ -108,7 +115,7 @@ def _task(record: dict, para: dict, facts: list) -> dict:
         if span is not None:
             result += _fact_results(f"fact{n}", text, *span, fact)
     scores = para.get("scores") or {}
-    prediction = {"model_version": MODEL_VERSION, "result": result}
+    prediction = {"model_version": model_version(record), "result": result}
     if scores:
         prediction["score"] = round(max(scores.values()), 4)
     return {"data": data, "predictions": [prediction]}

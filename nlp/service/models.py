@@ -104,6 +104,13 @@ class Ambiguity(_Out):
     end: int
 
 
+class ParagraphModel(_Out):
+    """Which paragraph classifier labelled the paragraphs."""
+
+    sha256: Optional[str] = Field(description="sha256 of the model file")
+    trained_at: Optional[str] = Field(description="when it was trained (ISO 8601)")
+
+
 class Record(_Out):
     """One annual report's annotation: the record of data/OUTPUT.md."""
 
@@ -118,6 +125,7 @@ class Record(_Out):
     checks: list[Check]
     cells: list[Cell]
     ambiguous: list[Ambiguity]
+    paragraph_model: Optional[ParagraphModel] = None
 
 
 # ---- other responses ----------------------------------------------------------------------

@@ -63,6 +63,24 @@ def test_tasks_carry_labels_as_choices_and_facts_as_spans_with_js_offsets():
     assert channels == {spans[0]["id"]: ["website"], spans[1]["id"]: ["wechat"]}
 
 
+@pytest.mark.parametrize("provenance, version", [
+    ({"sha256": "730e64efef7e9625319d1dea93bb3624cfddd1c6608bbb4110390c9895bc505d", "trained_at": "2026-12-01"},
+     "nianbao-730e64efef7e"),
+    (None, "nianbao"),  # a record written before records named their model
+])
+def test_predictions_name_the_model_that_made_them(provenance, version):
+    record = {**ASTRAL_RECORD, "paragraph_model": provenance}
+    [task] = tasks_of(record)
+    assert task["predictions"][0]["model_version"] == version
+
+
+def test_every_record_names_its_paragraph_model(records, model_path):
+    from nlp.paragraphs.store import file_sha256
+
+    expected = file_sha256(model_path)
+    assert {r["paragraph_model"]["sha256"] for r in records if "error" not in r} == {expected}
+
+
 def test_every_span_of_the_bundled_reports_is_where_it_says(records):
     """PDF text: paragraphs join wrapped lines, facts keep the line break; spans still fit."""
     for record in records:
