@@ -20,9 +20,17 @@ from .schema import registry
 _HEAD = 2000  # title, page chrome and first sentence live in the first characters
 
 #: Report titles: <agency><year>年(度)<政府信息公开/政务公开>(工作)(年度)报告, or the year first.
-_REPORT = r"(?:政府信息公开|政务公开|信息公开)(?:工作)?\s*(?:年度)?\s*(?:工作)?\s*(?:报告|年报)"
+_REPORT = r"(?:政府信息公开|政务公开|信息公开)(?:工作)?\s*的?\s*(?:年度)?\s*(?:工作)?\s*(?:情况)?\s*(?:报告|年报)"
 _AGENCY_FIRST = re.compile(rf"(?P<agency>[^\s《》<>:：,，。;；、]{{2,40}}?)\s*(?P<year>20\d\d)\s*年\s*度?\s*{_REPORT}")
 _YEAR_FIRST = re.compile(rf"(?P<year>20\d\d)\s*年\s*度?\s*(?P<agency>[^\s《》<>:：,，。;；、\d]{{2,40}}?){_REPORT}")
+#: …公布<agency>政府信息公开工作2022年度报告 (the year after the topic); 结合<agency>2019年政府信息公开工作情况
+_TOPIC_FIRST = re.compile(r"(?P<agency>[^\s《》<>:：,，。;；、]{2,40}?)\s*(?:政府信息公开|政务公开)(?:工作)?\s*(?P<year>20\d\d)\s*年\s*度?\s*(?:报告|年报)")
+_WORK_OF_YEAR = re.compile(r"结合\s*(?P<agency>[^\s《》<>:：,，。;；、]{2,40}?)\s*(?P<year>20\d\d)\s*年\s*度?\s*(?:政府信息公开|政务公开)工作")
+#: the overview's first sentence names the body as its subject: 2020年,抚远市生态环境局认真贯彻…
+_OVERVIEW_SUBJECT = re.compile(r"(?:^|\n)\s*20\d\d\s*年(?:度|以来)?\s*[,，]\s*(?P<agency>[^\s《》<>:：,，。;；、]{4,30}?)"
+                               r"(?=认真|深入|坚持|严格|始终|全面|高度|紧紧|积极|按照|围绕|紧扣|持续|不断|聚焦|进一步|切实|依法)")
+#: a partial name (市公共资源交易中心, 我局): the level alone is no place
+_NO_PLACE = re.compile(r"^(?:市|区|县|省|镇|乡|州|盟|旗|我|本|全|各)")
 _YEAR_TITLE = re.compile(rf"(?P<year>20\d\d)\s*年\s*度?\s*(?:[^\s《》<>:：,，。;；、\d]{{2,40}}?)?{_REPORT}")
 _PERIOD = re.compile(r"(?:起止时间|统计期限|报告期|统计期)[^\n。]{0,8}?(20\d\d)\s*年\s*1\s*月\s*1\s*日")
 _ANY_YEAR = re.compile(r"(20\d\d)\s*年")
@@ -50,11 +58,12 @@ def detect_year(text: str):
 
 def detect_agency(text: str):
     """The reporting body: from the title (one line or split over two, agency or year
-    first), the preamble's 公布…年度报告, else the signature above the date."""
+    first), the preamble's 公布…年度报告 or 结合…年政府信息公开工作, the signature above the
+    date, else the subject of the overview's first sentence (2020年,抚远市生态环境局认真…)."""
     head = fold_width(text[:_HEAD])
     lines = [_CHROME_PREFIX.sub("", l.strip().lstrip("#").strip()) for l in head.splitlines() if l.strip()]
     titles = lines[:_HEAD_LINES] + ["".join(pair) for pair in zip(lines[:_HEAD_LINES], lines[1:_HEAD_LINES + 1])]
-    for candidate in (_from_titles(titles), _from_titles(lines), _from_signature(text)):
+    for candidate in (_from_titles(titles), _from_titles(lines), _from_signature(text), _from_overview(head)):
         if candidate:
             return candidate
     return None
@@ -62,7 +71,7 @@ def detect_agency(text: str):
 
 def _from_titles(lines):
     for line in lines:
-        for pattern in (_AGENCY_FIRST, _YEAR_FIRST):
+        for pattern in (_AGENCY_FIRST, _YEAR_FIRST, _TOPIC_FIRST, _WORK_OF_YEAR):
             for m in pattern.finditer(line):
                 agency = _clean_agency(m.group("agency"))
                 if agency:
@@ -79,6 +88,14 @@ def _clean_agency(raw: str):
     if agency in _GENERIC or not 2 <= len(agency) <= 40:
         return None
     return agency if _AGENCY_NAME.search(agency) else None
+
+
+def _from_overview(head: str):
+    for m in _OVERVIEW_SUBJECT.finditer(head):
+        agency = _clean_agency(m.group("agency"))
+        if agency and not _NO_PLACE.match(agency):
+            return agency
+    return None
 
 
 def _from_signature(text: str):
