@@ -2,6 +2,9 @@
 
     expand_paths     files, directories (recursive), glob patterns → inputs, in a stable order
     annotate_input   in a worker: one input → its documents → Outcomes (engine cached per process)
+    annotate_documents
+                     the documents (or read errors) of one input → Outcomes; also the
+                     HTTP service's, for an uploaded archive
     read_done        --resume: what an earlier run wrote (a partial last line is cut off)
     run_batch        dispatch (joblib: loky processes, or a Dask cluster), write in input
                      order, progress bar, one stderr line per failure, summary
@@ -133,16 +136,29 @@ def annotate_input(item, model_path=None, done: Optional[dict] = None) -> list:
     done = done or {}
     if isinstance(item, InputError):
         return [_failure(item.source, item.code, item.message, None, done)]
-    engine = engine_for(model_path)
+    return annotate_documents(engine_for(model_path), iter_documents(item), str(item), done)
+
+
+def annotate_documents(engine: Engine, documents, source: str, done: Optional[dict] = None,
+                       unread_sha256=None) -> list:
+    """Outcomes of what ``documents`` yields (a Document or the InputError for one that
+    cannot be read), the documents of the input named ``source``. Never raises for bad input.
+
+    ``unread_sha256(source)`` hashes the raw bytes of a document that could not be read:
+    by default those of the file of that name (None for an archive member, which is none).
+    The HTTP service passes its own, since its sources name no file of the server's.
+    """
+    done = done or {}
+    unread_sha256 = unread_sha256 or _file_sha256
     outcomes = []
     try:
-        for doc in iter_documents(item):
+        for doc in documents:
             if isinstance(doc, InputError):
-                outcomes.append(_failure(doc.source, doc.code, doc.message, _file_sha256(doc.source), done))
+                outcomes.append(_failure(doc.source, doc.code, doc.message, unread_sha256(doc.source), done))
             else:
                 outcomes.append(_annotate(engine, doc, done))
     except Exception as exc:  # a reader bug must not end a run of a million files
-        outcomes.append(_failure(str(item), INTERNAL_ERROR, _internal_message(exc), None, done))
+        outcomes.append(_failure(source, INTERNAL_ERROR, _internal_message(exc), None, done))
     return outcomes
 
 

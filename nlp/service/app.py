@@ -65,12 +65,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 
 def _openapi(app: FastAPI) -> dict:
-    """FastAPI's schema, plus the Problem model that every error response refers to."""
+    """FastAPI's schema, plus the models that responses refer to by hand: the Problem of
+    every error response, the ArchiveLine of /v1/annotate/archive's JSON Lines."""
     if app.openapi_schema is None:
         schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
-        _, defs = models_json_schema([(models.Problem, "serialization")],
+        _, defs = models_json_schema([(models.Problem, "serialization"), (models.ArchiveLine, "serialization")],
                                      ref_template="#/components/schemas/{model}")
-        schema.setdefault("components", {}).setdefault("schemas", {}).update(defs["$defs"])
+        known = schema.setdefault("components", {}).setdefault("schemas", {})
+        for name, definition in defs["$defs"].items():
+            known.setdefault(name, definition)  # the record's parts are FastAPI's already
         app.openapi_schema = schema
     return app.openapi_schema
 

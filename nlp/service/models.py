@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 Number = Union[int, float]
 Edition = Literal["2019", "2021"]
@@ -126,6 +126,31 @@ class Record(_Out):
     cells: list[Cell]
     ambiguous: list[Ambiguity]
     paragraph_model: Optional[ParagraphModel] = None
+
+
+# ---- the lines of an archive (nianbao annotate's JSON Lines) --------------------------------
+
+class ArchiveRecord(Record):
+    """A report of the archive: its record, as ``nianbao annotate`` writes it."""
+
+    content_sha256: str = Field(description="SHA-256 of the UTF-8 text annotated")
+
+
+class ErrorDetail(BaseModel):
+    code: str = Field(description="nianbao's error code (E1xx input, E900 a bug)")
+    message: str
+
+
+class ErrorRecord(BaseModel):
+    """A member that cannot be read or is not a report, as ``nianbao annotate`` writes it."""
+
+    source: str
+    content_sha256: Optional[str] = Field(description="SHA-256 of the text read; null when it could not be read")
+    error: ErrorDetail
+
+
+class ArchiveLine(RootModel[Union[ArchiveRecord, ErrorRecord]]):
+    """One line of /v1/annotate/archive's JSON Lines: a member's record or its error record."""
 
 
 # ---- other responses ----------------------------------------------------------------------

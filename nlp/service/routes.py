@@ -1,12 +1,12 @@
-"""The versioned API, ``/v1``: annotate, classify, facts, fields. Each endpoint checks
-its input, hands the CPU-bound work to the engine pool and shapes the answer; none of
-them repeats a stage of the engine."""
+"""The versioned API, ``/v1``: annotate (a text, a file, an archive), classify, facts,
+fields. Each endpoint checks its input, hands the CPU-bound work to the engine pool and
+shapes the answer; none of them repeats a stage of the engine."""
 from __future__ import annotations
 
 from pathlib import PurePath
 from typing import Annotated, Optional
 
-from fastapi import APIRouter, Depends, File, Request, Security, UploadFile
+from fastapi import APIRouter, Depends, File, Request, Response, Security, UploadFile
 from fastapi.security import APIKeyHeader
 
 from ..schema import registry
@@ -20,6 +20,15 @@ from .settings import Settings
 _SUFFIX_BY_TYPE = {"text/plain": ".txt", "text/markdown": ".md", "text/html": ".html",
                    "application/pdf": ".pdf", "application/zip": ".zip",
                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx"}
+
+
+#: The answer of /v1/annotate/archive: JSON Lines, as ``nianbao annotate`` writes them.
+JSON_LINES = "application/x-ndjson"
+
+ARCHIVE_LINES = {200: {
+    "description": "JSON Lines: one line per member of the archive, in archive order; each "
+                   "the record `nianbao annotate` writes for it, or its error record",
+    "content": {JSON_LINES: {"schema": {"$ref": "#/components/schemas/ArchiveLine"}}}}}
 
 
 def pool(request: Request) -> EnginePool:
@@ -71,9 +80,27 @@ def v1_router(settings: Settings) -> APIRouter:
     async def annotate_file(file: Annotated[UploadFile, File(description="the report, in any format the readers support")],
                             engines: Pool) -> dict:
         """Upload one file as multipart/form-data (field ``file``); the reader is chosen by
-        the file name's suffix, or by the part's Content-Type when the name has none."""
+        the file name's suffix, or by the part's Content-Type when the name has none. A zip
+        archive must hold one report; send one of several to /v1/annotate/archive."""
         data = await file.read()
         return await engines.run(worker.annotate_upload, data, upload_name(file.filename, file.content_type))
+
+    @router.post("/annotate/archive", response_class=Response, tags=["annotate"],
+                 dependencies=[Depends(requires("multipart/form-data"))],
+                 responses={**ARCHIVE_LINES, **responses(400, 415, 422, 503)},
+                 summary="Annotate every report of an uploaded archive")
+    async def annotate_archive(file: Annotated[UploadFile, File(description="a zip archive of reports")],
+                               engines: Pool) -> Response:
+        """Upload one zip archive as multipart/form-data (field ``file``); the answer has one
+        JSON line per member, in archive order: the record ``nianbao annotate`` writes for
+        it (source ``archive.zip/member``, with ``content_sha256``), or, for a member that
+        cannot be read or is not a report, its error record ``{source, content_sha256,
+        error: {code, message}}``. An upload that is no archive, or a damaged or empty one,
+        is refused whole (415, 400, 422). The archive is one request: it is annotated in
+        one engine process, within the service's time limit."""
+        data = await file.read()
+        lines = await engines.run(worker.annotate_archive, data, upload_name(file.filename, file.content_type))
+        return Response("".join(f"{line}\n" for line in lines), media_type=JSON_LINES)
 
     @router.post("/paragraphs/classify", response_model=models.ClassifyResponse, dependencies=json_body,
                  tags=["paragraphs"], responses=responses(400, 415, 422, 503), summary="Label paragraphs")

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import logging
 import os
+from itertools import chain
 
+from ..batch import annotate_documents
 from ..engine import Engine
-from ..errors import EmptyInput, ModelError, NianbaoError
+from ..errors import EmptyInput, InputError, ModelError, NianbaoError, UnsupportedInput
 from ..facts import extract_facts
-from ..read import read_bytes
+from ..readers import Document, iter_bytes, sniff
 from ..record import Record
 from ..segment import find_sections
 
@@ -79,7 +81,53 @@ def annotate_text(text: str, source: str) -> dict:
 
 
 def annotate_upload(data: bytes, name: str) -> dict:
-    return _engine_or_raise().annotate(read_bytes(data, name)).to_dict()
+    return _engine_or_raise().annotate(read_upload(data, name)).to_dict()
+
+
+def read_upload(data: bytes, name: str) -> Document:
+    """The one document an upload holds, as ``read_bytes`` reads it; an archive of several
+    files is refused (415) with the endpoint that annotates each of them."""
+    found = list(iter_bytes(data, name))
+    if len(found) == 1 and isinstance(found[0], InputError):
+        raise found[0]
+    if len(found) == 1:
+        return found[0]
+    readable = sum(isinstance(f, Document) for f in found)
+    raise UnsupportedInput(f"a zip archive holding {len(found)} files ({readable} readable); "
+                           "POST it to /v1/annotate/archive for a record per report", source=name)
+
+
+def annotate_archive(data: bytes, name: str) -> list:
+    """The JSON lines ``nianbao annotate`` writes for an archive's members, in archive order:
+    the record of each report, the error record of each member that cannot be read or is
+    not a report."""
+    engine = _engine_or_raise()
+    outcomes = annotate_documents(engine, archive_documents(data, name), name, unread_sha256=_unhashed)
+    return [outcome.line for outcome in outcomes]
+
+
+def archive_documents(data: bytes, name: str):
+    """What ``iter_bytes`` reads from an uploaded archive, member by member. An archive
+    refused whole (not an archive, damaged, empty, too many members) raises instead."""
+    kind = sniff(data, name)
+    if kind != "zip":
+        raise UnsupportedInput(f"a {kind} document, not an archive of reports; "
+                               "POST a single report to /v1/annotate/file", source=name)
+    members = iter_bytes(data, name)
+    first = next(members, None)
+    if first is None:
+        raise EmptyInput("the archive holds nothing but operating-system litter (__MACOSX, .DS_Store)",
+                         source=name)
+    if isinstance(first, InputError) and first.source == name:
+        raise first
+    return chain([first], members)
+
+
+def _unhashed(source: str) -> None:
+    """The content_sha256 of a member that cannot be read: null, as the CLI writes for an
+    archive member. (Never a file's hash: a name in a client's archive may match a path
+    on the server.)"""
+    return None
 
 
 def facts(text: str) -> list:

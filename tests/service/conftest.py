@@ -2,6 +2,8 @@
 started once per session and stopped after it (nlp/service/launch.py)."""
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 import httpx
@@ -11,6 +13,7 @@ from nlp.service.launch import background_service
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted((ROOT / "data" / "samples").glob("*.txt"))
+CORPUS = sorted((ROOT / "data" / "corpus" / "reports").glob("*.*"))
 API_KEY = "test-key-7f3a"
 SMALL_LIMIT = 64 * 1024
 
@@ -49,3 +52,26 @@ def client(service):
 def guarded_client(guarded):
     with httpx.Client(base_url=guarded, timeout=60) as c:
         yield c
+
+
+def assert_problem(response: httpx.Response, status: int, title: str | None = None) -> dict:
+    """The answer is problem+json with this status (and title), and tells no stack trace."""
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    body = response.json()
+    assert body["status"] == status
+    assert body["type"].startswith("urn:nianbao:problem:")
+    assert body["title"] and body["detail"]
+    if title:
+        assert body["title"] == title
+    assert "Traceback" not in response.text and 'File "' not in response.text
+    return body
+
+
+def zip_bytes(members: dict, compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    """A zip archive of ``{name: bytes}``, members in that order."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()

@@ -21,7 +21,7 @@ from nlp.schema import registry
 from nlp.service.launch import background_service
 from nlp.service.models import Record
 
-from .conftest import API_KEY, ROOT, SAMPLES, SMALL_LIMIT
+from .conftest import API_KEY, ROOT, SAMPLES, SMALL_LIMIT, assert_problem, zip_bytes
 
 JSON = {"content-type": "application/json"}
 
@@ -30,19 +30,6 @@ JSON = {"content-type": "application/json"}
 def engine():
     """The engine the servers run: the same model setting (NIANBAO_MODEL, default the shipped one)."""
     return Engine(os.environ.get("NIANBAO_MODEL") or None)
-
-
-def assert_problem(response: httpx.Response, status: int, title: str | None = None) -> dict:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"] == "application/problem+json"
-    body = response.json()
-    assert body["status"] == status
-    assert body["type"].startswith("urn:nianbao:problem:")
-    assert body["title"] and body["detail"]
-    if title:
-        assert body["title"] == title
-    assert "Traceback" not in response.text and 'File "' not in response.text
-    return body
 
 
 # ---- the record ---------------------------------------------------------------------------
@@ -120,7 +107,7 @@ def test_health_and_readiness(client):
 def test_docs_and_schema(client):
     assert client.get("/docs").status_code == 200
     paths = client.get("/openapi.json").json()["paths"]
-    assert {"/v1/annotate", "/v1/annotate/file", "/v1/paragraphs/classify", "/v1/facts",
+    assert {"/v1/annotate", "/v1/annotate/file", "/v1/annotate/archive", "/v1/paragraphs/classify", "/v1/facts",
             "/v1/editions/{edition}/fields", "/healthz", "/readyz"} <= set(paths)
 
 
@@ -283,3 +270,21 @@ def test_over_the_time_limit_is_503_and_the_engine_is_replaced(impatient):
         while (status := c.post("/v1/facts", json={"text": "发布信息12条"}).status_code) != 200:
             assert status == 503 and time.monotonic() < deadline
             time.sleep(0.5)
+
+
+def test_an_archive_is_one_request_under_the_time_limit(impatient):
+    """The members of an archive are annotated in one pool call: the time limit holds for all."""
+    members = {f"{i:02d}_{SAMPLES[2].name}": SAMPLES[2].read_bytes() for i in range(40)}
+    with httpx.Client(base_url=impatient, timeout=60) as c:
+        _wait_until_ready(c)
+        t0 = time.perf_counter()
+        response = c.post("/v1/annotate/archive", files={"file": ("many.zip", zip_bytes(members), "application/zip")})
+        body = assert_problem(response, 503, "Timed out")
+        assert time.perf_counter() - t0 < 5 and "1 s" in body["detail"]
+
+
+def _wait_until_ready(c: httpx.Client, within: float = 60.0) -> None:
+    deadline = time.monotonic() + within
+    while c.get("/readyz").status_code != 200:
+        assert time.monotonic() < deadline, "the engine processes did not come back"
+        time.sleep(0.5)
