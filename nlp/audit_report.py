@@ -1,12 +1,17 @@
 """The audit report: one self-contained HTML page per annotated report.
 
-The page shows the three tables as the template prints them (rows in template order, a
-header for every run of rows with the same columns), each cell with its value; blank cells
-(a defect of the report) and absent ones (not read at all) are marked, and so are the cells
-of a check that failed. Below: the checks, the evidence of every cell (raw text, position,
-the row label and the alias it matched with its score, the column header and its score, a
-snippet of the text around it when the report text is at hand), the facts, and the
-narrative paragraphs with their labels in the margin and their facts marked.
+The page shows the three tables as the template prints them, each cell with its value;
+blank cells (a defect of the report) and absent ones (not read at all) are marked, and so
+are the cells of a check that failed. Section 2 gets a header for every run of rows with
+the same columns; sections 3 and 4 the template's grouping, taken from the outline of the
+canonical labels of fields.json (一、 > (一) > 1.): the row groups of section 3
+(三、本年度办理结果 over (一)…(七), (三)不予公开 over its eight reasons, …) under the
+two-level applicant header, and section 4 as one row under its bands (行政复议 | 行政诉讼:
+未经复议直接起诉, 复议后起诉), laid out with rowspan and colspan; every heading has an id
+and every cell names its headings (``headers``). Below: the checks, the evidence of every
+cell (raw text, position, the row label and the alias it matched with its score, the column
+header and its score, a snippet of the text around it when the report text is at hand), the
+facts, and the narrative paragraphs with their labels in the margin and their facts marked.
 
 :func:`page_view` builds the view from a record (a dict, as written by ``nianbao annotate``)
 and optionally the report's text; :func:`render` fills the packaged Jinja2 template
@@ -15,6 +20,7 @@ and optionally the report's text; :func:`render` fills the packaged Jinja2 templ
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
@@ -38,14 +44,47 @@ class CellView:
     shown: str
     failed: bool = False
     evidence: Optional[dict] = None
+    headers: str = ""  # ids of the headings the cell is under (row headings first)
 
 
 @dataclass
-class GroupView:
-    """A run of template rows with the same columns: one printed table."""
+class HeadingView:
+    """One header cell (<th>) of a printed table: a column or row heading, or a group of them."""
 
-    headers: list
-    rows: list = field(default_factory=list)  # (row label, [CellView])
+    label: str
+    id: str
+    scope: str  # col | colgroup | row | rowgroup
+    colspan: int = 1
+    rowspan: int = 1
+    headers: str = ""  # ids of the groups it is in
+
+
+@dataclass
+class GridView:
+    """One printed table: header rows (<thead>) and body rows, each body row with the row
+    headings that begin on it and its cells."""
+
+    table: str
+    head: list  # [[HeadingView]], top row first
+    rows: list = field(default_factory=list)  # ([HeadingView], [CellView])
+    corner: tuple = (0, 0)  # (rowspan, colspan) of the empty cell above the row headings
+
+
+#: Headings the printed template sets over the applicant columns of section 3, which the
+#: canonical data (fields.json, template.json) do not name: heading → the columns under it.
+_ORGANISATIONS = ("commercial", "research", "social_welfare", "legal_service", "other_org")
+_APPLICANTS = ("natural_person", *_ORGANISATIONS, "total")
+COLUMN_BANDS = {_APPLICANTS: (("申请人情况", _APPLICANTS), ("法人或其他组织", _ORGANISATIONS))}
+#: Tables laid out with the template's row groups (the outline of their labels) ...
+OUTLINED = ("requests", "review")
+#: ... and those of them the template prints as one row, their rows as bands of columns.
+BANDED = ("review",)
+#: Outline levels of the template's numbering: 一、 > (一) > 1.; an unnumbered label is one
+#: level below the label before it in its path.
+_OUTLINE_MARKERS = ((re.compile(r"[一二三四五六七八九十]+、"), 1), (re.compile(r"[(（][一二三四五六七八九十]+[)）]"), 2),
+                    (re.compile(r"\d+[.．]"), 3))
+#: fields.json writes the template's full-width brackets and commas half-width.
+_PRINTED = str.maketrans({"(": "（", ")": "）", ",": "，"})
 
 
 def text_matches(record: dict, text: Optional[str]) -> bool:
@@ -79,23 +118,198 @@ def failed_fields(record: dict) -> set:
 
 
 def table_groups(record: dict, table: str) -> list:
-    """The printed groups of one table for the record's edition (none without an edition)."""
+    """The printed tables (:class:`GridView`) of one table of the template for the record's
+    edition (none without an edition)."""
     edition = record.get("edition")
     if edition not in ("2019", "2021"):
         return []
     values = record.get("tables") or {}
     evidence = {c["field"]: c for c in record.get("cells") or ()}
     failed = failed_fields(record)
-    groups = []
-    for row in registry().rows(edition, table):
-        if not row.store:
+
+    def cell(field_id: str, headers: list) -> CellView:
+        view = _cell_view(field_id, values, evidence.get(field_id), field_id in failed)
+        view.headers = " ".join(headers)
+        return view
+
+    rows = [r for r in registry().rows(edition, table) if r.store]
+    if table in OUTLINED and len({_column_ids(r) for r in rows}) == 1:
+        if table in BANDED:
+            return [_banded_grid(edition, table, rows, cell)]
+        return [_outlined_grid(edition, table, rows, cell)]
+    return _flat_grids(table, rows, cell)
+
+
+def _column_ids(row) -> tuple:
+    return tuple(c.id for c in row.columns)
+
+
+def _flat_grids(table: str, rows, cell) -> list:
+    """A table per run of rows with the same columns, one row heading per row."""
+    grids = []
+    for row in rows:
+        if not grids or _column_ids(row) != grids[-1][0]:
+            grids.append((_column_ids(row), []))
+        grids[-1][1].append(row)
+    views = []
+    for n, (_, run) in enumerate(grids):
+        prefix = f"h-{table}-{n}"
+        heads = [HeadingView(c.aliases[0], f"{prefix}-{c.id}", "col") for c in run[0].columns]
+        grid = GridView(table, [heads], corner=(1, 1))
+        for row in run:
+            heading = HeadingView(row.aliases[0], f"h-{row.id}", "row")
+            grid.rows.append(([heading], [cell(f, [heading.id, h.id]) for f, h in zip(row.field_ids(), heads)]))
+        views.append(grid)
+    return views
+
+
+def _outlined_grid(edition: str, table: str, rows, cell) -> GridView:
+    """Row groups as the template prints them (rowspan over their rows), the columns under
+    their bands (colspan)."""
+    columns = rows[0].columns
+    column_leaves, head = _column_head(f"h-{table}-c", [(_band_path(columns, c), c.id) for c in columns])
+    row_nodes = _outline([(_row_path(edition, row), row) for row in rows])
+    depth = _depth(row_nodes)
+    _place(row_nodes, 0, depth)
+    grid = GridView(table, head, corner=(len(head), depth))
+    pending = []
+    for node, chain in _preorder(row_nodes, f"h-{table}-r"):
+        span = {"colspan": node.extent, "rowspan": node.breadth}
+        heading = HeadingView(node.label, node.id, "rowgroup" if node.children else "row",
+                              headers=" ".join(a.id for a in chain), **span)
+        pending.append(heading)
+        if node.children:
             continue
-        headers = [c.aliases[0] for c in row.columns]
-        if not groups or groups[-1].headers != headers:
-            groups.append(GroupView(headers))
-        cells = [_cell_view(f, values, evidence.get(f), f in failed) for f in row.field_ids()]
-        groups[-1].rows.append((row.aliases[0], cells))
-    return groups
+        row = node.payload
+        row_ids = [a.id for a in chain] + [node.id]
+        grid.rows.append((pending, [cell(f"{row.id}.{col_id}", row_ids + ids) for col_id, ids in column_leaves]))
+        pending = []
+    return grid
+
+
+def _banded_grid(edition: str, table: str, rows, cell) -> GridView:
+    """The table the template prints as one row: each template row a band of columns under
+    its group (行政诉讼 over 未经复议直接起诉 and 复议后起诉)."""
+    items = []
+    for row in rows:
+        path = _row_path(edition, row)
+        for column in row.columns:
+            items.append((path + [(column.aliases[0], path[-1][1] + 1)], f"{row.id}.{column.id}"))
+    leaves, head = _column_head(f"h-{table}-c", items)
+    return GridView(table, head, [([], [cell(field_id, ids) for field_id, ids in leaves])])
+
+
+def _column_head(prefix: str, items: list):
+    """([(payload, [heading ids])] per column leaf, header rows) of columns given by their paths."""
+    nodes = _outline(items)
+    depth = _depth(nodes)
+    _place(nodes, 0, depth)
+    head = [[] for _ in range(depth)]
+    leaves = []
+    for node, chain in _preorder(nodes, prefix):
+        scope = "colgroup" if node.children else "col"
+        head[node.at].append(HeadingView(node.label, node.id, scope, colspan=node.breadth, rowspan=node.extent,
+                                         headers=" ".join(a.id for a in chain)))
+        if not node.children:
+            leaves.append((node.payload, [a.id for a in chain] + [node.id]))
+    return leaves, head
+
+
+def _band_path(columns, column) -> list:
+    """A column's headings, outermost first: its bands (:data:`COLUMN_BANDS`), then its own."""
+    bands = COLUMN_BANDS.get(tuple(c.id for c in columns), ())
+    path = [label for label, ids in bands if column.id in ids] + [column.aliases[0]]
+    return [(label, n + 1) for n, label in enumerate(path)]
+
+
+def _row_path(edition: str, row) -> list:
+    """A template row's headings with their outline levels, outermost first: its canonical
+    label (fields.json, the same for each of its cells) less the column, cut at the spaces;
+    the last is the row itself, as the template prints it (its first alias).
+
+    >>> rows = {r.id: r for r in registry().rows("2021", "requests")}
+    >>> _row_path("2021", rows["requests.withheld.inquiry"]), _row_path("2021", rows["requests.granted"])
+    ([('（三）不予公开', 2), ('8.属于行政查询事项', 3)], [('三、本年度办理结果', 1), ('（一）予以公开', 2)])
+    """
+    column = row.columns[0]
+    label = _label(edition, f"{row.id}.{column.id}")
+    tokens = label[:-len(column.aliases[0])].rstrip(" /").split() if label.endswith(column.aliases[0]) else []
+    tokens = tokens or [row.aliases[0]]
+    path, level = [], 0
+    for token in tokens:
+        level = next((lv for marker, lv in _OUTLINE_MARKERS if marker.match(token)), level + 1)
+        path.append((token.translate(_PRINTED), level))
+    path[-1] = (row.aliases[0], path[-1][1])
+    return path
+
+
+@dataclass
+class _Node:
+    label: str
+    level: int
+    payload: object = None
+    children: list = field(default_factory=list)
+    id: str = ""
+    at: int = 0  # the first header row (or row-heading column) it takes
+    extent: int = 1  # how many it takes
+    breadth: int = 1  # the columns (or rows) it spans: its leaves
+
+
+def _outline(items: list) -> list:
+    """The heading tree of leaves given as ``(path, payload)`` in order; a path is a list of
+    (label, outline level). A path that starts below the top level continues the group last
+    opened above that level ((三)不予公开 after 三、本年度办理结果 (二)… stays in 三、);
+    consecutive paths share their common groups.
+
+    >>> tree = _outline([([("一、甲", 1)], 1), ([("二、乙", 1), ("(一)丙", 2)], 2), ([("(二)丁", 2), ("1.戊", 3)], 3)])
+    >>> [(n.label, [(c.label, [g.label for g in c.children]) for c in n.children]) for n in tree]
+    [('一、甲', []), ('二、乙', [('(一)丙', []), ('(二)丁', ['1.戊'])])]
+    """
+    roots, open_groups = [], []
+    for path, payload in items:
+        chain = [g for g in open_groups if g.level < path[0][1]]
+        for label, level in path[:-1]:
+            siblings = chain[-1].children if chain else roots
+            if not (siblings and siblings[-1].children and siblings[-1].label == label and siblings[-1].level == level):
+                siblings.append(_Node(label, level))
+            chain.append(siblings[-1])
+        (chain[-1].children if chain else roots).append(_Node(path[-1][0], path[-1][1], payload))
+        open_groups = chain
+    return roots
+
+
+def _depth(nodes) -> int:
+    return max((1 + _depth(n.children) for n in nodes), default=0)
+
+
+def _place(nodes, at: int, room: int) -> int:
+    """Lay the tree out over ``room`` header rows (or row-heading columns) from ``at``, as the
+    template does: a leaf takes the room left; a group of leaves only takes what its leaves
+    leave it (行政复议 over two rows, its five results in the last); any other group one.
+    Returns the leaves (the breadth) of ``nodes``."""
+    total = 0
+    for node in nodes:
+        node.at = at
+        if not node.children:
+            node.extent, node.breadth = room, 1
+        elif all(not c.children for c in node.children):
+            node.extent = room - 1
+            node.breadth = _place(node.children, at + room - 1, 1)
+        else:
+            node.extent = 1
+            node.breadth = _place(node.children, at + 1, room - 1)
+        total += node.breadth
+    return total
+
+
+def _preorder(nodes, prefix: str, chain=(), counter=None):
+    """(node, its groups) in document order, each node given its id."""
+    counter = counter if counter is not None else [0]
+    for node in nodes:
+        counter[0] += 1
+        node.id = f"{prefix}{counter[0]}"
+        yield node, list(chain)
+        yield from _preorder(node.children, prefix, (*chain, node), counter)
 
 
 def _cell_view(field_id: str, values: dict, evidence: Optional[dict], failed: bool) -> CellView:
