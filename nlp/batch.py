@@ -20,8 +20,11 @@ import bisect
 import glob
 import hashlib
 import json
+import multiprocessing
 import os
+import signal
 import sys
+import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -121,8 +124,13 @@ _ENGINES: dict = {}
 
 
 def engine_for(model_path=None) -> Engine:
-    """This process's engine: built on first use, then reused for every input it gets."""
+    """This process's engine: built on first use, then reused for every input it gets.
+    In a worker process, Ctrl-C is left to the parent: the terminal sends SIGINT to the
+    whole process group, and a worker dying of it would print a traceback of its own while
+    the parent already stops the run, keeps what was written and says so."""
     if model_path not in _ENGINES:
+        if multiprocessing.current_process().name != "MainProcess" and threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
         _ENGINES[model_path] = Engine(model_path)
     return _ENGINES[model_path]
 
