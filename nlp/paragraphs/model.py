@@ -127,19 +127,19 @@ class CalibratedLinear(BaseEstimator, ClassifierMixin):
         self.folds = folds
         self.kind = kind
 
+    def _linear(self, kind: str):
+        if kind == "svm":
+            return LinearSVC(C=self.C, class_weight="balanced", random_state=0)
+        return LogisticRegression(C=self.C, class_weight="balanced", solver="liblinear", random_state=0)
+
     def fit(self, X, y):
-        if self.kind == "svm":
-            linear = LinearSVC(C=self.C, class_weight="balanced", random_state=0)
-        else:
-            linear = LogisticRegression(C=self.C, class_weight="balanced", solver="liblinear", random_state=0)
         self.classes_, counts = np.unique(y, return_counts=True)
         folds = min(self.folds, int(counts.min()))
         if folds >= 2:
-            self.model_ = CalibratedClassifierCV(linear, method="sigmoid", cv=folds, ensemble=False).fit(X, y)
-        elif self.kind == "svm":  # too few examples to calibrate an SVM: logistic regression instead
-            self.model_ = LogisticRegression(C=self.C, class_weight="balanced", solver="liblinear", random_state=0).fit(X, y)
-        else:
-            self.model_ = linear.fit(X, y)
+            self.model_ = CalibratedClassifierCV(self._linear(self.kind), method="sigmoid", cv=folds,
+                                                 ensemble=False).fit(X, y)
+        else:  # too few examples to calibrate: logistic regression, which gives probabilities itself
+            self.model_ = self._linear("logistic").fit(X, y)
         return self
 
     def predict_proba(self, X):
