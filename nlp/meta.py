@@ -20,14 +20,16 @@ from .schema import registry
 _HEAD = 2000  # title, page chrome and first sentence live in the first characters
 
 #: Report titles: <agency><year>年(度)<政府信息公开/政务公开>(工作)(年度)报告, or the year first.
+#: what an agency's name is made of in a title or sentence
+_NAME_CHARS = r"[^\s《》<>:：,，。;；、]"
 _REPORT = r"(?:政府信息公开|政务公开|信息公开)(?:工作)?\s*的?\s*(?:年度)?\s*(?:工作)?\s*(?:情况)?\s*(?:报告|年报)"
-_AGENCY_FIRST = re.compile(rf"(?P<agency>[^\s《》<>:：,，。;；、]{{2,40}}?)\s*(?P<year>20\d\d)\s*年\s*度?\s*{_REPORT}")
+_AGENCY_FIRST = re.compile(rf"(?P<agency>{_NAME_CHARS}{{2,40}}?)\s*(?P<year>20\d\d)\s*年\s*度?\s*{_REPORT}")
 _YEAR_FIRST = re.compile(rf"(?P<year>20\d\d)\s*年\s*度?\s*(?P<agency>[^\s《》<>:：,，。;；、\d]{{2,40}}?){_REPORT}")
 #: …公布<agency>政府信息公开工作2022年度报告 (the year after the topic); 结合<agency>2019年政府信息公开工作情况
-_TOPIC_FIRST = re.compile(r"(?P<agency>[^\s《》<>:：,，。;；、]{2,40}?)\s*(?:政府信息公开|政务公开)(?:工作)?\s*(?P<year>20\d\d)\s*年\s*度?\s*(?:报告|年报)")
-_WORK_OF_YEAR = re.compile(r"结合\s*(?P<agency>[^\s《》<>:：,，。;；、]{2,40}?)\s*(?P<year>20\d\d)\s*年\s*度?\s*(?:政府信息公开|政务公开)工作")
+_TOPIC_FIRST = re.compile(rf"(?P<agency>{_NAME_CHARS}{{2,40}}?)\s*(?:政府信息公开|政务公开)(?:工作)?\s*(?P<year>20\d\d)\s*年\s*度?\s*(?:报告|年报)")
+_WORK_OF_YEAR = re.compile(rf"结合\s*(?P<agency>{_NAME_CHARS}{{2,40}}?)\s*(?P<year>20\d\d)\s*年\s*度?\s*(?:政府信息公开|政务公开)工作")
 #: the overview's first sentence names the body as its subject: 2020年,抚远市生态环境局认真贯彻…
-_OVERVIEW_SUBJECT = re.compile(r"(?:^|\n)\s*20\d\d\s*年(?:度|以来)?\s*[,，]\s*(?P<agency>[^\s《》<>:：,，。;；、]{4,30}?)"
+_OVERVIEW_SUBJECT = re.compile(rf"(?:^|\n)\s*20\d\d\s*年(?:度|以来)?\s*[,，]\s*(?P<agency>{_NAME_CHARS}{{4,30}}?)"
                                r"(?=认真|深入|坚持|严格|始终|全面|高度|紧紧|积极|按照|围绕|紧扣|持续|不断|聚焦|进一步|切实|依法)")
 #: a partial name (市公共资源交易中心, 我局): the level alone is no place
 _NO_PLACE = re.compile(r"^(?:市|区|县|省|镇|乡|州|盟|旗|我|本|全|各)")
