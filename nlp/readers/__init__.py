@@ -134,14 +134,20 @@ def iter_bytes(data: bytes, name: str, depth: int = 0):
 
 def read_bytes(data: bytes, name: str) -> Document:
     """One document from bytes (an upload). An archive must hold exactly one readable document."""
+    return read_single(data, name)
+
+
+def read_single(data: bytes, name: str, several: str = "send its reports one by one or read it with iter_documents") -> Document:
+    """:func:`read_bytes`, whose error for an archive of several documents says, after
+    their count, what to do instead (``several``: the caller knows its own way)."""
     results = list(iter_bytes(data, name))
     if len(results) == 1:
         if isinstance(results[0], InputError):
             raise results[0]
         return results[0]
     documents = sum(isinstance(r, Document) for r in results)
-    raise UnsupportedInput(f"a zip archive holding {len(results)} files ({documents} readable); "
-                           "send its reports one by one or read it with iter_documents", source=name)
+    raise UnsupportedInput(f"a zip archive holding {len(results)} files ({documents} readable); {several}",
+                           source=name)
 
 
-__all__ = ["Document", "MAX_INPUT_BYTES", "SUFFIXES", "PLAIN_SUFFIXES", "iter_bytes", "read_bytes", "sniff"]
+__all__ = ["Document", "MAX_INPUT_BYTES", "SUFFIXES", "PLAIN_SUFFIXES", "iter_bytes", "read_bytes", "read_single", "sniff"]

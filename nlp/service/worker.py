@@ -12,7 +12,7 @@ from ..batch import annotate_documents
 from ..engine import Engine
 from ..errors import EmptyInput, InputError, ModelError, NianbaoError, UnsupportedInput
 from ..facts import extract_facts
-from ..readers import Document, iter_bytes, sniff
+from ..readers import iter_bytes, read_single, sniff
 from ..record import Record
 from ..segment import find_sections
 
@@ -81,20 +81,10 @@ def annotate_text(text: str, source: str) -> dict:
 
 
 def annotate_upload(data: bytes, name: str) -> dict:
-    return _engine_or_raise().annotate(read_upload(data, name)).to_dict()
-
-
-def read_upload(data: bytes, name: str) -> Document:
-    """The one document an upload holds, as ``read_bytes`` reads it; an archive of several
-    files is refused (415) with the endpoint that annotates each of them."""
-    found = list(iter_bytes(data, name))
-    if len(found) == 1 and isinstance(found[0], InputError):
-        raise found[0]
-    if len(found) == 1:
-        return found[0]
-    readable = sum(isinstance(f, Document) for f in found)
-    raise UnsupportedInput(f"a zip archive holding {len(found)} files ({readable} readable); "
-                           "POST it to /v1/annotate/archive for a record per report", source=name)
+    """The record of the one report an upload holds; an archive of several is refused (415)
+    with the endpoint that annotates each of them."""
+    document = read_single(data, name, several="POST it to /v1/annotate/archive for a record per report")
+    return _engine_or_raise().annotate(document).to_dict()
 
 
 def annotate_archive(data: bytes, name: str) -> list:
