@@ -168,9 +168,7 @@ def _outlined_grid(edition: str, table: str, rows, cell) -> GridView:
     their bands (colspan)."""
     columns = rows[0].columns
     column_leaves, head = _column_head(f"h-{table}-c", [(_band_path(columns, c), c.id) for c in columns])
-    row_nodes = _outline([(_row_path(edition, row), row) for row in rows])
-    depth = _depth(row_nodes)
-    _place(row_nodes, 0, depth)
+    row_nodes, depth = _laid_out([(_row_path(edition, row), row) for row in rows])
     grid = GridView(table, head, corner=(len(head), depth))
     pending = []
     for node, chain in _preorder(row_nodes, f"h-{table}-r"):
@@ -201,9 +199,7 @@ def _banded_grid(edition: str, table: str, rows, cell) -> GridView:
 
 def _column_head(prefix: str, items: list):
     """([(payload, [heading ids])] per column leaf, header rows) of columns given by their paths."""
-    nodes = _outline(items)
-    depth = _depth(nodes)
-    _place(nodes, 0, depth)
+    nodes, depth = _laid_out(items)
     head = [[] for _ in range(depth)]
     leaves = []
     for node, chain in _preorder(nodes, prefix):
@@ -276,6 +272,15 @@ def _outline(items: list) -> list:
         (chain[-1].children if chain else roots).append(_Node(path[-1][0], path[-1][1], payload))
         open_groups = chain
     return roots
+
+
+def _laid_out(items: list):
+    """(the heading tree of ``items``, as :func:`_outline` builds it and :func:`_place` lays
+    it out, its depth)."""
+    nodes = _outline(items)
+    depth = _depth(nodes)
+    _place(nodes, 0, depth)
+    return nodes, depth
 
 
 def _depth(nodes) -> int:
