@@ -90,8 +90,8 @@ def read_requests(rows, edition) -> tuple:
         if not trow.store and not row.run:
             continue
         if row.run or len(row.cells) < n_columns:
-            options = [s for s in digit_rules.splits(row.digits(), n_columns) if digit_rules.row_total_holds(s)]
-            splits[p.template] = (p, options)
+            splits[p.template] = (p, *digit_rules.fitting_splits(row.digits(), n_columns,
+                                                                 digit_rules.row_total_holds))
             continue
         got, amb = _row_cells(row, trow, edition, p.alias, p.score, p.by)
         cells += [c for c in got if trow.store]
@@ -124,7 +124,7 @@ def read_review(rows, edition) -> tuple:
     if not run and len(flat) == len(fields):
         return [_cell(f, c, edition, "行政复议/行政诉讼", 100.0, "position") for f, c in zip(fields, flat)], []
     digits = "".join(r.digits() for r in printed)
-    options = [s for s in digit_rules.splits(digits, len(fields)) if digit_rules.group_totals_hold(s)]
+    options, untried = digit_rules.fitting_splits(digits, len(fields), digit_rules.group_totals_hold)
     span = (printed[0].start, printed[-1].end) if printed else (-1, -1)
     raw = " ".join(c.text for c in flat)
     if len(options) == 1 and not any(c.blank for c in flat):
@@ -132,7 +132,7 @@ def read_review(rows, edition) -> tuple:
     if not printed:
         return [], []
     reason = (f"{len(flat)} printed values for {len(fields)} cells" if not run else
-              f"run-together digits {digits!r}: {len(options)} splits satisfy the group sums")
+              f"run-together digits {digits!r}: {untried or f'{len(options)} splits satisfy the group sums'}")
     return [], [Ambiguity(tuple(fields), reason, raw, *span)]
 
 
@@ -155,8 +155,9 @@ def _row_cells(row: Row, trow, edition, alias, score, by) -> tuple:
                           alias, score) for f, d in zip(fields, pieces)], []
     if n == 1 and len(printed) == 1:
         return [_cell(fields[0], printed[0], edition, alias, score, by, "".join(row.labels[-1:]))], []
-    options = digit_rules.splits(pieces, n) if row.splittable(n) else []
-    why = (f"{len(printed)} printed value(s) for {n} cells" if not options else
+    options, untried = digit_rules.fitting_splits(pieces, n, lambda _: True) if row.splittable(n) else ([], None)
+    why = (f"run-together digits {pieces!r}: {untried}" if untried else
+           f"{len(printed)} printed value(s) for {n} cells" if not options else
            f"run-together digits {pieces!r} have {len(options)} splits and no sum fixes them")
     return [], [Ambiguity(fields if trow.store else (), why, " ".join(c.text for c in printed), row.start, row.end)]
 
@@ -168,20 +169,21 @@ def _solve_runs(splits: dict, rows, template, cells, edition) -> tuple:
         return [], []
     ids = [t.id for t in template]
     known = _known_rows(cells, template)
-    fixed = {k: opts[0] for k, (_, opts) in splits.items() if len(opts) == 1}
-    open_rows = {k: opts for k, (_, opts) in splits.items() if len(opts) > 1}
+    fixed = {k: opts[0] for k, (_, opts, _) in splits.items() if len(opts) == 1}
+    open_rows = {k: opts for k, (_, opts, _) in splits.items() if len(opts) > 1}
     chosen = dict(fixed)
     if open_rows:
         solution = digit_rules.solve_jointly(open_rows, {**known, **fixed},
                                              lambda values: _columns_hold(values, ids, template))
         chosen.update(solution or {})
     out, ambiguous = [], []
-    for k, (p, opts) in splits.items():
+    for k, (p, opts, untried) in splits.items():
         row, trow = rows[p.row], template[k]
         if k not in chosen:
             ambiguous.append(Ambiguity(trow.field_ids() if trow.store else (),
-                                       f"run-together digits {row.digits()!r}: {len(opts)} splits fit the row "
-                                       "sum and the column rules do not single one out",
+                                       f"run-together digits {row.digits()!r}: " + (
+                                           untried or f"{len(opts)} splits fit the row sum and the "
+                                                      "column rules do not single one out"),
                                        " ".join(c.text for c in row.cells), row.start, row.end))
             continue
         how = "arithmetic" if len(row.digits()) != len(trow.columns) else "digit count"
