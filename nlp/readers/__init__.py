@@ -20,11 +20,12 @@ from pathlib import PurePath
 from ..errors import EmptyInput, InputError, UnsupportedInput
 from . import archive
 from .document import Document
+from .grid import Layout
 from .docx import read_docx
 from .html import read_html
 from .mhtml import looks_like_mhtml, read_mhtml
 from .pdf import read_pdf
-from .script import to_simplified
+from .script import in_converted, to_simplified
 from .text import looks_binary, read_text
 
 PLAIN_SUFFIXES = (".txt", ".md", ".text", ".markdown")
@@ -105,11 +106,13 @@ def sniff(data: bytes, name: str) -> str:
 
 
 def read_one(data: bytes, name: str, kind: str) -> Document:
-    text = READERS[kind](data, name)
-    if not text.strip():
+    read = READERS[kind](data, name)
+    layout = read if isinstance(read, Layout) else Layout(read)
+    if not layout.text.strip():
         raise EmptyInput(f"no text found in this {kind} file", source=name)
-    converted, script = to_simplified(text)
-    return Document(name, converted, kind, script)
+    converted, script = to_simplified(layout.text)
+    grids = layout.grids if script is None else tuple(in_converted(g, converted, script) for g in layout.grids)
+    return Document(name, converted, kind, script, grids)
 
 
 def iter_bytes(data: bytes, name: str, depth: int = 0):

@@ -12,10 +12,12 @@ class Document:
 
     ``format`` names the reader that produced it (text, html, pdf, docx). ``script`` is
     set when traditional characters were converted to simplified: it maps offsets in
-    ``text`` back to the text as read (``script.original``).
+    ``text`` back to the text as read (``script.original``). ``grids`` are the tables the
+    document draws (HTML, DOCX, ruled PDF tables), each cell with its offsets in ``text``.
     """
 
     source: str
     text: str
     format: str = "text"
     script: ScriptMap | None = None
+    grids: tuple = ()
