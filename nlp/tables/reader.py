@@ -7,6 +7,11 @@ One reader per table, each a small function over printed rows (nlp/tables/rows.p
 - ``requests`` (section 3): rows aligned to the template's order (labels pin what they
   can; the order places the rest); run-together digits split by the table's sums.
 - ``review`` (section 4): the fifteen cells in template order, however they are laid out.
+
+A cell of a drawn table (HTML, DOCX, ruled PDF: nlp/tables/grids.py) goes to the column its
+header names; a row whose columns are not all named that way is placed by order only when
+it prints exactly one cell per column, and never by splitting digits: a row with fewer
+cells than columns goes to ``ambiguous`` rather than slide a value into a neighbour.
 """
 from __future__ import annotations
 
@@ -17,6 +22,7 @@ from ..numbers import BLANK, parse_cell
 from ..record import Ambiguity, Cell
 from ..schema import registry
 from . import digits as digit_rules
+from .columns import assign_columns, column_score
 from .pinning import ROW_MATCH_CUTOFF, align_rows, row_scores
 from .rows import Row
 
@@ -56,7 +62,7 @@ def _in_header_unit(cell: Cell, header, trow, edition) -> Cell:
     if not kind.startswith("amount") or cell.value is None or not cell.raw.replace(".", "").replace(",", "").isdigit():
         return cell
     column = next(c for c in trow.columns if cell.field.endswith("." + c.id))
-    text = "".join(header)
+    text = cell.column_header or "".join(header)
     for alias in column.aliases:
         m = re.search(re.escape(alias) + _HEADER_UNIT, text)
         if m:
@@ -89,7 +95,7 @@ def read_requests(rows, edition) -> tuple:
         row, trow = rows[p.row], template[p.template]
         if not trow.store and not row.run:
             continue
-        if row.run or len(row.cells) < n_columns:
+        if row.run or (len(row.cells) < n_columns and row.splittable(n_columns)):
             splits[p.template] = (p, *digit_rules.fitting_splits(row.digits(), n_columns,
                                                                  digit_rules.row_total_holds))
             continue
@@ -113,8 +119,11 @@ def read_requests(rows, edition) -> tuple:
 
 def read_review(rows, edition) -> tuple:
     template = registry().rows(edition, "review")
+    drawn = [r for r in rows if r.cells and all(c.header for c in r.cells)]
+    if drawn:
+        return _review_by_header(drawn, template, edition)
     fields = [f for t in template for f in t.field_ids()]
-    printed = [r for r in rows if r.has_value]
+    printed = [r for r in rows if r.has_value] or _blank_review_row(rows, len(fields))
     flat = [c for r in printed for c in r.cells]
     if len(flat) > len(fields):
         flat = [c for r in printed for c in _without_trailing_blanks(r.cells)]
@@ -136,12 +145,51 @@ def read_review(rows, edition) -> tuple:
     return [], [Ambiguity(tuple(fields), reason, raw, *span)]
 
 
+def _blank_review_row(rows, n_fields: int) -> list:
+    """A review table that prints no number: its last row, when it is exactly one printed
+    blank cell per field (a layout that prints empty cells)."""
+    last = rows[-1:] if rows else []
+    return last if last and len(last[0].cells) == n_fields and all(c.blank for c in last[0].cells) else []
+
+
+def _review_by_header(rows, template, edition) -> tuple:
+    """Section 4 drawn as a table: a cell's template row is named by its row's label
+    (行政复议 | 0 | 0 …) or by the header groups over it (行政诉讼 › 复议后起诉), its
+    column by its header leaf."""
+    groups = {}
+    for row in rows:
+        own = max(row_scores(row.labels, template), key=lambda m: m[1]) if row.labels else ("", 0.0)
+        for c in row.cells:
+            scores = row_scores(c.groups, template) if own[1] < ROW_MATCH_CUTOFF else row_scores(row.labels, template)
+            k = max(range(len(template)), key=lambda j: scores[j][1])
+            key = (k, scores[k]) if scores[k][1] >= ROW_MATCH_CUTOFF else (None, ("", 0.0))
+            groups.setdefault(key[0], (key[1], row, []))[2].append(c)
+    cells, ambiguous = [], []
+    for k, ((alias, score), row, printed) in groups.items():
+        if k is None:
+            ambiguous.append(Ambiguity((), "cells under no header naming 行政复议 or 行政诉讼",
+                                       " ".join(c.text for c in printed), printed[0].start, printed[-1].end))
+            continue
+        sub = Row(row.labels, row.label_start, tuple(printed), row.line, False, row.preceding)
+        got, why = _cells_by_header(sub, template[k], edition, alias, score, "label")
+        cells += got
+        if why:
+            ambiguous.append(Ambiguity(template[k].field_ids(), why, " ".join(c.text for c in printed),
+                                       printed[0].start, printed[-1].end))
+    return cells, ambiguous
+
+
 def _pinned(row: Row, template) -> bool:
     return any(score >= ROW_MATCH_CUTOFF for _, score in row_scores(row.labels, template))
 
 
 def _row_cells(row: Row, trow, edition, alias, score, by) -> tuple:
     """A row's cells when they can be read one per column; else an Ambiguity."""
+    header_problem = None
+    if any(c.header for c in row.cells):
+        cells, header_problem = _cells_by_header(row, trow, edition, alias, score, by)
+        if cells:
+            return cells, []
     fields = trow.field_ids()
     n = len(fields)
     printed = _fit_width(list(row.cells), n)
@@ -157,9 +205,34 @@ def _row_cells(row: Row, trow, edition, alias, score, by) -> tuple:
         return [_cell(fields[0], printed[0], edition, alias, score, by, "".join(row.labels[-1:]))], []
     options, untried = digit_rules.fitting_splits(pieces, n, lambda _: True) if row.splittable(n) else ([], None)
     why = (f"run-together digits {pieces!r}: {untried}" if untried else
-           f"{len(printed)} printed value(s) for {n} cells" if not options else
+           f"{len(printed)} printed value(s) for {n} cells" + (f"; {header_problem}" if header_problem else "")
+           if not options else
            f"run-together digits {pieces!r} have {len(options)} splits and no sum fixes them")
     return [], [Ambiguity(fields if trow.store else (), why, " ".join(c.text for c in printed), row.start, row.end)]
+
+
+def _cells_by_header(row: Row, trow, edition, alias, score, by) -> tuple:
+    """A drawn row: each cell under the header that names its column. ``([], why)`` unless
+    every column is named, left to right in the template's order, and every value stands
+    under a named column."""
+    label = "".join(row.labels[-1:])
+    placed = assign_columns([c.header for c in row.cells], trow.columns)
+    unnamed = [c.id for c in trow.columns if c.id not in placed]
+    stray = [c for k, c in enumerate(row.cells) if k not in placed.values() and not c.blank]
+    order = [placed[c.id] for c in trow.columns if c.id in placed]
+    if unnamed:
+        return [], f"no header over the printed cells names column(s) {', '.join(unnamed)}"
+    if stray:
+        return [], (f"value(s) {', '.join(c.text for c in stray)} under header(s) naming no column of this row "
+                    f"({', '.join(c.header or '(none)' for c in stray)})")
+    if order != sorted(order):
+        return [], "the headers over the cells are not in the template's column order"
+    cells = []
+    for column in trow.columns:
+        c = row.cells[placed[column.id]]
+        cell = _cell(f"{trow.id}.{column.id}", c, edition, alias, score, by, label)
+        cells.append(replace(cell, column_header=c.header, column_score=round(column_score(c.header, column), 1)))
+    return cells, None
 
 
 def _solve_runs(splits: dict, rows, template, cells, edition) -> tuple:
