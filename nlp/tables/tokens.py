@@ -66,14 +66,60 @@ def tokenize(text: str, offset: int = 0, first_line: int = 0) -> list:
     """Tokens of a table region; ``offset`` is the region's position in the document."""
     lines = text.splitlines(keepends=True)
     trailing_pipe_style = _is_trailing_pipe_style(lines)
+    blanks = empty_line_cells(lines)
     tokens = []
     pos = offset
     for number, line in enumerate(lines, start=first_line):
         body = line.rstrip("\r\n")
         if body.strip() and not _SKIP_LINE.match(body):
             tokens += _line_tokens(fold_width(body), pos, number, trailing_pipe_style)
+        tokens += [Token(BLANK, "", pos, pos, number)] * blanks.get(number - first_line, 0)
         pos += len(line)
     return tokens
+
+
+#: Share of a region's lines that must be ``|`` (or of its cells followed by one empty
+#: line) before empty lines are read as printed blank cells.
+BAR_LINE_SHARE = 0.3
+SEPARATED_CELL_SHARE = 0.8
+
+
+def empty_line_cells(lines: list) -> dict:
+    r"""Empty lines that are printed blank cells: line index → how many.
+
+    Two text layouts print a blank cell as an empty line (issue 12):
+    - a cell a line with ``|`` lines between cells (seeds 001/002): an empty line between
+      two ``|`` lines is a blank cell;
+    - cells separated by one empty line (seed 004): a blank cell is an empty line of its
+      own, so k blank cells between two cells are 2k + 1 empty lines.
+
+    >>> empty_line_cells(["规章\n", "|\n", "0\n", "|\n", "\n", "|\n", "3\n"] * 3)
+    {4: 1, 11: 1, 18: 1}
+    >>> empty_line_cells(["规章\n", "\n", "0\n", "\n", "\n", "\n", "3\n", "\n"] * 3)
+    {5: 1, 13: 1, 21: 1}
+    """
+    stripped = [line.strip() for line in lines]
+    content = [k for k, s in enumerate(stripped) if s]
+    if not content:
+        return {}
+    bars = sum(s == "|" for s in stripped)
+    if bars >= BAR_LINE_SHARE * len(content):
+        return {k: 1 for k in range(1, len(lines) - 1)
+                if not stripped[k] and stripped[k - 1] == "|" and stripped[k + 1] == "|"}
+    if any("|" in s for s in stripped):
+        return {}
+    separated = sum(1 for k in content if k + 1 < len(lines) and not stripped[k + 1])
+    if separated < SEPARATED_CELL_SHARE * len(content):
+        return {}
+    out = {}
+    for before, after in zip(content, content[1:]):
+        run = after - before - 1
+        if run >= 3:
+            out[after - 1] = (run - 1) // 2
+    tail = len(lines) - content[-1] - 1
+    if tail >= 3:
+        out[len(lines) - 1] = (tail - 1) // 2
+    return out
 
 
 def _line_tokens(line: str, pos: int, number: int, trailing_pipe_style: bool) -> list:
