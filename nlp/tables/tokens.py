@@ -47,7 +47,7 @@ class Token:
 
 
 #: Lines that carry no cell: markdown rules, page numbers (— 3 —, - 2 -, 第3页).
-_SKIP_LINE = re.compile(r"^\s*(?:\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?|[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$")
+SKIP_LINE = re.compile(r"^\s*(?:\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?|[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$")
 
 #: A number as a cell prints it: digits with separators and decimals, optionally a unit.
 _NUMBER = r"[+\-－−]?\d[\d,，]*(?:\.\d+)?(?:万元|亿元|元|万|件)?"
@@ -71,7 +71,7 @@ def tokenize(text: str, offset: int = 0, first_line: int = 0) -> list:
     pos = offset
     for number, line in enumerate(lines, start=first_line):
         body = line.rstrip("\r\n")
-        if body.strip() and not _SKIP_LINE.match(body):
+        if body.strip() and not SKIP_LINE.match(body):
             tokens += _line_tokens(fold_width(body), pos, number, trailing_pipe_style)
         tokens += [Token(BLANK, "", pos, pos, number)] * blanks.get(number - first_line, 0)
         pos += len(line)
@@ -123,7 +123,7 @@ def empty_line_cells(lines: list) -> dict:
 
 
 def _line_tokens(line: str, pos: int, number: int, trailing_pipe_style: bool) -> list:
-    pieces = _pipe_pieces(line)
+    pieces = pipe_pieces(line)
     filled = [p for p in pieces if p[0].strip()]
     if len(pieces) > 1 and not (len(filled) <= 1 and _only_trailing_pipes(line)):
         return _grid_tokens(pieces, pos, number)
@@ -137,7 +137,7 @@ def _line_tokens(line: str, pos: int, number: int, trailing_pipe_style: bool) ->
     return _flow_tokens(line, pos, number, with_break=True)
 
 
-def _pipe_pieces(line: str) -> list:
+def pipe_pieces(line: str) -> list:
     """(text, start) of each piece between pipes; markdown's outer pipes removed."""
     pieces, start = [], 0
     for i, ch in enumerate(line + "|"):
