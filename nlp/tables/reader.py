@@ -111,17 +111,30 @@ def read_requests(rows, edition) -> tuple:
         ambiguous.append(Ambiguity(fields, f"{len(row_ids)} unlabelled row(s) for {len(slots)} template rows: "
                                            "their order does not tell which is which", raw,
                                    rows[row_ids[0]].start, rows[row_ids[-1]].end))
+    placed = {p.template for p in placements}
     for i in (i for i in dropped if rows[i].has_value):
-        ambiguous.append(Ambiguity((), "printed row not placed in the template (extra or broken)",
-                                   " ".join(c.text for c in rows[i].cells), rows[i].start, rows[i].end))
+        ambiguous.append(_unplaced(rows[i], template, placed, n_columns))
     return cells, ambiguous
+
+
+def _unplaced(row: Row, template, placed: set, n_columns: int) -> Ambiguity:
+    """A printed row left out of the alignment; named by its label when that pins a
+    template row nothing else took (a row short of cells: 6 printed values for 7 cells)."""
+    raw = " ".join(c.text for c in row.cells)
+    scores = row_scores(row.labels, template)
+    k = max(range(len(template)), key=lambda j: scores[j][1])
+    if scores[k][1] >= ROW_MATCH_CUTOFF and k not in placed and template[k].store:
+        return Ambiguity(template[k].field_ids(), f"{len(row.cells)} printed value(s) for {n_columns} cells",
+                         raw, row.start, row.end)
+    return Ambiguity((), "printed row not placed in the template (extra or broken)", raw, row.start, row.end)
 
 
 def read_review(rows, edition) -> tuple:
     template = registry().rows(edition, "review")
     drawn = [r for r in rows if r.cells and all(c.header for c in r.cells)]
-    if drawn:
-        return _review_by_header(drawn, template, edition)
+    by_header = _review_by_header(drawn, template, edition) if drawn else None
+    if by_header is not None:
+        return by_header
     fields = [f for t in template for f in t.field_ids()]
     printed = [r for r in rows if r.has_value] or _blank_review_row(rows, len(fields))
     flat = [c for r in printed for c in r.cells]
@@ -154,22 +167,18 @@ def _blank_review_row(rows, n_fields: int) -> list:
 
 def _review_by_header(rows, template, edition) -> tuple:
     """Section 4 drawn as a table: a cell's template row is named by its row's label
-    (行政复议 | 0 | 0 …) or by the header groups over it (行政诉讼 › 复议后起诉), its
-    column by its header leaf."""
+    (行政复议 | 0 | 0 …), else by the header groups over it (行政诉讼 › 复议后起诉), else by
+    the text printed before its row (a heading over a table of its own); its column by its
+    header leaf. ``None`` when some cell's row cannot be named that way."""
     groups = {}
     for row in rows:
-        own = max(row_scores(row.labels, template), key=lambda m: m[1]) if row.labels else ("", 0.0)
         for c in row.cells:
-            scores = row_scores(c.groups, template) if own[1] < ROW_MATCH_CUTOFF else row_scores(row.labels, template)
-            k = max(range(len(template)), key=lambda j: scores[j][1])
-            key = (k, scores[k]) if scores[k][1] >= ROW_MATCH_CUTOFF else (None, ("", 0.0))
-            groups.setdefault(key[0], (key[1], row, []))[2].append(c)
+            k, alias, score = _review_row(template, row.labels, c.groups, row.preceding)
+            if k is None:
+                return None
+            groups.setdefault(k, ((alias, score), row, []))[2].append(c)
     cells, ambiguous = [], []
     for k, ((alias, score), row, printed) in groups.items():
-        if k is None:
-            ambiguous.append(Ambiguity((), "cells under no header naming 行政复议 or 行政诉讼",
-                                       " ".join(c.text for c in printed), printed[0].start, printed[-1].end))
-            continue
         sub = Row(row.labels, row.label_start, tuple(printed), row.line, False, row.preceding)
         got, why = _cells_by_header(sub, template[k], edition, alias, score, "label")
         cells += got
@@ -177,6 +186,18 @@ def _review_by_header(rows, template, edition) -> tuple:
             ambiguous.append(Ambiguity(template[k].field_ids(), why, " ".join(c.text for c in printed),
                                        printed[0].start, printed[-1].end))
     return cells, ambiguous
+
+
+def _review_row(template, *pieces_tried) -> tuple:
+    """(template row, alias, score) named by the first of the pieces that names one."""
+    for pieces in pieces_tried:
+        if not pieces:
+            continue
+        scores = row_scores(pieces, template)
+        k = max(range(len(template)), key=lambda j: scores[j][1])
+        if scores[k][1] >= ROW_MATCH_CUTOFF:
+            return k, *scores[k]
+    return None, "", 0.0
 
 
 def _pinned(row: Row, template) -> bool:
