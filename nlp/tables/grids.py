@@ -34,14 +34,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..numbers import PLACEHOLDERS, fold_width
+from ..numbers import CELL_NUMBER, PLACEHOLDERS, fold_width
 from ..readers.grid import Grid, GridCell, matrix_positions
 from ..schema import registry
 from .columns import COLUMN_MATCH_CUTOFF, column_score
 from .rows import CellText, Row
 from .tokens import SKIP_LINE, pipe_pieces
 
-_NUMBER = re.compile(r"^[+\-－−]?\d[\d,，]*(?:\.\d+)?\s*(?:万元|亿元|元|万|件)?$")
+_NUMBER = re.compile(rf"^{CELL_NUMBER}$")
 NUMBER, EMPTY, TEXT = "number", "empty", "text"
 
 
@@ -184,7 +184,8 @@ def _data_row(matrix_row, header) -> Row:
     label_texts = tuple(c.text for c in labels)
     start = labels[0].start if labels else (cells[0].start if cells else 0)
     groups = tuple(dict.fromkeys(g for c in cells for g in c.groups))
-    return Row(label_texts, start, tuple(cells), -1, False, label_texts + groups)
+    headers = tuple(h.leaf for h in header.columns) if header else ()
+    return Row(label_texts, start, tuple(cells), -1, False, label_texts + groups, headers)
 
 
 #: Fewest pieces a line of a text grid prints (a label and two cells).
@@ -230,12 +231,16 @@ def _text_grid(lines) -> Grid:
 def with_text_headers(rows, grids, edition: str, table: str) -> list:
     """Rows read from text, each cell given the header a text grid prints over it (matched
     by position in the text); rows outside any grid stay as they are."""
-    headed = {c.start: c for r in grid_rows(grids, edition, table) for c in r.cells if c.header}
+    headed = {c.start: (c, r) for r in grid_rows(grids, edition, table) for c in r.cells if c.header}
     if not headed:
         return rows
     out = []
     for row in rows:
-        cells = tuple(replace(c, header=headed[c.start].header, groups=headed[c.start].groups)
-                      if c.start in headed and headed[c.start].text == c.text else c for c in row.cells)
-        out.append(replace(row, cells=cells))
+        matched = [headed[c.start] for c in row.cells if c.start in headed and headed[c.start][0].text == c.text]
+        if not matched:
+            out.append(row)
+            continue
+        cells = tuple(replace(c, header=headed[c.start][0].header, groups=headed[c.start][0].groups)
+                      if c.start in headed and headed[c.start][0].text == c.text else c for c in row.cells)
+        out.append(replace(row, cells=cells, headers=matched[0][1].headers))
     return out

@@ -207,15 +207,23 @@ def _pinned(row: Row, template) -> bool:
 def _row_cells(row: Row, trow, edition, alias, score, by) -> tuple:
     """A row's cells when they can be read one per column; else an Ambiguity."""
     header_problem = None
+    fields = trow.field_ids()
     if any(c.header for c in row.cells):
         cells, header_problem = _cells_by_header(row, trow, edition, alias, score, by)
         if cells:
             return cells, []
-    fields = trow.field_ids()
+        if len(assign_columns(row.headers, trow.columns)) == len(trow.columns):
+            # the header names every column: reading by order would contradict it
+            return [], [Ambiguity(fields if trow.store else (), header_problem,
+                                  " ".join(c.text for c in row.cells), row.start, row.end)]
     n = len(fields)
     printed = _fit_width(list(row.cells), n)
     extra = [c for c in printed[n:] if not c.blank]
     if len(printed) >= n and not row.run and not extra:
+        unreadable = _not_numbers(zip(fields, printed), edition)
+        if unreadable:
+            return [], [Ambiguity(fields if trow.store else (), unreadable, " ".join(c.text for c in printed),
+                                  row.start, row.end)]
         return [_cell(f, c, edition, alias, score, by, "".join(row.labels[-1:])) for f, c in zip(fields, printed)], []
     pieces = row.digits()
     if row.splittable(n) and len(pieces) == n:
@@ -248,6 +256,9 @@ def _cells_by_header(row: Row, trow, edition, alias, score, by) -> tuple:
                     f"({', '.join(c.header or '(none)' for c in stray)})")
     if order != sorted(order):
         return [], "the headers over the cells are not in the template's column order"
+    unreadable = _not_numbers(((f"{trow.id}.{c.id}", row.cells[placed[c.id]]) for c in trow.columns), edition)
+    if unreadable:
+        return [], unreadable
     cells = []
     for column in trow.columns:
         c = row.cells[placed[column.id]]
@@ -336,6 +347,14 @@ def _without_trailing_blanks(cells) -> list:
     while cells and cells[-1].blank:
         cells.pop()
     return cells
+
+
+def _not_numbers(pairs, edition) -> str | None:
+    """Why cells cannot be read as their fields' numbers (a value cell printing text, or a
+    money amount under a count), or None. Such a cell is never read as a blank."""
+    bad = [f"{c.text!r} under {field.rsplit('.', 1)[1]}" for field, c in pairs
+           if parse_cell(c.text, registry().field_type(edition, field)) is None]
+    return f"not a number for its column: {', '.join(bad)}" if bad else None
 
 
 def _cell(field, c, edition, alias, score, by, label="") -> Cell:
