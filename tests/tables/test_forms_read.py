@@ -55,7 +55,8 @@ def test_the_page_as_found_gives_no_wrong_cell(engine, folder):
     if source.suffix == ".html":
         assert missing == []
     else:
-        assert len(missing) <= 3 and all(any(f in a["fields"] for a in record["ambiguous"]) for f in missing)
+        assert all(any(f in a["fields"] for a in record["ambiguous"]) for f in missing)
+        assert len(missing) <= 0.1 * len(gold)
 
 
 @pytest.mark.parametrize("path", sorted(p for p in FIXTURES.glob("*") if p.suffix != ".json"), ids=lambda p: p.name)
@@ -63,6 +64,19 @@ def test_the_issue_forms_read_the_gold_cells(engine, path):
     gold = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))["tables"]
     wrong, missing = misread(engine.annotate(read_path(path)).to_dict(), gold)
     assert wrong == {} and missing == []
+
+
+@pytest.mark.parametrize("form", ["markdown", "pipes", "html"])
+def test_a_cell_that_is_no_number_is_never_read_as_blank(engine, form):
+    """t04 prints its procurement row 2笔 | 984361元; with the measure word garbled (2筆x)
+    the row must go to ambiguous, not read 984361元 as a count and the rest as blank."""
+    report = load_report(DATA / "forms" / "t04_pingtan-finance-bureau-2020")
+    printed = render(report, form).decode("utf-8")
+    assert "2笔" in printed
+    damaged = printed.replace("2笔", "2筆x")
+    record = engine.annotate(read_bytes(damaged.encode("utf-8"), "t04" + SUFFIX.get(form, ".txt"))).to_dict()
+    assert not any(k.startswith("active.procurement") for k in record["tables"])
+    assert any("active.procurement.projects" in a["fields"] for a in record["ambiguous"])
 
 
 def test_a_row_short_of_cells_is_ambiguous_not_shifted(engine):
