@@ -136,3 +136,34 @@ def simplified(text: str) -> str:
     if convert(text) == text:
         return text
     return "".join(convert(ch) if ord(ch) > 0x2E7F else ch for ch in text)
+
+
+#: Stands in for text the rules read through: a pinyin gloss or a web address in
+#: brackets. Not whitespace (a run of it splits no clause); cues match across it.
+FILLER = "\u2060"
+
+_PINYIN_GLOSS = re.compile(r"[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{0,7}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü][a-z]{0,6}[)）]")
+_ADDRESS = re.compile(r"[（(][^（）()\u4e00-\u9fff\n]{0,300}?(?:://|www\.|\.(?:cn|com|net|org)\b)[^（）()\u4e00-\u9fff\n]{0,300}[)）]")
+
+
+def masked(text: str) -> str:
+    """``text`` with pinyin glosses and bracketed web addresses replaced by :data:`FILLER`,
+    one character for one: ``网(wǎng)站`` reads as 网站, and ``网站(http://…)发布`` keeps
+    its channel in the clause of the count.
+
+    >>> masked("通过网(wǎng)站发布信息80条").replace(FILLER, "_")
+    '通过网______站发布信息80条'
+    >>> masked("其中区政府网站(http://www.example.gov.cn)发布610条").replace(FILLER, "_")
+    '其中区政府网站___________________________发布610条'
+    >>> masked("微信公众账号(1个)发布信息149条；客户端(APP)")
+    '微信公众账号(1个)发布信息149条；客户端(APP)'
+    """
+    for pattern in (_PINYIN_GLOSS, _ADDRESS):
+        text = pattern.sub(lambda m: FILLER * len(m.group(0)), text)
+    return text
+
+
+def analysis_text(text: str) -> str:
+    """The text the rules read: simplified script, glosses and addresses masked; every
+    offset is an offset into ``text``."""
+    return masked(simplified(text))
