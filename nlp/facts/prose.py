@@ -142,7 +142,8 @@ def simplified(text: str) -> str:
 #: brackets. Not whitespace (a run of it splits no clause); cues match across it.
 FILLER = "\u2060"
 
-_PINYIN_GLOSS = re.compile(r"[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{0,7}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü][a-z]{0,6}[)）]")
+#: A gloss follows a character (or another gloss): 網(wǎng)站, 發(fa)布, 公(gong)(gong)開(kai)(kai).
+_PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff)])\((?!app\))[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 _ADDRESS = re.compile(r"[（(][^（）()\u4e00-\u9fff\n]{0,300}?(?:://|www\.|\.(?:cn|com|net|org)\b)[^（）()\u4e00-\u9fff\n]{0,300}[)）]")
 
 
@@ -153,6 +154,8 @@ def masked(text: str) -> str:
 
     >>> masked("通过网(wǎng)站发布信息80条").replace(FILLER, "_")
     '通过网______站发布信息80条'
+    >>> masked("文(wen)章(zhang)来源:中央政府网 发(fa)布时(shi)间(jian)").replace(FILLER, "")
+    '文章来源:中央政府网 发布时间'
     >>> masked("其中区政府网站(http://www.example.gov.cn)发布610条").replace(FILLER, "_")
     '其中区政府网站___________________________发布610条'
     >>> masked("微信公众账号(1个)发布信息149条；客户端(APP)")
