@@ -27,7 +27,9 @@ TABLE_SECTIONS = frozenset({2, 3, 4})
 _STOP = "。！？!?"
 _SEMICOLON = "；;"
 _COLON = "：:"
-_PARTS = "其中"
+#: Words that open a list whose items ； separates (其中…；…, 在主动公开的信息中,…；…).
+_LIST_OPENER = re.compile(r"其中|包括|(?:信息|内容)\s*中(?=\s*[，,：:])")
+_LIST_HEADS = frozenset("其包信内")
 _CLAUSE = re.compile(r"[，,、；;：:（）()]|\s{2,}")
 _LINE_END_PUNCT = tuple("。；;：:！？!?")
 _HEADING = re.compile(r"^\s*(?:#|[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|\d+\s*[.．、](?!\d)|第[一二三四五六七八九十]+部分)")
@@ -70,7 +72,7 @@ def _sentence_spans(text: str, start: int, end: int):
     i = start
     while i < end:
         ch = text[i]
-        if ch in _COLON or text.startswith(_PARTS, i):
+        if ch in _COLON or (ch in _LIST_HEADS and _LIST_OPENER.match(text, i)):
             colon = True  # a list follows: its items are split by ； and stay one sentence
         if ch in _STOP or (ch in _SEMICOLON and not colon) or (ch == "\n" and _line_break_ends(text, begin, i)):
             yield from _without_table_rows(text, begin, i)
@@ -99,10 +101,17 @@ def _without_table_rows(text: str, s: int, e: int):
         pos += len(line)
 
 
+#: A quoted name or a title is one word: no clause ends inside it (“招投标…征集、…公示”专栏).
+_NAMED = re.compile(r"“[^”\n]{0,40}”|《[^》\n]{0,60}》")
+
+
 def _clauses(text: str, s: int, e: int) -> list:
     out = []
     begin = s
+    named = [m.span() for m in _NAMED.finditer(text, s, e)]
     for m in _CLAUSE.finditer(text, s, e):
+        if any(a < m.start() < b for a, b in named):
+            continue
         if m.start() > begin:
             out.append(Clause(*_strip(text, begin, m.start())))
         begin = m.end()

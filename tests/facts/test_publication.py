@@ -61,8 +61,9 @@ HELD_OUT = [
     # 微信公众号 and 今日头条 are two named channels of different kinds: total (OUTPUT.md of 2026-12-07)
     ("2022年市合作交流办通过门户网站公开信息2017条,通过微信公众号、今日头条等新媒体公开信息1039条。",
      [(W, 2017, "exact"), (T, 1039, "exact")]),
+    # every part of the 202 is a fact (194 + 4 + 2 + 2): items on suggestions and proposals, with the total's channel
     ("全年在网站和微信平台公布信息202条,其中网站公布194条,微信公众号公布4条,人大代表建议2条,政协提案2条。",
-     [(T, 202, "exact"), (W, 194, "exact"), ("wechat", 4, "exact")]),
+     [(T, 202, "exact"), (W, 194, "exact"), ("wechat", 4, "exact"), (T, 2, "exact"), (T, 2, "exact")]),
     ("本年度杭州教育网和中国杭州同步主动公开信息1525条;官方微博发布信息1200余条;官方微信发布1400余条图文信息。",
      [(T, 1525, "exact"), ("weibo", 1200, "approx"), ("wechat", 1400, "approx")]),
     ("自2016年1月1日起至2016年12月31日止,我镇经审核主动公开信息568条。", [(T, 568, "exact")]),
