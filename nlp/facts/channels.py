@@ -93,3 +93,32 @@ def scene_channel(view: SentenceView, q) -> tuple:
 def _counts(view: SentenceView, i: int) -> bool:
     c = view.clauses[i]
     return any(c.start <= q.start < c.end for q in view.counts())
+
+
+_RESPECTIVELY = re.compile(r"分别")
+#: Between the counts of a 分别 list: 277条、523条; 405条和102条.
+_RESPECTIVE_JOIN = re.compile(r"\s*[、和及与,，]\s*")
+
+
+def respective_channel(view: SentenceView, q) -> Optional[str]:
+    """``通过官方微博、微信公众号分别发布各类信息92条、306条``: as many channels
+    named before 分别 as counts listed after it, one for one."""
+    marks = list(_RESPECTIVELY.finditer(view.text, view.start, q.start))
+    if not marks:
+        return None
+    mark = marks[-1]
+    run = []
+    for c in view.counts():
+        if c.start < mark.end():
+            continue
+        if run and not _RESPECTIVE_JOIN.fullmatch(view.text, run[-1].end, c.start):
+            break
+        run.append(c)
+    if q not in run:
+        return None
+    counts_before = [c for c in view.counts() if c.end <= mark.start()]
+    start = max([view.start] + [c.end for c in counts_before])
+    cues = [c for c in channel_cues(view.text[start:mark.start()]) if c.strong]
+    if len(cues) != len(run) or len(run) < 2:
+        return None
+    return cues[run.index(q)].channel

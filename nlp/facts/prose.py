@@ -103,14 +103,18 @@ def _without_table_rows(text: str, s: int, e: int):
 
 #: A quoted name or a title is one word: no clause ends inside it (“招投标…征集、…公示”专栏).
 _NAMED = re.compile(r"“[^”\n]{0,40}”|《[^》\n]{0,60}》")
+#: A bracketed aside without numbers ends no clause either (发布(更新)各类政务信息759条,
+#: 财政类45条(含预算、决算)、人事信息12条).
+ASIDE = re.compile(r"[（(][^（）()\d\n]{1,30}[)）]")
 
 
 def _clauses(text: str, s: int, e: int) -> list:
     out = []
     begin = s
     named = [m.span() for m in _NAMED.finditer(text, s, e)]
+    asides = [m.span() for m in ASIDE.finditer(text, s, e)]
     for m in _CLAUSE.finditer(text, s, e):
-        if any(a < m.start() < b for a, b in named):
+        if any(a < m.start() < b for a, b in named) or any(a <= m.start() < b for a, b in asides):
             continue
         if m.start() > begin:
             out.append(Clause(*_strip(text, begin, m.start())))

@@ -20,7 +20,7 @@ from typing import Optional
 
 from ..numbers import Quantity
 from . import parts
-from .channels import own_channel, scene_channel
+from .channels import own_channel, respective_channel, scene_channel, scene_cues
 from .cues import channel_cues, matcher, resolve_channel
 from .channels import account_of
 from .verbs import counts_things, governing, has, marks_other_matter, publish_verbs
@@ -55,20 +55,37 @@ def _publication(view: SentenceView, q: Quantity, earlier: list) -> Optional[Fou
     head = parts.head_of(view, q, earlier)
     if _not_publication(view, q, part=head is not None):
         return None
-    rule = _publication_rule(view, q, earlier, head)
+    continued = _continued(view, q, earlier)
+    rule = _publication_rule(view, q, head, continued)
     if rule is None:
         return None
-    channel, account = own_channel(view, q)
-    if channel is None and head is not None:
-        channel, account = head.channel, head.account
-    if channel is None:
-        channel, account = scene_channel(view, q)
-    channel = channel or "total"
+    channel, account = _channel(view, q, head, continued)
     return Found("publication_count", channel, account if channel != "total" else None, q,
                  _span_start(view, q), q.end, rule, head=head is None)
 
 
-def _publication_rule(view: SentenceView, q: Quantity, earlier: list, head) -> Optional[str]:
+#: Words of an object that name no kind of item (政府信息数, 各类信息).
+_GENERIC_OBJECT = re.compile(r"各类|各项|政府|政务|信息|数量|数|共计|共|合计|等|的|了|\s")
+
+
+def _list_channel(view: SentenceView, continued: Found, head) -> tuple:
+    """The channel a count takes from the count it continues: the one named before the
+    verb that governs both (通过县政府网站发布预算信息1条,决算信息1条), not an item's
+    kind after it (推送短视频1113个、图文1775条) nor a statement complete in itself
+    (微信公众号公布4条,人大代表建议2条); a sibling outside a breakdown takes its channel."""
+    prefix = view.prefix(continued.quantity)
+    verbs = publish_verbs(prefix)
+    if not verbs:
+        return (continued.channel, continued.account) if head is None and continued.rule != "part of a total" \
+            else (None, None)
+    obj = _GENERIC_OBJECT.sub("", matcher("publish_verbs", "words").sub("", prefix[verbs[-1]:]))
+    if not re.search(r"[\u4e00-\u9fff]{2}", obj):
+        return None, None
+    cues = scene_cues(prefix)
+    return (resolve_channel(cues), account_of(prefix, cues)) if cues else (None, None)
+
+
+def _publication_rule(view: SentenceView, q: Quantity, head, continued) -> Optional[str]:
     """Why ``q`` counts published items (the fact's explanation), or None."""
     prefix = view.prefix(q)
     if governing(prefix) == "publish":
@@ -77,11 +94,29 @@ def _publication_rule(view: SentenceView, q: Quantity, earlier: list, head) -> O
         return "part of a total"
     if _in_object_list(view, q):
         return "in the object list of a verb"
-    if _sibling(view, q, earlier) and not _other_act(prefix):
+    if continued is not None and not _other_act(prefix):
         return "next to a publication count"
     if not prefix.strip() and publish_verbs(view.text[view.start:q.start]):
         return "opens a clause after a publishing verb"
     return None
+
+
+def _channel(view: SentenceView, q: Quantity, head, continued) -> tuple:
+    """The channel of a publication count (:mod:`nlp.facts.channels`): ``分别`` lists
+    name one channel a count; then the count's own clause; a count that continues a
+    list a verb opened takes that count's channel (通过县政府网站发布预算信息1条,决算
+    信息1条), a part the total's; else the scene of the sentence; else total."""
+    channel = respective_channel(view, q)
+    if channel is not None:
+        return channel, None
+    channel, account = own_channel(view, q)
+    if channel is None and continued is not None:
+        channel, account = _list_channel(view, continued, head)
+    if channel is None and head is not None:
+        channel, account = head.channel, head.account
+    if channel is None:
+        channel, account = scene_channel(view, q)
+    return channel or "total", account
 
 
 def _not_publication(view: SentenceView, q: Quantity, part: bool) -> bool:
@@ -118,13 +153,13 @@ def _ends_in_category(prefix: str, noun_after: str) -> bool:
 
 
 def _act_names_category(prefix: str) -> bool:
-    """意见征集信息3条, 民意征集2条: the act word names the kind of the part's items
-    (更新量1条 counts updates)."""
+    """意见征集信息3条, 民意征集2条, 审计整改情况8条: the act word names the kind of
+    the part's items (更新量1条 counts updates)."""
     acts = list(matcher("not_publication", "acts").finditer(prefix))
     if not acts:
         return False
     rest = prefix[acts[-1].end():]
-    return bool(re.match(r"\s*(?:类|信息)", rest) or _CATEGORY_END.fullmatch(rest))
+    return bool(re.match(r"\s*(?:类|信息|情况|结果|公告)", rest) or _CATEGORY_END.fullmatch(rest))
 
 
 def _object(prefix: str) -> str:
@@ -146,34 +181,39 @@ def _is_container_count(view: SentenceView, q: Quantity) -> bool:
             and q.unit == "个") or bool(re.match(f"\\s*(?:{matcher('containers', 'after').pattern})", after))
 
 
+#: What joins the items of a list (、), or opens it (主要涉及类别有:).
+_LIST_JOIN = re.compile(r"[、：:]")
+
+
 def _in_object_list(view: SentenceView, q: Quantity) -> bool:
     """``发布外事信息、工作动态、…等共554余条``: a publishing verb earlier in a list
-    whose items are joined by 、 only."""
+    whose items are joined by 、 only (or opened by a colon)."""
     i = view.clause_index(q)
     for j in range(i - 1, -1, -1):
         between = view.text[view.clauses[j].end:view.clauses[j + 1].start]
         clause = view.clauses[j]
-        if "、" not in between or any(clause.start <= c.start < clause.end for c in view.counts()):
+        if not _LIST_JOIN.search(between) or any(clause.start <= c.start < clause.end for c in view.counts()):
             return False
         if publish_verbs(view.clause_text(j)):
             return True
     return False
 
 
-def _sibling(view: SentenceView, q: Quantity, earlier: list) -> bool:
-    """``q`` opens its clause, and the nearest count before it (bracketed asides without
-    counts skipped) is a publication count: 文件42件，人事任免文件106件."""
+def _continued(view: SentenceView, q: Quantity, earlier: list) -> Optional[Found]:
+    """The publication count that ``q`` continues: ``q`` opens its clause, and the
+    nearest count before it (bracketed asides skipped) is that fact, with nothing but
+    separators and the words of ``q``'s item between (文件42件，人事任免文件106件)."""
     i = view.clause_index(q)
     if i == 0 or view.prefix_start(q) != view.clauses[i].start:
-        return False
+        return None
     before = [c for c in view.counts() if c.end <= view.clauses[i].start]
     if not before:
-        return False
+        return None
     nearest = before[-1]
     between = view.text[nearest.end:view.clauses[i].start]
     if publish_verbs(between) or has(between, "other_verbs", "words"):
-        return False
-    return any(f.quantity == nearest for f in earlier)
+        return None
+    return next((f for f in earlier if f.quantity == nearest), None)
 
 
 def follower_facts(view: SentenceView, publications: list) -> list:

@@ -20,7 +20,7 @@ import re
 from typing import Optional
 
 from .cues import NAMES, matcher
-from .prose import FILLER
+from .prose import ASIDE, FILLER
 
 _TITLES = re.compile(r"《[^》\n]*》")
 #: Joins two verbs of one predicate: 公开和更新, 审核并发布.
@@ -30,8 +30,9 @@ _INFO_HEAD = re.compile(r"信息\s*(?:数量?|共计?|合计|总计)?\s*(?:为|�
 
 
 def _blanked(text: str) -> str:
-    """``text`` with quoted names and titles blanked (a verb in a name is no verb)."""
-    for pattern in (NAMES, _TITLES):
+    """``text`` with quoted names, titles and bracketed asides blanked (a verb in a name
+    is no verb; 发布(更新)各类政务信息 publishes)."""
+    for pattern in (NAMES, _TITLES, ASIDE):
         text = pattern.sub(lambda m: " " * len(m.group(0)), text)
     return text
 

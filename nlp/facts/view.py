@@ -21,7 +21,7 @@ from typing import Optional
 from ..numbers import Quantity, find_quantities
 from .cues import NAMES, matcher
 
-PUBLICATION_UNITS = frozenset({"条", "条次", "篇", "篇次", "件", "则", "份", "期", "个", "次", "项"})
+PUBLICATION_UNITS = frozenset({"条", "条次", "篇", "篇次", "件", "则", "份", "期", "个", "次", "项", "部"})
 DATE_UNITS = frozenset({"年", "月", "日", "号", ""})
 SUFFIX_WINDOW = 16
 
