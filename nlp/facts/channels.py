@@ -26,9 +26,12 @@ _GENERIC_NAME = re.compile(r"^(?:本|我|政府|政务|官方|各|其他|部门|
 
 def scene_cues(text: str) -> list:
     """The cues that set the scene of a clause: all of a clause without a publishing
-    verb, else those before its verb (通过网站发布…)."""
+    verb, else those before its verb (通过网站发布…), and the periodical a clause
+    produces (编发《揭阳市人民政府公报》24期)."""
     cues = channel_cues(text)
     verbs = publish_verbs(text)
+    if matcher("channels", "periodical_verbs", "words").search(text):
+        return cues
     return [c for c in cues if not verbs or c.start < verbs[0]]
 
 

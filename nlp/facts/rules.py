@@ -33,6 +33,8 @@ MONEY_UNITS = frozenset({"元"})
 
 #: A topic word that ends a part's words names its category (热点问题解答50条).
 _CATEGORY_END = re.compile(r"(?:类|信息|类信息)?\s*(?:共|为|达)?\s*$")
+#: The words before a count end in a category of information (…环保能源类信息).
+_INFO_CATEGORY = re.compile(r"类\s*(?:的)?\s*信息\s*(?:共|为|达)?\s*$")
 
 
 def publication_facts(view: SentenceView, before: tuple = ()) -> list:
@@ -62,6 +64,13 @@ def _publication(view: SentenceView, q: Quantity, earlier: list) -> Optional[Fou
     channel, account = _channel(view, q, head, continued)
     return Found("publication_count", channel, account if channel != "total" else None, q,
                  _span_start(view, q), q.end, rule, head=head is None)
+
+
+def _list_item(view: SentenceView, q: Quantity) -> bool:
+    """``q``'s clause is an item of a 、 list: a verb in it is part of a name
+    (…、其他公告公示通知等信息54条)."""
+    i = view.clause_index(q)
+    return i > 0 and "、" in view.text[view.clauses[i - 1].end:view.clauses[i].start]
 
 
 #: Words of an object that name no kind of item (政府信息数, 各类信息).
@@ -110,7 +119,8 @@ def _channel(view: SentenceView, q: Quantity, head, continued) -> tuple:
     if channel is not None:
         return channel, None
     channel, account = own_channel(view, q)
-    if channel is None and continued is not None:
+    if channel is None and continued is not None and (governing(view.prefix(q)) != "publish"
+                                                      or _list_item(view, q)):
         channel, account = _list_channel(view, continued, head)
     if channel is None and head is not None:
         channel, account = head.channel, head.account
@@ -134,14 +144,19 @@ def _not_publication(view: SentenceView, q: Quantity, part: bool) -> bool:
         return True
     if not listed and (has(noun_after, "not_publication", "acts") or counts_things(_object(prefix), noun_after)):
         return True
+    if q.unit == "期" and matcher("not_publication", "issues").search(prefix):
+        return True  # 编辑出版政府公报12期: issues of a periodical
     return _is_container_count(view, q) or has(prefix, "follower_words", "words")
 
 
 def _other_act(prefix: str) -> bool:
     """A verb of another act governs the count (开设专栏2个); one that ends the words
-    before the count names a category (乡镇建设12条)."""
+    before the count, or a category of information, names a category (乡镇建设12条,
+    国土资源城乡建设环保能源类信息1条)."""
     verbs = list(matcher("other_verbs", "words").finditer(prefix))
-    return bool(verbs) and not _CATEGORY_END.fullmatch(prefix, verbs[-1].end())
+    if not verbs or _INFO_CATEGORY.search(prefix):
+        return False
+    return not _CATEGORY_END.fullmatch(prefix, verbs[-1].end())
 
 
 def _ends_in_category(prefix: str, noun_after: str) -> bool:
@@ -181,6 +196,8 @@ def _is_container_count(view: SentenceView, q: Quantity) -> bool:
             and q.unit == "个") or bool(re.match(f"\\s*(?:{matcher('containers', 'after').pattern})", after))
 
 
+#: Two counts of one clause joined as one list (405条和102条).
+_COUNT_JOIN = re.compile(r"\s*(?:和|及|与|以及)\s*")
 #: What joins the items of a list (、), or opens it (主要涉及类别有:).
 _LIST_JOIN = re.compile(r"[、：:]")
 
@@ -204,12 +221,15 @@ def _continued(view: SentenceView, q: Quantity, earlier: list) -> Optional[Found
     nearest count before it (bracketed asides skipped) is that fact, with nothing but
     separators and the words of ``q``'s item between (文件42件，人事任免文件106件)."""
     i = view.clause_index(q)
-    if i == 0 or view.prefix_start(q) != view.clauses[i].start:
-        return None
-    before = [c for c in view.counts() if c.end <= view.clauses[i].start]
+    before = [c for c in view.counts() if c.end <= q.start]
     if not before:
         return None
     nearest = before[-1]
+    if view.prefix_start(q) != view.clauses[i].start:  # 发布了信息405条和102条
+        joined = _COUNT_JOIN.fullmatch(view.text, nearest.end, q.start)
+        return next((f for f in earlier if f.quantity == nearest), None) if joined else None
+    if i == 0 or nearest.end > view.clauses[i].start:
+        return None
     between = view.text[nearest.end:view.clauses[i].start]
     if publish_verbs(between) or has(between, "other_verbs", "words"):
         return None

@@ -95,17 +95,32 @@ def _shift(q: Quantity, offset: int) -> Quantity:
 
 def _with_list_units(text: str, view: SentenceView, found: list) -> list:
     """Give a bare integer in a list of counts the unit of its neighbours
-    (部门动态402, ; 政务微信公开政府信息数170,)."""
+    (部门动态402, ; 政务微信公开政府信息数170,), and one that ends its clause right
+    after its publishing words the unit 条."""
     units = [q for q in found if q.unit in PUBLICATION_UNITS]
-    if not units:
-        return found
     out = []
     for q in found:
-        if q.unit == "" and _is_bare_list_count(text, view, q):
+        if q.unit == "" and units and _is_bare_list_count(text, view, q):
             nearest = min(units, key=lambda u: abs(u.start - q.start))
             q = replace(q, unit=nearest.unit)
+        elif q.unit == "" and _cut_off(text, view, q):
+            q = replace(q, unit="条")
         out.append(q)
     return out
+
+
+def _cut_off(text: str, view: SentenceView, q: Quantity) -> bool:
+    """A count that ends its clause right after its publishing words, without a unit:
+    ``征地拆迁专栏发布信息13;``, or ``…通过门户网站发布信息12`` where the input ends
+    (OUTPUT.md: a count cut off by the end of the input is taken as printed)."""
+    if q.value != int(q.value) or "." in q.raw or not _BARE_AFTER.match(text, q.end, max(view.end, q.end)):
+        return False
+    before = text[max(view.start, q.start - 8):q.start]
+    if not _BARE_BEFORE.search(before) or _NOT_BARE_BEFORE.search(before):
+        return False
+    clause_start = max([view.start] + [c.end for c in view.clauses if c.end <= q.start])
+    words = text[clause_start:q.start]
+    return bool(matcher("publish_verbs", "words").search(words)) and not matcher("follower_words", "words").search(words)
 
 
 def _is_bare_list_count(text: str, view: SentenceView, q: Quantity) -> bool:
