@@ -76,16 +76,23 @@ def own_channel(view: SentenceView, q) -> tuple:
     return resolve_channel(cues), account_of(text, cues)
 
 
-def scene_channel(view: SentenceView, q) -> tuple:
-    """Channel set by the earlier clauses of the sentence, or named right after (…条，已在委网站公开)."""
+def scene_channel(view: SentenceView, q, earlier: list = ()) -> tuple:
+    """Channel set by the earlier clauses of the sentence, or named right after
+    (…条，已在委网站公开). An item of a 、 list whose count is no publication sets
+    no scene (…、专题专栏新增1个、解读信息发布10条)."""
     i = view.clause_index(q)
+    taken = {f.quantity for f in earlier}
     cues, account = [], None
     for j in range(i):
+        c = view.clauses[j]
+        listed = j > 0 and "、" in view.text[view.clauses[j - 1].end:c.start]
+        if listed and any(c.start <= n.start < c.end and n not in taken for n in view.counts()):
+            continue
         text = view.clause_text(j)
-        found = scene_cues(text)
-        if found:
-            cues += found
-            account = account_of(text, found) or account
+        scene = scene_cues(text)
+        if scene:
+            cues += scene
+            account = account_of(text, scene) or account
     if not cues and i + 1 < len(view.clauses):
         nxt = view.clause_text(i + 1)
         if publish_verbs(nxt) and not _counts(view, i + 1):

@@ -61,7 +61,7 @@ def _publication(view: SentenceView, q: Quantity, earlier: list) -> Optional[Fou
     rule = _publication_rule(view, q, head, continued)
     if rule is None:
         return None
-    channel, account = _channel(view, q, head, continued)
+    channel, account = _channel(view, q, head, continued, earlier)
     return Found("publication_count", channel, account if channel != "total" else None, q,
                  _span_start(view, q), q.end, rule, head=head is None)
 
@@ -110,7 +110,7 @@ def _publication_rule(view: SentenceView, q: Quantity, head, continued) -> Optio
     return None
 
 
-def _channel(view: SentenceView, q: Quantity, head, continued) -> tuple:
+def _channel(view: SentenceView, q: Quantity, head, continued, earlier: list) -> tuple:
     """The channel of a publication count (:mod:`nlp.facts.channels`): ``分别`` lists
     name one channel a count; then the count's own clause; a count that continues a
     list a verb opened takes that count's channel (通过县政府网站发布预算信息1条,决算
@@ -125,7 +125,7 @@ def _channel(view: SentenceView, q: Quantity, head, continued) -> tuple:
     if channel is None and head is not None:
         channel, account = head.channel, head.account
     if channel is None:
-        channel, account = scene_channel(view, q)
+        channel, account = scene_channel(view, q, earlier)
     return channel or "total", account
 
 
@@ -171,7 +171,7 @@ def _act_names_category(prefix: str) -> bool:
     """意见征集信息3条, 民意征集2条, 审计整改情况8条: the act word names the kind of
     the part's items (更新量1条 counts updates)."""
     acts = list(matcher("not_publication", "acts").finditer(prefix))
-    if not acts:
+    if not acts or "更新" in acts[-1].group(0):  # 政务动态信息更新量1939条 counts updates
         return False
     rest = prefix[acts[-1].end():]
     return bool(re.match(r"\s*(?:类|信息|情况|结果|公告)", rest) or _CATEGORY_END.fullmatch(rest))
@@ -230,10 +230,18 @@ def _continued(view: SentenceView, q: Quantity, earlier: list) -> Optional[Found
         return next((f for f in earlier if f.quantity == nearest), None) if joined else None
     if i == 0 or nearest.end > view.clauses[i].start:
         return None
-    between = view.text[nearest.end:view.clauses[i].start]
-    if publish_verbs(between) or has(between, "other_verbs", "words"):
-        return None
-    return next((f for f in earlier if f.quantity == nearest), None)
+    found = {f.quantity: f for f in earlier}
+    start = view.clauses[i].start
+    for count in reversed(before):  # 信息3050条、政务动态信息更新2944条、通知公告206条: past an item not taken
+        between = view.text[count.end:start]
+        if publish_verbs(between) or has(between, "other_verbs", "words"):
+            return None
+        if count in found:
+            return found[count]
+        if not _list_item(view, count):
+            return None
+        start = view.clauses[view.clause_index(count)].start
+    return None
 
 
 def follower_facts(view: SentenceView, publications: list) -> list:
