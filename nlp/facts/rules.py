@@ -16,15 +16,15 @@ own clause, else of the account whose publications the sentence just counted, el
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from ..numbers import Quantity
 from . import parts
-from .channels import own_channel, respective_channel, scene_channel, scene_cues
+from .channels import account_of, own_channel, respective_channel, scene_channel, scene_cues
 from .cues import channel_cues, matcher, resolve_channel
-from .channels import account_of
 from .verbs import counts_things, governing, has, marks_other_matter, publish_verbs
-from .view import DATE_UNITS, PUBLICATION_UNITS, Found, SentenceView
+from .view import PUBLICATION_UNITS, Found, SentenceView
 
 FOLLOWER_UNITS = frozenset({"人", "个", "户", "位", ""})
 #: Units of documents and items, not of events or things (次, 期, 个, 项).
@@ -187,13 +187,19 @@ def _object(prefix: str) -> str:
 _CONTAINER_GAP = r"(?:总量|总数|数量|数)?\s*(?:新增|增加|新开设|达到|达|共|为)?"
 
 
+@lru_cache(maxsize=1)
+def _containers() -> tuple:
+    before = re.compile(f"(?:{matcher('containers', 'before').pattern}){_CONTAINER_GAP}$")
+    after = re.compile(f"\\s*(?:{matcher('containers', 'after').pattern})")
+    return before, after
+
+
 def _is_container_count(view: SentenceView, q: Quantity) -> bool:
     """A count of accounts, columns or units (专栏1个, 15个平台, 专题专栏总量达到14个,
     专题专栏新增1个)."""
+    before_words, after_words = _containers()
     before = re.sub(r"[\s（(]", "", view.text[max(view.start, q.start - 10):q.start])
-    after = view.text[q.end:q.end + 4]
-    return (bool(re.search(f"(?:{matcher('containers', 'before').pattern}){_CONTAINER_GAP}$", before))
-            and q.unit == "个") or bool(re.match(f"\\s*(?:{matcher('containers', 'after').pattern})", after))
+    return (q.unit == "个" and bool(before_words.search(before))) or bool(after_words.match(view.text, q.end, q.end + 4))
 
 
 #: Two counts of one clause joined as one list (405条和102条).
@@ -287,4 +293,4 @@ def _span_start(view: SentenceView, q: Quantity) -> int:
     return clause.start
 
 
-__all__ = ["publication_facts", "follower_facts", "procurement_facts", "SentenceView", "Found", "DATE_UNITS"]
+__all__ = ["publication_facts", "follower_facts", "procurement_facts", "SentenceView", "Found"]
