@@ -77,14 +77,40 @@ def test_publication_counts(text, expected):
     assert values_of(text, "publication_count") == expected
 
 
-KNOWN_FAILURES = [
-    # the channel is named in the sentence before (“两微”平台); the rules look within the sentence
+# 两微 names two channels: a count attributed to them together is total (OUTPUT.md of
+# 2026-12-07; the pingtan gold's adjudication of this sentence)
+TWO_CHANNELS_BEFORE = [
     ("充分发挥“两微”平台受众广、传播快的优势特征。2019年累计公布网上信息、安全提示等1000余条。",
-     [("new_media", 1000, "approx")]),
+     [(T, 1000, "approx")]),
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="channel named only in an earlier sentence")
-@pytest.mark.parametrize("text,expected", KNOWN_FAILURES)
-def test_known_failures(text, expected):
+@pytest.mark.parametrize("text,expected", TWO_CHANNELS_BEFORE)
+def test_channel_named_in_the_sentence_before(text, expected):
+    assert values_of(text, "publication_count") == expected
+
+
+# Known failures, kept so that a fix is noticed (strict): wordings seen in one report each,
+# or needing more than clause-level rules. Rows of collected.jsonl, page URL beside each.
+KNOWN_FAILURES = [
+    # the publishing verb comes after the count, in the next clause (row 650)
+    ("全年累计产生政府信息16条,均已主动公开。", [(T, 16, "exact")],
+     "https://www.gongqing.gov.cn/jtysj/fdzdgknr_187197/zfxxgkgz/ndbg/202601/t20260120_7151909.html"),
+    # media parts listed without a marker or a publishing verb of their own (row 652)
+    ("市本级在各类媒体上刊发报道700余篇,并受到中央、省、市等主流媒体的关注和推送,央视新闻频道刊播3条,新华社2篇,浙江新闻联播10篇。",
+     [("other", 700, "approx"), ("other", 3, "exact"), ("other", 2, "exact"), ("other", 10, "exact")],
+     "https://www.qz.gov.cn/art/2025/1/14/art_1229038343_5444000.html"),
+    # 新媒体 qualifies the account's strength, it names no second channel (row 1429)
+    ("主办的“渭滨发布”微信公众号充分发挥新媒体传播优势,实时发布政策文件等信息2000余条,粉丝量突破6.1万人。",
+     [("wechat", 2000, "approx")],
+     "http://www.weibin.gov.cn/col15477/col15481/col18833_1/col18835/202501/t20250121_1113023.html"),
+    # 推出 as the publishing verb (row 1324)
+    ("推出65篇政策解读推文“政解中山”,推出20期政策解读访谈节目(“热点面对面”),回应市民关切。", [(T, 65, "exact")],
+     "https://gd.010b.com/policy/detail/73832.html"),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="known failure: see the comment of each row")
+@pytest.mark.parametrize("text,expected,source", KNOWN_FAILURES)
+def test_known_failures(text, expected, source):
     assert values_of(text, "publication_count") == expected
