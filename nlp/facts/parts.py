@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .cues import channel_cues, matcher, resolve_channel
-from .verbs import has
+from .verbs import has, publish_verbs
 from .view import PUBLICATION_UNITS, SentenceView
 
 #: A colon right after a count opens its breakdown.
@@ -83,8 +83,8 @@ def head_of(view: SentenceView, q, earlier: list):
     stated without a marker ends the search."""
     before = [f for f in earlier if f.end <= q.start]
     for fact in reversed(before):
-        if _closes(view.text, fact.end, q.start):
-            continue
+        if _closes(view.text, fact.end, q.start) or (fact.end < view.start and not fact.head):
+            continue  # a part in a closed bracket; a part of the sentence before (its total breaks down)
         marker = _marker_for(view, fact, q)
         if marker is not None:
             return None if _interrupted(view, marker, q, earlier) else fact
@@ -144,5 +144,7 @@ def breaks_down_no_publication(view: SentenceView, q, earlier: list) -> bool:
     markers = list(matcher("part_markers", "words").finditer(view.text, view.start, q.start))
     if not markers:
         return False
+    if re.search(r"[；;]", view.text[markers[-1].end():q.start]) and publish_verbs(view.prefix(q)):
+        return False  # …其中政务动态51条、政策解读13条;通过…等多渠道发布各类资讯…2800篇: a new statement
     totals = [t for t in view.quantities if t.end <= markers[-1].start() and t.unit in PUBLICATION_UNITS]
     return bool(totals) and not any(f.quantity == totals[-1] for f in earlier)

@@ -137,7 +137,7 @@ def _not_publication(view: SentenceView, q: Quantity, part: bool) -> bool:
     prefix = view.prefix(q)
     noun_after = re.split(r"[，,。；;、\s]", view.suffix(q).lstrip())[0]
     governed = governing(prefix)
-    listed = part and governed is None and q.unit in DOCUMENT_UNITS
+    listed = part and (governed is None or _list_item(view, q)) and q.unit in DOCUMENT_UNITS
     if marks_other_matter(prefix, noun_after) and not (listed and _ends_in_category(prefix, noun_after)):
         return True
     if governed == "act" and not (part and _act_names_category(prefix)):
