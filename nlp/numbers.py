@@ -29,6 +29,8 @@ Free-text quantities (facts) use :func:`parse_quantity`:
 (320.0, 'exact')
 >>> parse_quantity("两千余")
 (2000.0, 'approx')
+>>> parse_quantity("百余")
+(100.0, 'approx')
 >>> parse_quantity("突破770万")
 (7700000.0, 'at_least')
 >>> parse_quantity("1,234")
@@ -149,8 +151,15 @@ def parse_quantity(text: str):
 
 
 def _chinese_numeral(text: str):
+    """A Chinese numeral's value; 百/千 without a digit is one hundred/thousand (百余条).
+
+    >>> _chinese_numeral("百"), _chinese_numeral("千"), _chinese_numeral("两百")
+    (100.0, 1000.0, 200.0)
+    """
     import cn2an  # imported here: it is slow to import and only facts need it
 
+    if text[:1] in ("百", "千"):
+        text = "一" + text
     try:
         return float(cn2an.cn2an(text.replace("两", "二"), "smart"))
     except (ValueError, KeyError):
