@@ -27,16 +27,22 @@ def find_paragraphs(text: str, sections) -> list:
     out = []
     for s in sections:
         begin = s.start if s.number == 1 else s.body_start
-        for block in split_lines(text, begin, s.end, width, last_in_text=s.number == 1 and s.end >= last):
+        for block in split_lines(text, begin, s.end, width, last_in_text=s.number == 1 and s.end >= last,
+                                 section5=s.number == 5):
             if s.number in _TABLE_SECTIONS and not _narrative(block.text):
                 continue
             out.append((s.number, block))
     return out
 
 
+#: a short nil statement of a table section (没有发生…的情况。) is narrative too
+_NIL = re.compile(r"没有|沒有|未发生|未發生|不存在|无|無")
+
+
 def _narrative(text: str) -> bool:
     digits = sum(ch.isdigit() for ch in text)
-    return len(text) >= 30 and digits / len(text) < 0.2 and text.rstrip()[-1:] in "。；;！？!?"
+    long_enough = len(text) >= 30 or (len(text) >= 10 and bool(_NIL.search(text)))
+    return long_enough and digits / len(text) < 0.2 and text.rstrip()[-1:] in "。；;！？!?"
 
 
 #: section 5's own sub-headings: a paragraph opening with them belongs to 问题及改进情况
