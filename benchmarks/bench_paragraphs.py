@@ -1,0 +1,74 @@
+"""Per-report cost of the paragraph stage: finding paragraphs, the shipped classifier and
+the candidate linear classifier (nlp/paragraphs/linear.py, fitted here on
+data/labelled/collected.jsonl), against one jieba pass; and finding paragraphs in a report
+ten times longer. Prints figures; asserts nothing.
+
+    python benchmarks/bench_paragraphs.py data/samples data/corpus [--repeat 5]
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import jieba
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from nlp.paragraphs import find_paragraphs, load_classifier  # noqa: E402
+from nlp.read import read_path  # noqa: E402
+from nlp.segment import find_sections  # noqa: E402
+
+
+def best(fn, items, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.process_time()
+        for item in items:
+            fn(item)
+        times.append(time.process_time() - t0)
+    return min(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("paths", nargs="+")
+    ap.add_argument("--repeat", type=int, default=5)
+    args = ap.parse_args()
+    files = sorted(f for p in map(Path, args.paths) for f in ([p] if p.is_file() else p.rglob("*")) if f.is_file())
+    texts = [read_path(f).text for f in files]
+    found = [[(n, b) for n, b in find_paragraphs(t, find_sections(t))] for t in texts]
+    batches = [([b.text for _, b in f], [n for n, _ in f]) for f in found if f]
+    shipped = load_classifier()
+
+    from training.data import group_of, load_rows
+    from training.train import _targets
+    from nlp.paragraphs.linear import fit_classifier
+
+    rows = load_rows([Path(__file__).resolve().parents[1] / "data/labelled/collected.jsonl"])
+    linear = fit_classifier([r["text"] for r in rows], [r.get("section") for r in rows], _targets(rows),
+                            [group_of(r) for r in rows])
+    jieba.initialize()
+    shipped.predict(*batches[0])
+    linear.predict(*batches[0])
+    n = len(texts)
+    t_jieba = best(jieba.lcut, texts, args.repeat)
+    t_find = best(lambda t: find_paragraphs(t, find_sections(t)), texts, args.repeat)
+    t_shipped = best(lambda b: shipped.predict(*b), batches, args.repeat)
+    t_linear = best(lambda b: linear.predict(*b), batches, args.repeat)
+    paragraphs = sum(len(b[0]) for b in batches)
+    print(f"reports: {n}, paragraphs: {paragraphs}, CPU time per report, best of {args.repeat}")
+    for name, t in (("jieba.lcut (one pass)", t_jieba), ("finding paragraphs", t_find),
+                    ("shipped classifier (before)", t_shipped), ("linear candidate (after)", t_linear)):
+        print(f"{name:30s} {t / n * 1000:8.2f} ms   = {t / t_jieba:5.2f} x one jieba pass")
+    long_text = "\n".join(texts) * 1
+    ten = "\n".join([long_text] * 10)
+    t1 = best(lambda t: find_paragraphs(t, find_sections(t)), [long_text], 1)
+    t10 = best(lambda t: find_paragraphs(t, find_sections(t)), [ten], 1)
+    print(f"finding paragraphs in all reports joined ({len(long_text):,} chars): {t1 * 1000:.0f} ms; "
+          f"ten times that: {t10 * 1000:.0f} ms = {t10 / t1:.1f} x")
+
+
+if __name__ == "__main__":
+    main()
