@@ -8,6 +8,7 @@ ten times longer. Prints figures; asserts nothing.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from pathlib import Path
@@ -62,13 +63,26 @@ def main() -> None:
     for name, t in (("jieba.lcut (one pass)", t_jieba), ("finding paragraphs", t_find),
                     ("shipped classifier (before)", t_shipped), ("linear candidate (after)", t_linear)):
         print(f"{name:30s} {t / n * 1000:8.2f} ms   = {t / t_jieba:5.2f} x one jieba pass")
-    long_text = "\n".join(texts) * 1
-    ten = "\n".join([long_text] * 10)
-    t1 = best(lambda t: find_paragraphs(t, find_sections(t)), [long_text], 1)
-    t10 = best(lambda t: find_paragraphs(t, find_sections(t)), [ten], 1)
-    print(f"finding paragraphs in all reports joined ({len(long_text):,} chars): {t1 * 1000:.0f} ms; "
-          f"ten times that: {t10 * 1000:.0f} ms = {t10 / t1:.1f} x")
+    print("finding paragraphs in all reports joined, 1x and 10x the text (CPU time, best of runs):")
+    for name, layout in LAYOUTS:
+        one = "\n".join(layout(t) for t in texts)
+        ten = "\n".join([one] * 10)
+        t1 = best(lambda t: find_paragraphs(t, find_sections(t)), [one], args.repeat)
+        t10 = best(lambda t: find_paragraphs(t, find_sections(t)), [ten], 2)
+        print(f"  {name:28s} {len(one):>9,} chars {t1 * 1000:7.0f} ms; 10x: {t10 * 1000:7.0f} ms = {t10 / t1:4.1f}x")
 
+
+def _wrapped(text: str, width: int = 38) -> str:
+    """PDF-like text: every line cut at ``width`` characters."""
+    return "\n".join(line[i:i + width] for line in text.split("\n") for i in range(0, max(len(line), 1), width))
+
+
+def _one_line(text: str) -> str:
+    """Text that lost its line breaks (a whole report on one line)."""
+    return re.sub(r"\s*\n\s*", " ", text)
+
+
+LAYOUTS = (("as read", lambda t: t), ("wrapped at 38 columns", _wrapped), ("each report on one line", _one_line))
 
 if __name__ == "__main__":
     main()

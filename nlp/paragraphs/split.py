@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 
 #: a sentence ends here (closing quotes or brackets may follow)
@@ -174,9 +175,17 @@ def _is_heading(line: _Line, width, after_sentence: bool, more_follows: bool) ->
     return width is None or line.width < width - 6
 
 
-def wrap_width(lines: list):
-    """The width of a full line when the text was wrapped (PDF, OCR), else None."""
-    widths = sorted(l.width for l in lines if l is not None and l.width >= 30)
+def line_widths(text: str, begin: int, end: int) -> list:
+    """The display width of every non-blank line of ``text[begin:end]`` (as text_lines()
+    measures them), without building the line records: wrap_width() needs no more."""
+    return [display_width(body.lstrip("#").strip() if body.startswith("#") else body)
+            for body in (raw.strip() for raw in text[begin:end].split("\n")) if body]
+
+
+def wrap_width(widths: list):
+    """The width of a full line when the text was wrapped (PDF, OCR), else None;
+    ``widths``: the display widths of its lines (line_widths())."""
+    widths = sorted(w for w in widths if w >= 30)
     if len(widths) < 6:
         return None
     full = widths[int(len(widths) * 0.75)]
@@ -191,7 +200,7 @@ def split_lines(text: str, begin: int, end: int, width=None, last_in_text: bool 
     section 5 (问题及改进), where the problems and the measures are paragraphs apart."""
     lines = [l for l in text_lines(text, begin, end) if l is not None and not _is_noise(l)]
     if width is None:
-        width = wrap_width(lines)
+        width = wrap_width([l.width for l in lines])
     groups, current, prev, heading = [], [], None, ""
     for i, line in enumerate(lines):
         last = i == len(lines) - 1
@@ -237,10 +246,16 @@ def _breaks(prev: _Line, line: _Line, following, width) -> bool:
             and not _TERMINAL.search(line.text))
 
 
-def _level(s: str):
-    """The level of the marker ``s`` opens with (0 for 一、 … 3 for （1）), else None."""
+_SPACE = re.compile(r"\s*")
+
+
+def _level(s: str, pos: int = 0):
+    """The level of the marker ``s`` opens with at ``pos`` (0 for 一、 … 3 for （1）), else
+    None. (Matched in place: a copy of the rest of a long line per marker would make
+    splitting a collapsed line quadratic.)"""
+    pos = _SPACE.match(s, pos).end()
     for level, pattern in enumerate(_LEVEL_RES):
-        if pattern.match(s.lstrip()):
+        if pattern.match(s, pos):
             return level
     return None
 
@@ -251,7 +266,7 @@ def _cuts(span: str, problems_part: bool = False, collapsed: bool = False) -> li
     before every 一是… item when at least two of them open a template topic, and before
     each item run into a paragraph that itself opens with a later item (二是…)."""
     own = None if _RUN_IN_TITLE.match(span) else _level(span)
-    cuts = {m.end() for m in _RUN_IN_MARKER.finditer(span) if own is None or _level(span[m.end():]) <= own}
+    cuts = {m.end() for m in _RUN_IN_MARKER.finditer(span) if own is None or _level(span, m.end()) <= own}
     items = list(_ITEM.finditer(span))
     if len(_TOPIC_ITEM.findall(span)) >= 2 and not _PLAN_LEAD.search(span, 0, items[0].start()):
         cuts.update(m.start() for m in items)
@@ -298,7 +313,8 @@ def _turn_cuts(span: str, cuts: list) -> list:
     that lost its line breaks is cut here."""
     out = []
     for m in _TURN.finditer(span):
-        stop = next((c for c in cuts if c > m.end()), len(span))
+        after_turn = bisect_right(cuts, m.end())
+        stop = cuts[after_turn] if after_turn < len(cuts) else len(span)
         after = span[m.end():stop].strip()
         announcement = len(_SENTENCE_INSIDE.findall(after)) <= 1 and after.rstrip()[-1:] in "：:"
         if _SHORTFALL.search(span, 0, m.start()) and len(after) >= 30 and not announcement:
@@ -320,8 +336,15 @@ def _split_run_in(text: str, group: list, section5: bool = False) -> list:
     problems_part = section5 or bool(_SECTION5_LEAD.search(span))
     bounds = [start] + [start + c for c in _cuts(span, problems_part, len(group) == 1 and _collapsed(text, start))] + [end]
     out = []
+    first = 0  # the first line of the group that may still reach into a later piece
     for a, b in zip(bounds, bounds[1:]):
-        parts = [(max(a, l.start), min(b, l.end)) for l in group if l.end > a and l.start < b]
+        while first < len(group) and group[first].end <= a:
+            first += 1
+        parts = []
+        for l in group[first:]:
+            if l.start >= b:
+                break
+            parts.append((max(a, l.start), min(b, l.end)))
         parts = [(s, e) for s, e in parts if text[s:e].strip()]
         while len(parts) > 1 and _run_in_heading(text[parts[0][0]:parts[0][1]]):
             parts = parts[1:]  # "…。一、总体情况" split off the end of a line: a heading
