@@ -1,8 +1,9 @@
 """Narrative paragraphs: found in the sections, then labelled by the classifier.
 
     split.py     where the paragraphs are (layout rules, no model)
-    tokenize.py  the module-level tokenizer the model pickles by reference
-    model.py     build_pipeline(), shared by training and serving
+    features.py  the features of all of a report's paragraphs, in one pass (n-grams, section, cues)
+    cues.json    the cues, each with the real sentences that justify it
+    model.py     the classifier (one linear model per label), fitted and served
     store.py     saving and loading a model with its metadata (hash, versions, metrics)
 """
 from __future__ import annotations

@@ -5,8 +5,10 @@
   16-bit code points), looked up in the sorted vocabulary with ``np.searchsorted``;
   sublinear tf × idf, rows L2-normalised;
 * the section (one-hot) the paragraph stands in;
-* clause-level cues (cues.json): each cue's regex runs once over the joined text, every
-  match is counted in the paragraph it starts in; log counts, inside and outside section 5.
+* the cues of cues.json, each a regular expression with the real sentences that justify it:
+  a clause cue runs once over the joined text and every match counts in the paragraph it
+  starts in (log counts, inside and outside section 5); an opening cue says whether the
+  paragraph's first words match it.
 
 >>> texts = ["下一步，我局将升级改版门户网站。", "全年公开信息12条。"]
 >>> keys = ngram_keys(joined(texts)[0])
@@ -14,22 +16,47 @@
 >>> m = ngram_matrix(texts, vocab, np.ones(len(vocab)))
 >>> m.shape[0], bool(m[0].nnz > m[1].nnz)
 (2, True)
+>>> normalize("信息公开⼯作⼈员")        # Kangxi radicals of PDF text
+'信息公开工作人员'
+>>> normalize("我鎮(zhèn)政府信息公開")  # pinyin glosses of some sites; traditional script
+'我镇政府信息公开'
 """
 from __future__ import annotations
 
 import json
 import re
+import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 import numpy as np
 from scipy import sparse
 
-from .tokenize import normalize
-
 NGRAMS = (2, 3, 4)
 SEPARATOR = "\n"
-_SECTIONS = 7  # 0 (unknown) and 1–6
+SECTIONS = 7  # 0 (unknown) and 1–6
+#: an opening cue looks at this many first characters of a paragraph
+OPENING_CHARS = 16
+
+_PINYIN_GLOSS = re.compile(r"\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8})\)")
+
+
+@lru_cache(maxsize=1)
+def _to_simplified():
+    try:
+        import opencc
+    except ImportError:  # without OpenCC, traditional text is read as it is
+        return None
+    return opencc.OpenCC("t2s")
+
+
+def normalize(text: str) -> str:
+    """Compatibility characters folded (NFKC: Kangxi radicals, full-width letters and
+    digits), pinyin glosses dropped, traditional characters made simplified."""
+    text = _PINYIN_GLOSS.sub("", unicodedata.normalize("NFKC", text))
+    converter = _to_simplified()
+    return converter.convert(text) if converter else text
 
 
 def joined(texts) -> tuple:
@@ -66,9 +93,10 @@ def ngram_keys(text: str) -> tuple:
     return np.concatenate(keys), np.concatenate(rows).astype(np.int64)
 
 
-def ngram_matrix(texts, vocabulary: np.ndarray, idf: np.ndarray):
-    """TF-IDF rows (sublinear tf, L2-normalised) of ``texts`` over ``vocabulary`` (sorted keys)."""
-    keys, rows = ngram_keys(joined(texts)[0])
+def ngram_matrix(texts, vocabulary: np.ndarray, idf: np.ndarray, text=None):
+    """TF-IDF rows (sublinear tf, L2-normalised) of ``texts`` over ``vocabulary`` (sorted
+    keys); ``text``: their joined text, when the caller has it already."""
+    keys, rows = ngram_keys(joined(texts)[0] if text is None else text)
     shape = (len(texts), len(vocabulary))
     if not len(vocabulary) or not len(keys):
         return sparse.csr_matrix(shape)
@@ -82,51 +110,97 @@ def ngram_matrix(texts, vocabulary: np.ndarray, idf: np.ndarray):
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
 
 
+def learn_vocabulary(texts, *, min_df: int = 2, max_features: int = 20000) -> tuple:
+    """(sorted vocabulary keys, idf): the n-grams of at least ``min_df`` paragraphs, the
+    ``max_features`` most frequent; smoothed idf over the paragraphs."""
+    keys, rows = ngram_keys(joined(texts)[0])
+    pairs, counts = np.unique(np.stack([keys, rows.astype(np.uint64)]), axis=1, return_counts=True)
+    vocab, df = np.unique(pairs[0], return_counts=True)
+    total = np.bincount(np.searchsorted(vocab, pairs[0]), weights=counts, minlength=len(vocab))
+    keep = df >= min_df
+    vocab, df, total = vocab[keep], df[keep], total[keep]
+    if len(vocab) > max_features:
+        top = np.sort(np.argsort(-total, kind="stable")[:max_features])
+        vocab, df = vocab[top], df[top]
+    idf = np.log((1 + len(texts)) / (1 + df)) + 1.0
+    return vocab, idf
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue of cues.json: ``where`` it looks ("clause": anywhere, counted; "opening": the
+    first OPENING_CHARS characters, yes or no); a match inside a match of ``unless`` does
+    not count (针对存在的问题 names a problem to address it, it does not admit one)."""
+
+    name: str
+    label: str
+    stance: str
+    pattern: re.Pattern
+    where: str = "clause"
+    unless: re.Pattern | None = None
+
+    def starts(self, text: str, starts: np.ndarray) -> np.ndarray:
+        """Start offsets of the matches that count, in the joined ``text`` of paragraphs
+        beginning at ``starts``: not across a separator, not inside ``unless``, and for an
+        opening cue ending within the paragraph's first characters."""
+        found = [(m.start(), m.end()) for m in self.pattern.finditer(text) if SEPARATOR not in m.group()]
+        if not found:
+            return np.zeros(0, dtype=np.int64)
+        hits = np.array(found, dtype=np.int64)
+        if self.unless is not None:
+            masks = np.array([(m.start(), m.end()) for m in self.unless.finditer(text)], dtype=np.int64).reshape(-1, 2)
+            if len(masks):
+                inside = np.searchsorted(masks[:, 0], hits[:, 0], side="right") - 1
+                hits = hits[~((inside >= 0) & (hits[:, 0] < masks[np.maximum(inside, 0), 1]))]
+        if self.where == "opening" and len(hits):
+            para = np.searchsorted(starts, hits[:, 0], side="right") - 1
+            hits = hits[hits[:, 1] - starts[para] <= OPENING_CHARS]
+        return hits[:, 0]
+
+    def search(self, text: str) -> bool:
+        """Does the cue fire on one paragraph ``text``?"""
+        return len(self.starts(text, np.zeros(1, dtype=np.int64))) > 0
+
+
 @lru_cache(maxsize=1)
 def cues() -> dict:
-    """name → compiled pattern, from cues.json (each cue with the real sentences that justify it)."""
+    """name → Cue, from cues.json (each cue with the real sentences that justify it)."""
     data = json.loads(resources.files("nlp.paragraphs").joinpath("cues.json").read_text(encoding="utf-8"))
-    return {c["name"]: re.compile(c["pattern"]) for c in data["cues"]}
+    return {c["name"]: Cue(c["name"], c["label"], c["stance"], re.compile(c["pattern"]), c.get("where", "clause"),
+                           re.compile(c["unless"]) if c.get("unless") else None)
+            for c in data["cues"]}
 
 
 def cue_names() -> list:
-    names = [f"section={n}" for n in range(_SECTIONS)]
-    for name in cues():
-        names += [f"{name}@s5", f"{name}@other"]
+    names = [f"section={n}" for n in range(SECTIONS)]
+    for name, cue in cues().items():
+        names += [f"opens:{name}"] if cue.where == "opening" else [f"{name}@s5", f"{name}@other"]
     return names
 
 
-def cue_matrix(texts, sections):
-    """Per paragraph: its section (one-hot), and per cue the log count of the clauses that
-    match it, inside and outside section 5."""
-    text, starts = joined(texts)
+def cue_matrix(texts, sections, text=None, starts=None):
+    """Per paragraph: its section (one-hot); per clause cue the log count of the matches
+    that start in it, inside and outside section 5; per opening cue 1.0 where it fires."""
+    if text is None:
+        text, starts = joined(texts)
     n = len(starts)
     section = np.array([s if s in (1, 2, 3, 4, 5, 6) else 0 for s in sections], dtype=np.int64)
     in5 = (section == 5).astype(float)
-    columns = [(section == k).astype(float) for k in range(_SECTIONS)]
-    for pattern in cues().values():
-        hits = np.array([m.start() for m in pattern.finditer(text)], dtype=np.int64)
+    columns = [(section == k).astype(float) for k in range(SECTIONS)]
+    for cue in cues().values():
+        hits = cue.starts(text, starts)
         counts = np.bincount(np.searchsorted(starts, hits, side="right") - 1, minlength=n)[:n] if len(hits) else np.zeros(n)
-        logs = np.log1p(counts)
-        columns += [logs * in5, logs * (1 - in5)]
+        if cue.where == "opening":
+            columns.append((counts > 0).astype(float))
+        else:
+            logs = np.log1p(counts)
+            columns += [logs * in5, logs * (1 - in5)]
     return sparse.csr_matrix(np.column_stack(columns)) if n else sparse.csr_matrix((0, len(columns)))
 
 
-def learn_vocabulary(texts, groups, *, min_groups: int = 3, max_features: int = 30000) -> tuple:
-    """(sorted vocabulary keys, idf): the n-grams used in at least ``min_groups`` different
-    documents (wording of one report is not the genre's), the most widespread first."""
-    keys, rows = ngram_keys(joined(texts)[0])
-    group_ids = np.unique(np.asarray(groups), return_inverse=True)[1]
-    pairs = np.unique(np.stack([keys, group_ids[rows].astype(np.uint64)]), axis=1)
-    vocab, spread = np.unique(pairs[0], return_counts=True)
-    keep = spread >= min_groups
-    vocab, spread = vocab[keep], spread[keep]
-    if len(vocab) > max_features:
-        top = np.argsort(-spread, kind="stable")[:max_features]
-        vocab = np.sort(vocab[top])
-    para_pairs = np.unique(np.stack([keys, rows.astype(np.uint64)]), axis=1)
-    at = np.searchsorted(vocab, para_pairs[0])
-    at = np.minimum(at, max(len(vocab) - 1, 0))
-    df = np.bincount(at[vocab[at] == para_pairs[0]], minlength=len(vocab)) if len(vocab) else np.zeros(0)
-    idf = np.log((1 + len(texts)) / (1 + df)) + 1.0
-    return vocab, idf
+def featurize(texts, sections, vocabulary: np.ndarray, idf: np.ndarray, cue_weight: float):
+    """The feature matrix of a report's paragraphs: n-gram TF-IDF, then section and cues ×
+    ``cue_weight``. The texts are normalised and joined once."""
+    text, starts = joined(texts)
+    return sparse.hstack([ngram_matrix(texts, vocabulary, idf, text),
+                          cue_matrix(texts, sections, text, starts) * cue_weight], format="csr")

@@ -94,7 +94,7 @@ def _like(gold: str, ours: str) -> bool:
     import difflib
     import re
 
-    from nlp.paragraphs.tokenize import normalize
+    from nlp.paragraphs.features import normalize
 
     g, o = (re.sub(r"\s+", "", normalize(s)) for s in (gold, ours))
     return ((g in o or o in g) and min(len(g), len(o)) / max(len(g), len(o)) > 0.5

@@ -21,6 +21,7 @@ def test_each_cue_is_shown_by_two_reports_outside_the_gold(cue):
     for example in cue["examples"]:
         assert not example["source"].startswith("data/gold")
         assert re.search(cue["pattern"], example["sentence"])
+        assert cues()[cue["name"]].search(example["sentence"])  # where it looks, not masked by `unless`
         assert (cue["label"] in example["labels"]) == (cue["stance"] == "for")
 
 
