@@ -1,7 +1,7 @@
-"""Per-report cost of the paragraph stage: finding paragraphs, the shipped classifier and
-the candidate linear classifier (nlp/paragraphs/linear.py, fitted here on
-data/labelled/collected.jsonl), against one jieba pass; and finding paragraphs in a report
-ten times longer. Prints figures; asserts nothing.
+"""Per-report cost of the paragraph stage: finding paragraphs and labelling them with the
+shipped classifier (all of a report's paragraphs featurised and scored in one call),
+against one jieba pass over the report; and finding paragraphs in 1x and 10x the text, as
+read, wrapped like PDF text and run onto one line. Prints figures; asserts nothing.
 
     python benchmarks/bench_paragraphs.py data/samples data/corpus [--repeat 5]
 """
@@ -42,26 +42,16 @@ def main() -> None:
     found = [[(n, b) for n, b in find_paragraphs(t, find_sections(t))] for t in texts]
     batches = [([b.text for _, b in f], [n for n, _ in f]) for f in found if f]
     shipped = load_classifier()
-
-    from training.data import group_of, load_rows
-    from training.train import _targets
-    from nlp.paragraphs.linear import fit_classifier
-
-    rows = load_rows([Path(__file__).resolve().parents[1] / "data/labelled/collected.jsonl"])
-    linear = fit_classifier([r["text"] for r in rows], [r.get("section") for r in rows], _targets(rows),
-                            [group_of(r) for r in rows])
     jieba.initialize()
     shipped.predict(*batches[0])
-    linear.predict(*batches[0])
     n = len(texts)
     t_jieba = best(jieba.lcut, texts, args.repeat)
     t_find = best(lambda t: find_paragraphs(t, find_sections(t)), texts, args.repeat)
     t_shipped = best(lambda b: shipped.predict(*b), batches, args.repeat)
-    t_linear = best(lambda b: linear.predict(*b), batches, args.repeat)
     paragraphs = sum(len(b[0]) for b in batches)
     print(f"reports: {n}, paragraphs: {paragraphs}, CPU time per report, best of {args.repeat}")
     for name, t in (("jieba.lcut (one pass)", t_jieba), ("finding paragraphs", t_find),
-                    ("shipped classifier (before)", t_shipped), ("linear candidate (after)", t_linear)):
+                    ("labelling them (classifier)", t_shipped)):
         print(f"{name:30s} {t / n * 1000:8.2f} ms   = {t / t_jieba:5.2f} x one jieba pass")
     print("finding paragraphs in all reports joined, 1x and 10x the text (CPU time, best of runs):")
     for name, layout in LAYOUTS:
