@@ -19,6 +19,7 @@ from pathlib import Path
 import joblib
 
 from ..errors import ModelError
+from .features import cue_names
 from .model import REQUIRED_LABELS, ParagraphClassifier
 
 FORMAT = 2  # 1: a pickled scikit-learn Pipeline; 2: arrays of nlp.paragraphs.model.ParagraphClassifier
@@ -127,4 +128,8 @@ def load_classifier(model_path=None):
     classifier = payload.get("classifier") if isinstance(payload, dict) else None
     if not isinstance(classifier, ParagraphClassifier):
         raise ModelError(f"model {path} does not hold a paragraph classifier")
+    cue_columns = classifier.coef.shape[0] - len(classifier.vocabulary)
+    if cue_columns != len(cue_names()):
+        raise ModelError(f"model {path} was trained with {cue_columns} cue columns, nlp/paragraphs/cues.json gives "
+                         f"{len(cue_names())}: the cues changed since; retrain it with `nianbao train` (`make model`)")
     return _Loaded(classifier, path, meta)

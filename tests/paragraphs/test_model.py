@@ -90,6 +90,14 @@ def test_a_model_of_the_old_format_is_refused_with_what_to_do(trained, tmp_path)
         load_classifier(model)
 
 
+def test_a_model_trained_with_other_cues_is_refused_at_load(trained, monkeypatch):
+    import nlp.paragraphs.store as store
+
+    monkeypatch.setattr(store, "cue_names", lambda: cue_names()[:-1])  # as if cues.json lost a cue
+    with pytest.raises(ModelError, match="cues changed"):
+        load_classifier(trained)
+
+
 def test_serving_needs_no_scikit_learn_object(trained):
     import joblib
 
