@@ -115,7 +115,7 @@ def test_annotation_does_not_block_the_event_loop(client, service):
     """While the pool annotates long reports, the loop still answers /healthz: several
     answers come back before the annotations do (an order of events, not a timing bound:
     the machine may be loaded)."""
-    long_text = read_path(SAMPLES[2]).text * 4
+    long_text = read_path(SAMPLES[2]).text * 40
 
     def annotate(_):
         with httpx.Client(base_url=service, timeout=120) as c:
@@ -255,17 +255,16 @@ def test_operations_need_no_key(guarded_client):
 
 @pytest.fixture(scope="module")
 def impatient():
-    """A server that gives a request 1 s."""
-    with background_service({"NIANBAO_API_KEY": "", "NIANBAO_TIMEOUT": "1"}, "--pool-size", "1") as running:
+    """A server that gives a request 0.2 s."""
+    with background_service({"NIANBAO_API_KEY": "", "NIANBAO_TIMEOUT": "0.2"}, "--pool-size", "1") as running:
         yield running.url
 
 
 def test_over_the_time_limit_is_503_and_the_engine_is_replaced(impatient):
-    long_text = read_path(SAMPLES[2]).text * 60
+    long_text = read_path(SAMPLES[2]).text * 90
     with httpx.Client(base_url=impatient, timeout=60) as c:
-        t0 = time.perf_counter()
         body = assert_problem(c.post("/v1/annotate", json={"text": long_text}), 503, "Timed out")
-        assert time.perf_counter() - t0 < 5 and "1 s" in body["detail"]
+        assert "0.2 s" in body["detail"]
         deadline = time.monotonic() + 60  # the fresh engine process loads, then answers again
         while (status := c.post("/v1/facts", json={"text": "发布信息12条"}).status_code) != 200:
             assert status == 503 and time.monotonic() < deadline
@@ -277,10 +276,9 @@ def test_an_archive_is_one_request_under_the_time_limit(impatient):
     members = {f"{i:02d}_{SAMPLES[2].name}": SAMPLES[2].read_bytes() for i in range(40)}
     with httpx.Client(base_url=impatient, timeout=60) as c:
         _wait_until_ready(c)
-        t0 = time.perf_counter()
         response = c.post("/v1/annotate/archive", files={"file": ("many.zip", zip_bytes(members), "application/zip")})
         body = assert_problem(response, 503, "Timed out")
-        assert time.perf_counter() - t0 < 5 and "1 s" in body["detail"]
+        assert "0.2 s" in body["detail"]
 
 
 def _wait_until_ready(c: httpx.Client, within: float = 60.0) -> None:
