@@ -90,7 +90,7 @@ def sniff(data: bytes, name: str) -> str:
 
     >>> sniff(b"%PDF-1.7 ...", "report.txt"), sniff(b"<html><p>x</p>", "a.txt"), sniff(b"abc", "a.htm")
     ('pdf', 'html', 'html')
-    >>> sniff(b"\xff\xd8\xff\xe0 JFIF", "scan.pdf")
+    >>> sniff(b"\\xff\\xd8\\xff\\xe0 JFIF", "scan.pdf")
     'image'
     """
     if not data.strip():

@@ -125,11 +125,24 @@ def rule_mask(ink: np.ndarray, dpi: int) -> np.ndarray:
     return cv2.dilate(rules, np.ones((3, 3), np.uint8))
 
 
+def closed(rules: np.ndarray, dpi: int) -> np.ndarray:
+    """The rules with each table-sized ruling framed by its outline: a table broken by a
+    page break has no rule above its first row on the next page (nor below its last row
+    on the page before), and its cells must still be closed."""
+    n, _, stats, _ = cv2.connectedComponentsWithStats(rules, connectivity=8)
+    framed = rules.copy()
+    wide, high = mm(MIN_TABLE_MM[0], dpi), mm(MIN_TABLE_MM[1], dpi)
+    for x, y, w, h, _ in stats[1:]:
+        if w >= wide and h >= high:
+            cv2.rectangle(framed, (int(x), int(y)), (int(x + w - 1), int(y + h - 1)), 255, thickness=2)
+    return framed
+
+
 def find_tables(grey: np.ndarray, dpi: int, ink: np.ndarray | None = None) -> tuple:
     """The ruled tables of a level page, and the mask of their rules (to erase them
     before OCR). A table is a connected ruling that closes at least two cells."""
     ink = ink_of(grey) if ink is None else ink
-    rules = rule_mask(ink, dpi)
+    rules = closed(rule_mask(ink, dpi), dpi)
     n_rules, rule_labels, rule_stats, _ = cv2.connectedComponentsWithStats(rules, connectivity=8)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(cv2.bitwise_not(rules), connectivity=4)
     h, w = rules.shape
@@ -144,7 +157,7 @@ def find_tables(grey: np.ndarray, dpi: int, ink: np.ndarray | None = None) -> tu
         owner = _enclosing_rule(rule_labels, x, y, cw, ch)
         if owner:
             by_table.setdefault(owner, []).append(Box(int(x), int(y), int(x + cw), int(y + ch)))
-    tables = []
+    tables, owners = [], []
     for owner, cells in by_table.items():
         x, y, tw, th, _ = rule_stats[owner]
         inner = [c for c in cells if not (c.width >= tw - 2 * smallest and c.height >= th - 2 * smallest)]
@@ -152,8 +165,9 @@ def find_tables(grey: np.ndarray, dpi: int, ink: np.ndarray | None = None) -> tu
             tables.append(Table(Box(int(x), int(y), int(x + tw), int(y + th)),
                                 tuple(sorted(on_shared_lines(inner, mm(RULE_GAP_MM, dpi)),
                                              key=lambda c: (c.top, c.left)))))
+            owners.append(owner)
     tables.sort(key=lambda t: (t.box.top, t.box.left))
-    keep = np.isin(rule_labels, [t_owner for t_owner in by_table]).astype(np.uint8) * 255
+    keep = np.isin(rule_labels, owners).astype(np.uint8) * 255
     return tables, keep & rules
 
 
