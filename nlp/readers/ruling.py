@@ -86,22 +86,24 @@ def ink_of(grey: np.ndarray) -> np.ndarray:
     return ink
 
 
-def skew_angle(ink: np.ndarray, step: float = 0.05) -> float:
+def skew_angle(ink: np.ndarray) -> float:
     """Degrees to turn the page counter-clockwise to level it (negative: clockwise):
-    the angle whose horizontal projection is sharpest (rows of text and rules line up)."""
-    scale = 0.25
-    small = cv2.resize(ink, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-    if not small.any():
+    the angle whose horizontal projection is sharpest (rows of text and rules line up),
+    searched in half-degree steps on a quarter of the page's size, then in steps of 0.05°
+    and finally 0.02° on finer copies (a thin row of blank cells closes up at 0.05° off)."""
+    if not ink.any():
         return 0.0
+    best = 0.0
+    for scale, span, step in ((0.25, MAX_SKEW_DEGREES, 0.5), (0.25, 0.5, 0.05), (0.5, 0.06, 0.02)):
+        small = cv2.resize(ink, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+        angles = np.arange(best - span, best + span + 1e-9, step)
+        best = float(max(angles, key=lambda angle: _sharpness(small, angle)))
+    return round(best, 3)
 
-    def sharpness(angle: float) -> float:
-        profile = turned(small, angle, fill=0).sum(axis=1, dtype=np.float64)
-        return float(np.sum(np.diff(profile) ** 2))
 
-    coarse = np.arange(-MAX_SKEW_DEGREES, MAX_SKEW_DEGREES + 1e-9, 0.5)
-    best = max(coarse, key=sharpness)
-    fine = np.arange(best - 0.5, best + 0.5 + 1e-9, step)
-    return round(float(max(fine, key=sharpness)), 3)
+def _sharpness(ink: np.ndarray, angle: float) -> float:
+    profile = turned(ink, angle, fill=0).sum(axis=1, dtype=np.float64)
+    return float(np.sum(np.diff(profile) ** 2))
 
 
 def turned(image: np.ndarray, angle: float, fill: int = 255) -> np.ndarray:

@@ -14,12 +14,13 @@
 from __future__ import annotations
 
 import re
+
 import numpy as np
 
-from .grid import GridCell, clean_cell
 from .pdf import Line, drop_page_numbers
 from .recognise import Reading, recogniser
 from .ruling import Box, find_tables, ink_of, mm, skew_angle, turned
+from .scan_cells import table_cells
 
 #: A page turns half round when the angle classifier reads more than this share of its lines as upside down.
 UPSIDE_DOWN_SHARE = 0.6
@@ -29,14 +30,17 @@ STANDING_SHARE = 0.6
 #: of marks closer than MARK_GAP_MM side by side.
 MIN_MARK_MM = 1.2
 MARK_GAP_MM = 1.5
-#: At most this many other readings are kept for a cell's number.
-MAX_CANDIDATES = 4
+#: How far beside a ruling line a scan's blur reaches (erased with the line).
+RULE_HALO_MM = 0.25
+#: A box this many times higher than a typical one may hold lines stacked; a line's ink
+#: stands at most STACKED_LINE times as high as a typical line's.
+STACKED_BOX = 1.6
+STACKED_LINE = 1.3
 #: Full-width punctuation sets its ink in one half of its square: a line ending in one
 #: ends half a character after its ink.
 HALF_INKED = tuple("》）」』”’】〕，、。；：！？")
 #: A Chinese typeface draws its characters over about this share of their square.
 INK_OF_SQUARE = 0.9
-_DIGIT = re.compile(r"\d")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -48,7 +52,7 @@ def page_blocks(grey: np.ndarray, dpi: float, page_top: float = 0.0, engine=None
     if not boxes:
         return []
     ink = ink_of(clean)
-    boxes = with_marks(boxes, unread_marks(ink, boxes, dpi))
+    boxes = split_stacked(with_marks(boxes, unread_marks(ink, boxes, dpi)), ink)
     pieces, owners = cut_at_cells(boxes, tables, dpi)
     readings = engine.recognise(_rgb(clean), pieces)
     to_pt = 72.0 / dpi
@@ -85,11 +89,15 @@ def upright(grey: np.ndarray, dpi: float, engine) -> tuple:
 
 
 def _levelled(grey: np.ndarray, dpi: float) -> tuple:
-    """(tables, the levelled page with their rules erased)."""
+    """(tables, the levelled page with their rules erased, with the grey halo a scan
+    leaves beside a line: a faint stroke at a cell's edge reads as a 1)."""
+    import cv2
+
     grey = np.ascontiguousarray(grey)
     level = turned(grey, skew_angle(ink_of(grey))).copy()
     tables, rules = find_tables(level, dpi)
-    level[rules > 0] = 255
+    halo = 2 * mm(RULE_HALO_MM, dpi) + 1
+    level[cv2.dilate(rules, np.ones((halo, halo), np.uint8)) > 0] = 255
     return tables, level
 
 
@@ -171,66 +179,59 @@ def with_marks(boxes: list, marks: list) -> list:
     return sorted([tuple(b) for b in boxes] + alone, key=lambda b: (b[1], b[0]))
 
 
+def split_stacked(boxes: list, ink: np.ndarray) -> list:
+    """Boxes holding several lines of text stacked (总/计 set in a narrow cell, one
+    character a line) cut into one box a line: the recogniser reads one line at a time.
+    A line is a band of inked rows no higher than STACKED_LINE times a typical line's ink."""
+    if not boxes:
+        return []
+    typical = _median([b[3] - b[1] for b in boxes])
+    tall = [b for b in boxes if b[3] - b[1] > STACKED_BOX * typical]
+    if not tall:
+        return boxes
+    line_ink = _median([_ink_height(ink, b) for b in boxes if b[3] - b[1] <= typical])
+    return [piece for box in boxes
+            for piece in (_cut_into_lines(box, ink, STACKED_LINE * max(line_ink, 1)) if box in tall else [box])]
+
+
+def _median(values: list) -> float:
+    values = sorted(values)
+    return values[len(values) // 2]
+
+
+def _ink_height(ink: np.ndarray, box: tuple) -> int:
+    rows = np.flatnonzero((ink[int(box[1]):int(np.ceil(box[3])), int(box[0]):int(np.ceil(box[2]))] > 0).any(axis=1))
+    return int(rows[-1] - rows[0] + 1) if len(rows) else 0
+
+
+def _cut_into_lines(box: tuple, ink: np.ndarray, highest: float) -> list:
+    top = int(box[1])
+    inked = (ink[top:int(np.ceil(box[3])), int(box[0]):int(np.ceil(box[2]))] > 0).any(axis=1)
+    bands, start = [], None
+    for k, on in enumerate(list(inked) + [False]):
+        if on and start is None:
+            start = k
+        elif not on and start is not None:
+            bands.append([start, k])
+            start = None
+    lines = []
+    for band in bands:
+        if lines and band[1] - lines[-1][0] <= highest:
+            lines[-1][1] = band[1]
+        else:
+            lines.append(band)
+    if len(lines) < 2:
+        return [box]
+    cuts = [box[1]] + [top + (a[1] + b[0]) / 2 for a, b in zip(lines, lines[1:])] + [box[3]]
+    return [(box[0], y0, box[2], y1) for y0, y1 in zip(cuts, cuts[1:])]
+
+
 def _overlap(box: tuple, outline: Box) -> float:
     """The share of ``box`` inside ``outline``."""
     left, top, right, bottom = box
     w = max(0.0, min(right, outline.right) - max(left, outline.left))
     h = max(0.0, min(bottom, outline.bottom) - max(top, outline.top))
     return w * h / max((right - left) * (bottom - top), 1e-9)
-
-
-def table_cells(table, in_cells: dict, to_pt: float, page_top: float) -> list:
-    """The table's GridCells: what was read in each ('' if nothing), in points."""
-    out = []
-    for k, cell in enumerate(table.cells):
-        readings = in_cells.get((id(table), k), [])
-        text = clean_cell("\n".join(r.text for r in reading_order(readings)))
-        confidence, candidates = number_reading(readings) if readings else (1.0, ())
-        out.append(GridCell(text, page_top + cell.top * to_pt, page_top + cell.bottom * to_pt,
-                            cell.left * to_pt, cell.right * to_pt,
-                            confidence=confidence, candidates=candidates))
-    return out
-
-
-def reading_order(readings: list) -> list:
-    """Readings as lines of text, top to bottom, each line left to right."""
-    lines = []
-    for r in sorted(readings, key=lambda r: r.top):
-        if lines and r.middle < lines[-1][0].bottom:
-            lines[-1].append(r)
-        else:
-            lines.append([r])
-    return [r for line in lines for r in sorted(line, key=lambda r: r.left)]
-
-
-def number_reading(readings: list) -> tuple:
-    """(confidence, candidates) of what a cell reads as a number.
-
-    The confidence is the weakest of its digits, each weighed only against the other
-    digits the model saw in its place (a 0 whose runner-up is the letter O is a sure 0),
-    and lowered by any character the model nearly read where it read none. Candidates
-    are the cell's text with one digit swapped for its runner-up, most likely first.
-    """
-    glyphs = [g for r in reading_order(readings) for g in r.glyphs]
-    digits = [(k, g) for k, g in enumerate(glyphs) if _DIGIT.fullmatch(g.text)]
-    if not digits:
-        return round(min(g.confidence for g in glyphs), 4) if glyphs else 1.0, ()
-    confidence = min(_digit_confidence(g) for _, g in digits)
-    confidence = min(confidence, 1.0 - max(r.doubt for r in readings))
-    texts = [g.text for g in glyphs]
-    candidates = []
-    for k, g in digits:
-        for other, p in g.runners_up:
-            if _DIGIT.fullmatch(other):
-                swapped = texts[:k] + [other] + texts[k + 1:]
-                candidates.append((p / max(g.confidence, 1e-9), clean_cell("".join(swapped))))
-    ranked = tuple(text for _, text in sorted(candidates, key=lambda c: -c[0]))[:MAX_CANDIDATES]
-    return round(confidence, 4), ranked
-
-
-def _digit_confidence(glyph) -> float:
-    rival = max((p for c, p in glyph.runners_up if _DIGIT.fullmatch(c)), default=0.0)
-    return glyph.confidence / (glyph.confidence + rival)
 
 
 def text_lines(readings: list, to_pt: float, page_top: float, ink: np.ndarray) -> list:
