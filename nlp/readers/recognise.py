@@ -111,7 +111,7 @@ class Recogniser:
         from rapidocr import RapidOCR
 
         self._detector = RapidOCR(params={
-            "Global.log_level": "warning", "Global.use_cls": False, "Global.use_rec": False,
+            "Global.log_level": "error", "Global.use_cls": False, "Global.use_rec": False,
             "Global.max_side_len": DETECT_SIDE, "Det.model_path": str(_model(DETECTOR)),
             "EngineConfig.onnxruntime.intra_op_num_threads": threads,
             "EngineConfig.onnxruntime.inter_op_num_threads": 1})
