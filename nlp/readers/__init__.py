@@ -34,8 +34,10 @@ from .text import looks_binary, read_text
 PLAIN_SUFFIXES = (".txt", ".md", ".text", ".markdown")
 HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".jsp", ".asp", ".aspx", ".php")
 MHTML_SUFFIXES = (".mht", ".mhtml")
+SUFFIXES = PLAIN_SUFFIXES + HTML_SUFFIXES + MHTML_SUFFIXES + (".pdf", ".docx", ".zip")
+#: Page images are read by OCR when named (or found in an archive), but a directory search
+#: leaves them out: in a folder of reports an image is far more often a picture than a page.
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
-SUFFIXES = PLAIN_SUFFIXES + HTML_SUFFIXES + MHTML_SUFFIXES + (".pdf", ".docx", ".zip") + IMAGE_SUFFIXES
 #: Larger inputs are refused unread: no real report comes near this.
 MAX_INPUT_BYTES = 200 * 1024 * 1024
 
