@@ -33,8 +33,10 @@ ANGLE_CLASSIFIER = "ch_ppocr_mobile_v2.0_cls_mobile.onnx"
 #: The detector sees the page at most this many pixels on its long side (a 200 dpi A4
 #: page is 2339): text lines are as well found, in a third of the time.
 DETECT_SIDE = 1280
-#: Lines of similar width recognised together.
+#: Lines of similar width recognised together: at most BATCH, and at most BATCH_WIDTH
+#: pixels of padded width in all (a batch of full prose lines would hold 400 MB at once).
 BATCH = 6
+BATCH_WIDTH = 2400
 LINE_HEIGHT = 48
 #: A runner-up character is kept when the model gives it at least this probability.
 RUNNER_UP = 0.02
@@ -101,6 +103,7 @@ def _session(path: Path, threads: int):
     options.intra_op_num_threads = threads
     options.inter_op_num_threads = 1
     options.log_severity_level = 3
+    options.enable_cpu_mem_arena = False  # an arena keeps the peak of the widest batch for good
     return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
 
@@ -142,8 +145,7 @@ class Recogniser:
         crops = [_crop(rgb, box) for box in boxes]
         order = sorted(range(len(crops)), key=lambda i: _input_width(crops[i]))
         out = [None] * len(crops)
-        for start in range(0, len(order), BATCH):
-            batch = order[start:start + BATCH]
+        for batch in _batches(order, [_input_width(c) for c in crops]):
             width = max(_input_width(crops[i]) for i in batch)
             inputs = [_normalised(crops[i], width) for i in batch]
             probs = self._rec.run(None, {self._rec.get_inputs()[0].name: np.stack([x for x, _ in inputs])})[0]
@@ -209,6 +211,18 @@ def _hidden(probs: np.ndarray, best: np.ndarray, blanks: list, runs: list) -> fl
 def recogniser() -> Recogniser:
     """This process's engine, loaded on first use (about a second) and then reused."""
     return Recogniser()
+
+
+def _batches(order: list, widths: list) -> list:
+    """``order`` (narrowest first) cut into batches of at most BATCH lines whose padded
+    width (the widest times their number) stays within BATCH_WIDTH, one line at least."""
+    out = []
+    for i in order:
+        if out and len(out[-1]) < BATCH and widths[i] * (len(out[-1]) + 1) <= BATCH_WIDTH:
+            out[-1].append(i)
+        else:
+            out.append([i])
+    return out
 
 
 def _crop(rgb: np.ndarray, box: tuple) -> np.ndarray:
