@@ -76,7 +76,9 @@ def read_image(data: bytes, source: str, ocr: str = "auto"):
             blocks += ocr_page(grey, dpi, top)
             top += grey.shape[0] * 72.0 / dpi
             pages += 1
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
+    except UnidentifiedImageError:
+        raise DamagedInput(f"cannot read the {kind} image (damaged or truncated)", source=source) from None
+    except (OSError, ValueError, Image.DecompressionBombError) as exc:
         raise DamagedInput(f"cannot read the {kind} image ({type(exc).__name__}: {exc})", source=source) from None
     layout = render_blocks(blocks)
     if not layout.text.strip():
