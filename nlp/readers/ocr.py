@@ -15,7 +15,7 @@ import io
 
 import numpy as np
 
-from ..errors import DamagedInput, EmptyInput, InputError, UnsupportedInput
+from ..errors import DamagedInput, EmptyInput, UnsupportedInput
 
 OCR_MODES = ("auto", "always", "never")
 #: Pages are rendered, and images brought, to this resolution: text 10.5 pt high is then
@@ -26,8 +26,6 @@ PAGE_WIDTH_INCHES = 8.27
 #: Images below this resolution (as stated, or as a page of A4 width) are refused.
 MIN_DPI = 90
 MAX_IMAGE_PAGES = 1000
-
-IMAGE_KINDS = {"PNG": "PNG", "JPEG": "JPEG", "TIFF": "TIFF", "MPO": "JPEG"}
 
 
 def check_mode(ocr: str) -> str:
