@@ -65,7 +65,7 @@ def _inside(obj: dict, boxes: list) -> bool:
 def page_blocks(page, page_top: float = 0.0) -> list:
     """The page as ("lines", [Line]) and ("table", [GridCell]) blocks, top to bottom;
     ``page_top`` is where the page starts on the stack of pages (cells' y positions)."""
-    tables = [(t, table_cells(t, page_top)) for t in page.find_tables(TABLE_SETTINGS)]
+    tables = [(t, table_cells(t, page_top)) for t in page.find_tables(table_settings(page))]
     tables = [(t, cells) for t, cells in tables if len({c.left for c in cells}) > 1]  # a frame is text
     boxes = [t.bbox for t, _ in tables]
     outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
@@ -73,6 +73,23 @@ def page_blocks(page, page_top: float = 0.0) -> list:
     items = [(line.top, "lines", [line]) for line in drop_page_numbers(lines)]
     items += [(t.bbox[1], "table", cells) for t, cells in tables]
     return [(kind, value) for _, kind, value in sorted(items, key=lambda item: item[0])]
+
+
+def table_settings(page) -> dict:
+    """A table continued from the previous page draws its first row's top rule at the foot
+    of that page: without a rule above it the row is lost. Where the highest vertical rule
+    of a page starts with no horizontal rule there, one is added."""
+    vertical = [e for e in page.edges if e["orientation"] == "v"]
+    if not vertical:
+        return TABLE_SETTINGS
+    tolerance = TABLE_SETTINGS["snap_tolerance"]
+    top = min(e["top"] for e in vertical)
+    starting = [e for e in vertical if e["top"] - top <= tolerance]
+    width = max(e["x1"] for e in starting) - min(e["x0"] for e in starting)
+    ruled = sum(e["x1"] - e["x0"] for e in page.edges if e["orientation"] == "h" and abs(e["top"] - top) <= tolerance)
+    if ruled >= width / 2:  # the stubs where vertical rules begin are no rule
+        return TABLE_SETTINGS
+    return {**TABLE_SETTINGS, "explicit_horizontal_lines": [top]}
 
 
 def table_cells(table, page_top: float) -> list:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from ..schema import registry
 from .columns import header_pieces, pin_columns
 from .doubts import with_ocr_confidence
-from .grids import grid_rows
+from .grids import grid_rows, text_grids, with_text_headers
 from .reader import read_active, read_requests, read_review
 from .rows import read_rows
 from .tokens import tokenize
@@ -46,13 +46,16 @@ def read_tables(text: str, sections, edition: str, grids=()) -> TableResult:
 
 def section_rows(text: str, start: int, end: int, grids, edition: str, table: str) -> list:
     """The printed rows of text[start:end]: the drawn tables in it read as grids, the
-    text between them as text, in reading order."""
+    text between them as text (with the headers of the text's own full-matrix pipe rows,
+    nlp/tables/grids.text_grids), in reading order."""
     inside = [g for g in grids if start <= g.start < end]
     rows, at = [], start
     for grid in inside + [None]:
         stop = grid.start if grid is not None else end
         if stop > at:
-            rows += read_rows(tokenize(text[at:stop], at, text.count("\n", 0, at)))
+            chunk = text[at:stop]
+            rows += with_text_headers(read_rows(tokenize(chunk, at, text.count("\n", 0, at))),
+                                      text_grids(chunk, at), edition, table)
         if grid is not None:
             at = max(at, grid.end)
     drawn = grid_rows(inside, edition, table)

@@ -53,7 +53,8 @@ def fold_width_brackets(text: str) -> str:
 
 def assign_columns(headers, columns) -> dict:
     """column id → index of the header that names it: best scores first, each header and
-    column used once, ties to the header further left (headers in printed order).
+    column used once; a tie goes by order (the header further left to the column earlier in
+    the template: seed 003 prints both of 本年新制作数量 and 本年新公开数量 as 本年新).
 
     >>> from nlp.schema import registry
     >>> cols = registry().rows("2019", "active")[0].columns
@@ -61,15 +62,17 @@ def assign_columns(headers, columns) -> dict:
     {'new_made': 0, 'new_published': 1, 'total_published': 2}
     >>> assign_columns(["对外公开总数量", "备注"], cols)
     {'total_published': 0}
+    >>> assign_columns(["本年新", "本年新", "对外公开总数量"], cols)
+    {'new_made': 0, 'new_published': 1, 'total_published': 2}
     """
-    scored = sorted(((column_score(h, c), -k, c.id) for k, h in enumerate(headers) if h for c in columns),
-                    reverse=True)
+    scored = sorted((-column_score(h, c), k, j, c.id) for k, h in enumerate(headers) if h
+                    for j, c in enumerate(columns))
     out, used = {}, set()
-    for score, neg_k, column_id in scored:
-        if score < COLUMN_MATCH_CUTOFF or column_id in out or -neg_k in used:
+    for neg_score, k, _, column_id in scored:
+        if -neg_score < COLUMN_MATCH_CUTOFF or column_id in out or k in used:
             continue
-        out[column_id] = -neg_k
-        used.add(-neg_k)
+        out[column_id] = k
+        used.add(k)
     return out
 
 

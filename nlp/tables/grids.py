@@ -32,15 +32,16 @@ there.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ..numbers import PLACEHOLDERS, fold_width
-from ..readers.grid import matrix_positions
+from ..numbers import CELL_NUMBER, PLACEHOLDERS, fold_width
+from ..readers.grid import Grid, GridCell, matrix_positions
 from ..schema import registry
 from .columns import COLUMN_MATCH_CUTOFF, column_score
 from .rows import CellText, Row
+from .tokens import SKIP_LINE, pipe_pieces
 
-_NUMBER = re.compile(r"^[+\-－−]?\d[\d,，]*(?:\.\d+)?\s*(?:万元|亿元|元|万|件)?$")
+_NUMBER = re.compile(rf"^{CELL_NUMBER}$")
 NUMBER, EMPTY, TEXT = "number", "empty", "text"
 
 
@@ -183,4 +184,63 @@ def _data_row(matrix_row, header) -> Row:
     label_texts = tuple(c.text for c in labels)
     start = labels[0].start if labels else (cells[0].start if cells else 0)
     groups = tuple(dict.fromkeys(g for c in cells for g in c.groups))
-    return Row(label_texts, start, tuple(cells), -1, False, label_texts + groups)
+    headers = tuple(h.leaf for h in header.columns) if header else ()
+    return Row(label_texts, start, tuple(cells), -1, False, label_texts + groups, headers)
+
+
+#: Fewest pieces a line of a text grid prints (a label and two cells).
+MIN_TEXT_GRID_PIECES = 3
+
+
+def text_grids(text: str, offset: int = 0) -> list:
+    r"""Blocks of pipe rows that print a full matrix (every line the same number of pieces,
+    as markdown of an expanded table does) as grids: piece k of a line is column k.
+
+    Scraped pipe text whose header rows print fewer pieces than its data rows is no matrix
+    and gives no grid (its rows are read by order, nlp/tables/rows.py).
+
+    >>> t = "| 项目 | 自然人 | 总计 |\n| --- | --- | --- |\n| 新收 | | 3 |\n"
+    >>> [(c.text, c.left, c.top) for g in text_grids(t) for c in g.cells]
+    [('项目', 0, 0), ('自然人', 1, 0), ('总计', 2, 0), ('新收', 0, 1), ('', 1, 1), ('3', 2, 1)]
+    """
+    blocks, block = [], []
+    pos = offset
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        pieces = pipe_pieces(body) if "|" in body and not SKIP_LINE.match(body) else []
+        if len(pieces) >= MIN_TEXT_GRID_PIECES:
+            block.append([(piece, pos + start) for piece, start in pieces])
+        elif not SKIP_LINE.match(body) or "|" not in body:
+            blocks.append(block)
+            block = []
+        pos += len(line)
+    blocks.append(block)
+    return [_text_grid(b) for b in blocks if len(b) > 1 and len({len(line) for line in b}) == 1]
+
+
+def _text_grid(lines) -> Grid:
+    cells = []
+    for r, pieces in enumerate(lines):
+        for k, (piece, at) in enumerate(pieces):
+            stripped = piece.strip()
+            start = at + len(piece) - len(piece.lstrip())  # where tokens.py puts the cell
+            cells.append(GridCell(stripped, r, r + 1, k, k + 1, start, start + len(stripped)))
+    return Grid(tuple(cells))
+
+
+def with_text_headers(rows, grids, edition: str, table: str) -> list:
+    """Rows read from text, each cell given the header a text grid prints over it (matched
+    by position in the text); rows outside any grid stay as they are."""
+    headed = {c.start: (c, r) for r in grid_rows(grids, edition, table) for c in r.cells if c.header}
+    if not headed:
+        return rows
+    out = []
+    for row in rows:
+        matched = [headed[c.start] for c in row.cells if c.start in headed and headed[c.start][0].text == c.text]
+        if not matched:
+            out.append(row)
+            continue
+        cells = tuple(replace(c, header=headed[c.start][0].header, groups=headed[c.start][0].groups)
+                      if c.start in headed and headed[c.start][0].text == c.text else c for c in row.cells)
+        out.append(replace(row, cells=cells, headers=matched[0][1].headers))
+    return out

@@ -111,17 +111,30 @@ def read_requests(rows, edition) -> tuple:
         ambiguous.append(Ambiguity(fields, f"{len(row_ids)} unlabelled row(s) for {len(slots)} template rows: "
                                            "their order does not tell which is which", raw,
                                    rows[row_ids[0]].start, rows[row_ids[-1]].end))
+    placed = {p.template for p in placements}
     for i in (i for i in dropped if rows[i].has_value):
-        ambiguous.append(Ambiguity((), "printed row not placed in the template (extra or broken)",
-                                   " ".join(c.text for c in rows[i].cells), rows[i].start, rows[i].end))
+        ambiguous.append(_unplaced(rows[i], template, placed, n_columns))
     return cells, ambiguous
+
+
+def _unplaced(row: Row, template, placed: set, n_columns: int) -> Ambiguity:
+    """A printed row left out of the alignment; named by its label when that pins a
+    template row nothing else took (a row short of cells: 6 printed values for 7 cells)."""
+    raw = " ".join(c.text for c in row.cells)
+    scores = row_scores(row.labels, template)
+    k = max(range(len(template)), key=lambda j: scores[j][1])
+    if scores[k][1] >= ROW_MATCH_CUTOFF and k not in placed and template[k].store:
+        return Ambiguity(template[k].field_ids(), f"{len(row.cells)} printed value(s) for {n_columns} cells",
+                         raw, row.start, row.end)
+    return Ambiguity((), "printed row not placed in the template (extra or broken)", raw, row.start, row.end)
 
 
 def read_review(rows, edition) -> tuple:
     template = registry().rows(edition, "review")
     drawn = [r for r in rows if r.cells and all(c.header for c in r.cells)]
-    if drawn:
-        return _review_by_header(drawn, template, edition)
+    by_header = _review_by_header(drawn, template, edition) if drawn else None
+    if by_header is not None:
+        return by_header
     fields = [f for t in template for f in t.field_ids()]
     printed = [r for r in rows if r.has_value] or _blank_review_row(rows, len(fields))
     flat = [c for r in printed for c in r.cells]
@@ -154,22 +167,18 @@ def _blank_review_row(rows, n_fields: int) -> list:
 
 def _review_by_header(rows, template, edition) -> tuple:
     """Section 4 drawn as a table: a cell's template row is named by its row's label
-    (行政复议 | 0 | 0 …) or by the header groups over it (行政诉讼 › 复议后起诉), its
-    column by its header leaf."""
+    (行政复议 | 0 | 0 …), else by the header groups over it (行政诉讼 › 复议后起诉), else by
+    the text printed before its row (a heading over a table of its own); its column by its
+    header leaf. ``None`` when some cell's row cannot be named that way."""
     groups = {}
     for row in rows:
-        own = max(row_scores(row.labels, template), key=lambda m: m[1]) if row.labels else ("", 0.0)
         for c in row.cells:
-            scores = row_scores(c.groups, template) if own[1] < ROW_MATCH_CUTOFF else row_scores(row.labels, template)
-            k = max(range(len(template)), key=lambda j: scores[j][1])
-            key = (k, scores[k]) if scores[k][1] >= ROW_MATCH_CUTOFF else (None, ("", 0.0))
-            groups.setdefault(key[0], (key[1], row, []))[2].append(c)
+            k, alias, score = _review_row(template, row.labels, c.groups, row.preceding)
+            if k is None:
+                return None
+            groups.setdefault(k, ((alias, score), row, []))[2].append(c)
     cells, ambiguous = [], []
     for k, ((alias, score), row, printed) in groups.items():
-        if k is None:
-            ambiguous.append(Ambiguity((), "cells under no header naming 行政复议 or 行政诉讼",
-                                       " ".join(c.text for c in printed), printed[0].start, printed[-1].end))
-            continue
         sub = Row(row.labels, row.label_start, tuple(printed), row.line, False, row.preceding)
         got, why = _cells_by_header(sub, template[k], edition, alias, score, "label")
         cells += got
@@ -179,6 +188,18 @@ def _review_by_header(rows, template, edition) -> tuple:
     return cells, ambiguous
 
 
+def _review_row(template, *pieces_tried) -> tuple:
+    """(template row, alias, score) named by the first of the pieces that names one."""
+    for pieces in pieces_tried:
+        if not pieces:
+            continue
+        scores = row_scores(pieces, template)
+        k = max(range(len(template)), key=lambda j: scores[j][1])
+        if scores[k][1] >= ROW_MATCH_CUTOFF:
+            return k, *scores[k]
+    return None, "", 0.0
+
+
 def _pinned(row: Row, template) -> bool:
     return any(score >= ROW_MATCH_CUTOFF for _, score in row_scores(row.labels, template))
 
@@ -186,15 +207,23 @@ def _pinned(row: Row, template) -> bool:
 def _row_cells(row: Row, trow, edition, alias, score, by) -> tuple:
     """A row's cells when they can be read one per column; else an Ambiguity."""
     header_problem = None
+    fields = trow.field_ids()
     if any(c.header for c in row.cells):
         cells, header_problem = _cells_by_header(row, trow, edition, alias, score, by)
         if cells:
             return cells, []
-    fields = trow.field_ids()
+        if len(assign_columns(row.headers, trow.columns)) == len(trow.columns):
+            # the header names every column: reading by order would contradict it
+            return [], [Ambiguity(fields if trow.store else (), header_problem,
+                                  " ".join(c.text for c in row.cells), row.start, row.end)]
     n = len(fields)
     printed = _fit_width(list(row.cells), n)
     extra = [c for c in printed[n:] if not c.blank]
     if len(printed) >= n and not row.run and not extra:
+        unreadable = _not_numbers(zip(fields, printed), edition)
+        if unreadable:
+            return [], [Ambiguity(fields if trow.store else (), unreadable, " ".join(c.text for c in printed),
+                                  row.start, row.end)]
         return [_cell(f, c, edition, alias, score, by, "".join(row.labels[-1:])) for f, c in zip(fields, printed)], []
     pieces = row.digits()
     if row.splittable(n) and len(pieces) == n:
@@ -227,6 +256,9 @@ def _cells_by_header(row: Row, trow, edition, alias, score, by) -> tuple:
                     f"({', '.join(c.header or '(none)' for c in stray)})")
     if order != sorted(order):
         return [], "the headers over the cells are not in the template's column order"
+    unreadable = _not_numbers(((f"{trow.id}.{c.id}", row.cells[placed[c.id]]) for c in trow.columns), edition)
+    if unreadable:
+        return [], unreadable
     cells = []
     for column in trow.columns:
         c = row.cells[placed[column.id]]
@@ -315,6 +347,14 @@ def _without_trailing_blanks(cells) -> list:
     while cells and cells[-1].blank:
         cells.pop()
     return cells
+
+
+def _not_numbers(pairs, edition) -> str | None:
+    """Why cells cannot be read as their fields' numbers (a value cell printing text, or a
+    money amount under a count), or None. Such a cell is never read as a blank."""
+    bad = [f"{c.text!r} under {field.rsplit('.', 1)[1]}" for field, c in pairs
+           if parse_cell(c.text, registry().field_type(edition, field)) is None]
+    return f"not a number for its column: {', '.join(bad)}" if bad else None
 
 
 def _cell(field, c, edition, alias, score, by, label="") -> Cell:

@@ -49,6 +49,7 @@ class Row:
     line: int
     run: bool  # cells printed without separators that cannot all be single numbers
     preceding: tuple = ()  # every label piece printed since the previous row
+    headers: tuple = ()  # a drawn row: every leaf of the header block over it, left to right
 
     @property
     def has_value(self) -> bool:

@@ -23,6 +23,8 @@ rules and page numbers are dropped.
 [('label', '行政规范性文件'), ('value', '0 5 5'), ('break', '')]
 >>> [(t.kind, t.text) for t in tokenize("数量0000000三、结果（一）予以公开7000007（二）部分公开")]
 [('label', '数量'), ('value', '0000000'), ('label', '三、结果(一)予以公开'), ('value', '7000007'), ('label', '(二)部分公开'), ('break', '')]
+>>> [(t.kind, t.text) for t in tokenize("行政事业性收费35-15第二十条")]
+[('label', '行政事业性收费'), ('value', '35'), ('value', '-15'), ('label', '第二十条'), ('break', '')]
 >>> [(t.kind, t.text) for t in tokenize("保护第三方合法权益00000005.属于三类内部事务信息1000001")]
 [('label', '保护第三方合法权益'), ('value', '0000000'), ('label', '5.属于三类内部事务信息'), ('value', '1000001'), ('break', '')]
 """
@@ -31,7 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..numbers import PLACEHOLDERS, fold_width
+from ..numbers import CELL_NUMBER, PLACEHOLDERS, fold_width
 
 LABEL, VALUE, BLANK, BREAK = "label", "value", "blank", "break"
 
@@ -47,15 +49,15 @@ class Token:
 
 
 #: Lines that carry no cell: markdown rules, page numbers (— 3 —, - 2 -, 第3页).
-_SKIP_LINE = re.compile(r"^\s*(?:\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?|[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$")
+SKIP_LINE = re.compile(r"^\s*(?:\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?|[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$")
 
 #: A number as a cell prints it: digits with separators and decimals, optionally a unit.
-_NUMBER = r"[+\-－−]?\d[\d,，]*(?:\.\d+)?(?:万元|亿元|元|万|件)?"
-_CELL_VALUE = re.compile(rf"^{_NUMBER}$")
+_CELL_VALUE = re.compile(rf"^{CELL_NUMBER}$")
 
 #: In flow text: a run of numbers separated by spaces (a sign only where a number starts:
-#: 本年增/减 prints -3); the unit words end the run.
-_SIGNED = r"(?:(?<![\w.])[+\-－−])?\d[\d,，.]*"
+#: 本年增/减 prints -3, and a minus right after a digit starts a negative cell whose
+#: separator was lost: 行政事业性收费35-15 is 35 | -15); the unit words end the run.
+_SIGNED = r"(?:(?<![\w.])[+\-－−]|(?<=\d)[\-－−])?\d[\d,，.]*"
 _VALUE_RUN = re.compile(rf"{_SIGNED}(?:[ \t\u3000]+{_SIGNED})*[ \t\u3000]*(?:万元|亿元|元)?")
 
 #: "…0000002.其他…": the digits just before "N." + text are that sub-row's number.
@@ -71,7 +73,7 @@ def tokenize(text: str, offset: int = 0, first_line: int = 0) -> list:
     pos = offset
     for number, line in enumerate(lines, start=first_line):
         body = line.rstrip("\r\n")
-        if body.strip() and not _SKIP_LINE.match(body):
+        if body.strip() and not SKIP_LINE.match(body):
             tokens += _line_tokens(fold_width(body), pos, number, trailing_pipe_style)
         tokens += [Token(BLANK, "", pos, pos, number)] * blanks.get(number - first_line, 0)
         pos += len(line)
@@ -123,21 +125,31 @@ def empty_line_cells(lines: list) -> dict:
 
 
 def _line_tokens(line: str, pos: int, number: int, trailing_pipe_style: bool) -> list:
-    pieces = _pipe_pieces(line)
+    pieces = pipe_pieces(line)
     filled = [p for p in pieces if p[0].strip()]
     if len(pieces) > 1 and not (len(filled) <= 1 and _only_trailing_pipes(line)):
         return _grid_tokens(pieces, pos, number)
     if len(pieces) > 1 or "|" in line:  # a vertical cell "0 |", or a bare "|" line
         if filled:
             text, start = filled[0]
-            return _flow_tokens(text, pos + start, number, with_break=False)
+            return _lone_cell(text, pos + start, number) or _flow_tokens(text, pos + start, number, with_break=False)
         if line.strip() == "|":
             return [Token(BLANK, "", pos, pos, number)] if trailing_pipe_style else []
         return [Token(BREAK, "", pos, pos, number)]  # a line of pipes only ends a vertical row
-    return _flow_tokens(line, pos, number, with_break=True)
+    return _lone_cell(line, pos, number) or _flow_tokens(line, pos, number, with_break=True)
 
 
-def _pipe_pieces(line: str) -> list:
+def _lone_cell(text: str, pos: int, number: int) -> list:
+    """A line that is one number as a cell prints it (2笔, 984361元: a cell a line) is that
+    cell; flow text (规章 0 5 5) is read by :func:`_flow_tokens`."""
+    stripped = text.strip()
+    if not _CELL_VALUE.match(re.sub(r"\s+", "", stripped)) or not re.search(r"\D$", stripped):
+        return []
+    begin = pos + text.index(stripped)
+    return [Token(VALUE, stripped, begin, begin + len(stripped), number)]
+
+
+def pipe_pieces(line: str) -> list:
     """(text, start) of each piece between pipes; markdown's outer pipes removed."""
     pieces, start = [], 0
     for i, ch in enumerate(line + "|"):

@@ -112,7 +112,9 @@ def test_docs_and_schema(client):
 
 
 def test_annotation_does_not_block_the_event_loop(client, service):
-    """While the pool annotates long reports, the loop still answers /healthz at once."""
+    """While the pool annotates long reports, the loop still answers /healthz: several
+    answers come back before the annotations do (an order of events, not a timing bound:
+    the machine may be loaded)."""
     long_text = read_path(SAMPLES[2]).text * 4
 
     def annotate(_):
@@ -122,15 +124,13 @@ def test_annotation_does_not_block_the_event_loop(client, service):
     with ThreadPoolExecutor(4) as threads:
         busy = [threads.submit(annotate, i) for i in range(4)]
         time.sleep(0.3)
-        waits = []
-        while not all(f.done() for f in busy) and len(waits) < 50:
-            t0 = time.perf_counter()
-            assert client.get("/healthz", timeout=5).status_code == 200
-            waits.append(time.perf_counter() - t0)
+        answered_while_busy = 0
+        while not all(f.done() for f in busy) and answered_while_busy < 20:
+            assert client.get("/healthz", timeout=30).status_code == 200
+            answered_while_busy += not all(f.done() for f in busy)
             time.sleep(0.05)
         assert [f.result() for f in busy] == [200] * 4
-    assert waits, "the annotations finished before /healthz was asked: make the text longer"
-    assert max(waits) < 0.5, waits
+    assert answered_while_busy >= 3, "the annotations finished before /healthz was asked: make the text longer"
 
 
 # ---- errors: problem+json with the right status ---------------------------------------------
