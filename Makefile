@@ -48,6 +48,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_annotate.py data/samples data/corpus/reports
+	$(BIN)/python benchmarks/bench_ocr.py
 
 # The shipped paragraph classifier, rebuilt from the labelled data in the repo (about 3 min:
 # cross-validation by document, by province and by kind of agency); the gold paragraphs and

@@ -135,7 +135,7 @@ def engine_for(model_path=None) -> Engine:
     return _ENGINES[model_path]
 
 
-def annotate_input(item, model_path=None, done: Optional[dict] = None) -> list:
+def annotate_input(item, model_path=None, done: Optional[dict] = None, ocr: str = "auto") -> list:
     """Every document of one input (a path, or the InputError that stands for it) → Outcomes.
 
     ``done`` maps source → {content_sha256: Done} for the records already written; those
@@ -144,7 +144,7 @@ def annotate_input(item, model_path=None, done: Optional[dict] = None) -> list:
     done = done or {}
     if isinstance(item, InputError):
         return [_failure(item.source, item.code, item.message, None, done)]
-    return annotate_documents(engine_for(model_path), iter_documents(item), str(item), done)
+    return annotate_documents(engine_for(model_path), iter_documents(item, ocr), str(item), done)
 
 
 def annotate_documents(engine: Engine, documents, source: str, done: Optional[dict] = None,
@@ -289,12 +289,13 @@ class Summary:
 
 
 def run_batch(paths: Iterable, output=None, *, jobs: int = -1, model=None, resume: bool = False,
-              progress: bool = True, dask: Optional[str] = None, err=None) -> Summary:
+              progress: bool = True, dask: Optional[str] = None, err=None, ocr: str = "auto") -> Summary:
     """Annotate every input ``paths`` names into ``output`` (None: standard output).
 
     Failures are error records plus one line on ``err``; the run goes on. With ``resume``
     the documents already in ``output`` are skipped. ``dask`` is a scheduler address
-    (``tcp://host:8786``) to run on a Dask cluster instead of local processes.
+    (``tcp://host:8786``) to run on a Dask cluster instead of local processes. ``ocr``:
+    which pages are read by OCR (auto, always, never; nlp/readers/ocr.py).
     """
     err = err or sys.stderr
     if resume and output is None:
@@ -307,7 +308,7 @@ def run_batch(paths: Iterable, output=None, *, jobs: int = -1, model=None, resum
     bar = _progress_bar(len(items), progress, err)
     try:
         with _open_output(output, append=resume) as write:
-            for outcomes in _dispatch(items, done, model, jobs, dask):
+            for outcomes in _dispatch(items, done, model, jobs, dask, ocr):
                 for outcome in outcomes:
                     summary.add(outcome)
                     if outcome.line is not None:
@@ -322,13 +323,13 @@ def run_batch(paths: Iterable, output=None, *, jobs: int = -1, model=None, resum
     return summary
 
 
-def _dispatch(items: list, done: dict, model, jobs: int, dask: Optional[str]):
+def _dispatch(items: list, done: dict, model, jobs: int, dask: Optional[str], ocr: str = "auto"):
     """Outcome lists in the order of ``items``, computed by parallel workers."""
     from joblib import Parallel, delayed, parallel_config
     from joblib.externals.loky.process_executor import TerminatedWorkerError
 
     sources = sorted(done)
-    tasks = (delayed(annotate_input)(item, model, _done_for(item, done, sources)) for item in items)
+    tasks = (delayed(annotate_input)(item, model, _done_for(item, done, sources), ocr) for item in items)
     if dask is None:
         try:
             yield from Parallel(n_jobs=jobs, return_as="generator")(tasks)

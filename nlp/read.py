@@ -29,17 +29,18 @@ def _load(path: Path) -> bytes:
         raise UnsupportedInput(f"cannot read: {exc.strerror or exc}", source=str(path)) from None
 
 
-def read_path(path) -> Document:
-    """The one document a file holds (an archive must hold exactly one readable report)."""
+def read_path(path, ocr: str = "auto") -> Document:
+    """The one document a file holds (an archive must hold exactly one readable report).
+    ``ocr``: which pages are read by OCR (auto: those without a text layer; always; never)."""
     path = Path(path)
-    return read_bytes(_load(path), str(path))
+    return read_bytes(_load(path), str(path), ocr=ocr)
 
 
 def readable_files(directory: Path) -> list:
     return sorted(f for f in directory.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
 
 
-def iter_documents(path):
+def iter_documents(path, ocr: str = "auto"):
     """The documents one input path holds: one for a file, each member of an archive,
     each readable file under a directory.
 
@@ -49,11 +50,11 @@ def iter_documents(path):
     path = Path(path)
     if path.is_dir():
         for file in readable_files(path):
-            yield from iter_documents(file)
+            yield from iter_documents(file, ocr)
         return
     try:
         data = _load(path)
     except InputError as exc:
         yield exc
         return
-    yield from iter_bytes(data, str(path))
+    yield from iter_bytes(data, str(path), ocr=ocr)

@@ -28,7 +28,10 @@ class Cell:
     ``position`` (an unlabelled or garbled row placed by template order) or
     ``arithmetic`` (a run of digits split by the template's sums). Columns follow the
     template's order; ``column_header``/``column_score`` are the printed header that
-    names the column and how well (nlp/tables/columns.py).
+    names the column and how well (nlp/tables/columns.py). A cell read by OCR keeps
+    the recogniser's ``ocr_confidence`` in its number (None: read from text); when the
+    template's arithmetic chose between the readings the recogniser offered,
+    ``ocr_reading`` is the one it preferred itself (nlp/tables/doubts.py).
     """
 
     field: str
@@ -43,6 +46,8 @@ class Cell:
     placed_by: str = "label"
     column_header: str = ""  # the printed header text naming this column, if any
     column_score: float = 0.0
+    ocr_confidence: Optional[float] = None
+    ocr_reading: str = ""
 
 
 @dataclass(frozen=True)

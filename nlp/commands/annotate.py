@@ -1,4 +1,4 @@
-"""``nianbao annotate PATH [PATH ...] [-o OUT.jsonl] [-j N] [--resume] [--dask ADDRESS]``
+"""``nianbao annotate PATH [PATH ...] [-o OUT.jsonl] [-j N] [--resume] [--dask ADDRESS] [--ocr MODE]``
 
 A thin layer over :mod:`nlp.batch`, which does the work.
 """
@@ -10,6 +10,7 @@ import threading
 from contextlib import contextmanager
 
 from ..batch import run_batch
+from ..readers.ocr import OCR_MODES
 
 HELP = ("annotate report files, directories (searched recursively), glob patterns and archives "
         "into JSON Lines records, in parallel")
@@ -27,12 +28,15 @@ def add_arguments(p) -> None:
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.add_argument("--dask", metavar="ADDRESS",
                    help="run on the Dask cluster whose scheduler listens here (tcp://host:8786)")
+    p.add_argument("--ocr", choices=OCR_MODES, default="auto",
+                   help="read scanned pages by OCR: auto (PDF pages without a text layer, and "
+                        "PNG/JPEG/TIFF images; the default), always (every PDF page), never")
 
 
 def run(args) -> int:
     with _sigterm_as_interrupt():
         summary = run_batch(args.paths, args.output, jobs=args.jobs, model=args.model,
-                            resume=args.resume, progress=not args.quiet, dask=args.dask)
+                            resume=args.resume, progress=not args.quiet, dask=args.dask, ocr=args.ocr)
     return 1 if summary.failed else 0
 
 

@@ -1,6 +1,7 @@
 """Input readers behind one interface, chosen by content first and by name second.
 
-    sniff ──► pdf.read_pdf      %PDF magic
+    sniff ──► pdf.read_pdf      %PDF magic (a page without a text layer: by OCR)
+          ├─► ocr.read_image    PNG, JPEG or TIFF magic: a scanned page, by OCR
           ├─► docx.read_docx    PK zip holding word/document.xml
           ├─► archive           PK zip of anything else: each member read in turn
           ├─► mhtml.read_mhtml  MIME multipart/related (a page saved as .mht): its HTML part
@@ -10,7 +11,8 @@
 
 ``read_bytes`` reads one document; ``iter_bytes`` yields every document bytes hold (an
 archive's members, named ``archive.zip/member.txt``), or the InputError for each one
-that cannot be read.
+that cannot be read. ``ocr`` (auto, always, never) says which pages of a PDF are read by
+OCR, and whether images are read at all (nlp/readers/ocr.py).
 """
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ from .grid import Layout
 from .docx import read_docx
 from .html import read_html
 from .mhtml import looks_like_mhtml, read_mhtml
+from .ocr import image_kind, read_image
 from .pdf import read_pdf
 from .script import in_converted, to_simplified
 from .text import looks_binary, read_text
@@ -32,10 +35,16 @@ PLAIN_SUFFIXES = (".txt", ".md", ".text", ".markdown")
 HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".jsp", ".asp", ".aspx", ".php")
 MHTML_SUFFIXES = (".mht", ".mhtml")
 SUFFIXES = PLAIN_SUFFIXES + HTML_SUFFIXES + MHTML_SUFFIXES + (".pdf", ".docx", ".zip")
+#: Page images are read by OCR when named (or found in an archive), but a directory search
+#: leaves them out: in a folder of reports an image is far more often a picture than a page.
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 #: Larger inputs are refused unread: no real report comes near this.
 MAX_INPUT_BYTES = 200 * 1024 * 1024
 
-READERS = {"text": read_text, "html": read_html, "mhtml": read_mhtml, "pdf": read_pdf, "docx": read_docx}
+READERS = {"text": read_text, "html": read_html, "mhtml": read_mhtml, "pdf": read_pdf, "docx": read_docx,
+           "image": read_image}
+#: Readers that take the ``ocr`` mode.
+OCR_READERS = ("pdf", "image")
 
 #: Magic bytes of formats we recognise but do not read, with what to tell the user.
 REFUSED_MAGIC = (
@@ -43,9 +52,7 @@ REFUSED_MAGIC = (
     (b"Rar!", "a RAR archive; only zip archives are read"),
     (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive; only zip archives are read"),
     (b"\x1f\x8b", "a gzip file; only zip archives are read"),
-    (b"\x89PNG", "an image (PNG); reports are read from text, not scans"),
-    (b"\xff\xd8\xff", "an image (JPEG); reports are read from text, not scans"),
-    (b"GIF8", "an image (GIF); reports are read from text, not scans"),
+    (b"GIF8", "an image (GIF); scanned pages are read from PNG, JPEG or TIFF"),
     (b"{\\rtf", "an RTF file; save it as .docx or PDF"),
 )
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
@@ -81,10 +88,12 @@ def looks_like_html(data: bytes) -> bool:
 
 
 def sniff(data: bytes, name: str) -> str:
-    """Which reader reads ``data``: 'pdf', 'docx', 'zip', 'mhtml', 'html' or 'text'.
+    """Which reader reads ``data``: 'pdf', 'image', 'docx', 'zip', 'mhtml', 'html' or 'text'.
 
     >>> sniff(b"%PDF-1.7 ...", "report.txt"), sniff(b"<html><p>x</p>", "a.txt"), sniff(b"abc", "a.htm")
     ('pdf', 'html', 'html')
+    >>> sniff(b"\\xff\\xd8\\xff\\xe0 JFIF", "scan.pdf")
+    'image'
     """
     if not data.strip():
         raise EmptyInput("the file is empty", source=name)
@@ -92,6 +101,8 @@ def sniff(data: bytes, name: str) -> str:
         return "pdf"
     if data.startswith(_ZIP_MAGIC):
         return zip_kind(data, name)
+    if image_kind(data):
+        return "image"
     for magic, what in REFUSED_MAGIC:
         if data.startswith(magic):
             raise UnsupportedInput(f"{what}; readable: {_readable()}", source=name)
@@ -105,8 +116,8 @@ def sniff(data: bytes, name: str) -> str:
     return "text"
 
 
-def read_one(data: bytes, name: str, kind: str) -> Document:
-    read = READERS[kind](data, name)
+def read_one(data: bytes, name: str, kind: str, ocr: str = "auto") -> Document:
+    read = READERS[kind](data, name, ocr=ocr) if kind in OCR_READERS else READERS[kind](data, name)
     layout = read if isinstance(read, Layout) else Layout(read)
     if not layout.text.strip():
         raise EmptyInput(f"no text found in this {kind} file", source=name)
@@ -115,7 +126,7 @@ def read_one(data: bytes, name: str, kind: str) -> Document:
     return Document(name, converted, kind, script, grids)
 
 
-def iter_bytes(data: bytes, name: str, depth: int = 0):
+def iter_bytes(data: bytes, name: str, depth: int = 0, ocr: str = "auto"):
     """Every document ``data`` holds: a Document, or the InputError saying why not."""
     try:
         if len(data) > MAX_INPUT_BYTES:
@@ -123,7 +134,7 @@ def iter_bytes(data: bytes, name: str, depth: int = 0):
                                    source=name)
         kind = sniff(data, name)
         if kind != "zip":
-            yield read_one(data, name, kind)
+            yield read_one(data, name, kind, ocr)
             return
     except InputError as exc:
         yield exc
@@ -132,18 +143,19 @@ def iter_bytes(data: bytes, name: str, depth: int = 0):
         if isinstance(member, InputError):
             yield member
         else:
-            yield from iter_bytes(member.data, member.source, depth + 1)
+            yield from iter_bytes(member.data, member.source, depth + 1, ocr)
 
 
-def read_bytes(data: bytes, name: str) -> Document:
+def read_bytes(data: bytes, name: str, ocr: str = "auto") -> Document:
     """One document from bytes (an upload). An archive must hold exactly one readable document."""
-    return read_single(data, name)
+    return read_single(data, name, ocr=ocr)
 
 
-def read_single(data: bytes, name: str, several: str = "send its reports one by one or read it with iter_documents") -> Document:
+def read_single(data: bytes, name: str, several: str = "send its reports one by one or read it with iter_documents",
+                ocr: str = "auto") -> Document:
     """:func:`read_bytes`, whose error for an archive of several documents says, after
     their count, what to do instead (``several``: the caller knows its own way)."""
-    results = list(iter_bytes(data, name))
+    results = list(iter_bytes(data, name, ocr=ocr))
     if len(results) == 1:
         if isinstance(results[0], InputError):
             raise results[0]
@@ -153,4 +165,4 @@ def read_single(data: bytes, name: str, several: str = "send its reports one by 
                            source=name)
 
 
-__all__ = ["Document", "MAX_INPUT_BYTES", "SUFFIXES", "PLAIN_SUFFIXES", "iter_bytes", "read_bytes", "read_single", "sniff"]
+__all__ = ["Document", "IMAGE_SUFFIXES", "MAX_INPUT_BYTES", "SUFFIXES", "PLAIN_SUFFIXES", "iter_bytes", "read_bytes", "read_single", "sniff"]

@@ -50,6 +50,9 @@ class GridCell:
 
     ``top``/``bottom`` and ``left``/``right`` are grid lines: row and column numbers of a
     markup table, points of a PDF page (pages stacked, so a later page is lower).
+    A cell read by OCR also keeps the recogniser's ``confidence`` in its number (0-1;
+    None for a cell read from a text layer) and the other texts it may be, most likely
+    first (``candidates``).
     """
 
     text: str
@@ -59,6 +62,8 @@ class GridCell:
     right: float
     start: int = -1
     end: int = -1
+    confidence: float | None = None
+    candidates: tuple = ()
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,8 @@
 
 Lines wrapped at the right margin are joined back into their paragraph; page numbers at
 the top or bottom of a page are dropped; a table broken by a page break is read as one
-table (a header row repeated on the next page is dropped). Scanned PDFs (no text layer)
-are refused: OCR them first.
+table (a header row repeated on the next page is dropped). A page without a text layer
+(a scan) is read by OCR (nlp/readers/ocr.py) into the same blocks, unless ``ocr="never"``.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pdfplumber
 
-from ..errors import DamagedInput, InputError, UndecodableInput, UnsupportedInput
+from ..errors import DamagedInput, EmptyInput, NianbaoError, UndecodableInput, UnsupportedInput
 from .grid import GridCell, Layout, LayoutBuilder, clean_cell
 
 #: pdfminer logs every repair it makes to a damaged file; a damaged file is an InputError here.
@@ -165,25 +165,53 @@ def render_blocks(blocks: list) -> Layout:
     return out.build()
 
 
-def pdf_blocks(data: bytes, source: str) -> list:
-    """Every page's blocks; a damaged or encrypted file is a DamagedInput."""
+def pdf_blocks(data: bytes, source: str, ocr: str = "auto") -> list:
+    """Every page's blocks, from its text layer or (see :func:`wants_ocr`) by OCR; a
+    damaged or encrypted file is a DamagedInput."""
+    from .ocr import check_mode
+
+    check_mode(ocr)
+    pages = []  # per page: its blocks, or (index, top, height) for a page to OCR
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             if len(pdf.pages) > MAX_PAGES:
                 raise UnsupportedInput(f"{len(pdf.pages):,} pages (the limit is {MAX_PAGES:,})", source=source)
-            blocks, top = [], 0.0
-            for page in pdf.pages:
-                blocks += page_blocks(page.dedupe_chars(), top)
+            top = 0.0
+            for k, page in enumerate(pdf.pages):
+                pages.append((k, top) if wants_ocr(page, ocr) else page_blocks(page.dedupe_chars(), top))
                 top += float(page.height)
-            return blocks
-    except InputError:
+    except NianbaoError:
         raise
     except Exception as exc:  # pdfminer raises many unrelated types on broken files
         raise DamagedInput(f"damaged or encrypted PDF ({type(exc).__name__}: {exc})", source=source) from None
+    return [block for blocks in ocr_pages(data, source, pages) for block in blocks]
 
 
-def read_pdf(data: bytes, source: str) -> Layout:
-    layout = render_blocks(pdf_blocks(data, source))
+def wants_ocr(page, ocr: str) -> bool:
+    """always: every page; never: none; auto: a page without a text layer (a scan)."""
+    return ocr == "always" or (ocr == "auto" and not page.chars)
+
+
+def ocr_pages(data: bytes, source: str, pages: list) -> list:
+    """``pages`` with each (index, top) of a page to OCR replaced by its blocks."""
+    wanted = [p for p in pages if isinstance(p, tuple)]
+    if not wanted:
+        return pages
+    from .ocr import DPI, ocr_page, open_rendered, render_page
+
+    rendered = open_rendered(data, source)
+    try:
+        read = {k: ocr_page(render_page(rendered, k, DPI), DPI, top) for k, top in wanted}
+    finally:
+        rendered.close()
+    return [read[p[0]] if isinstance(p, tuple) else p for p in pages]
+
+
+def read_pdf(data: bytes, source: str, ocr: str = "auto") -> Layout:
+    layout = render_blocks(pdf_blocks(data, source, ocr))
     if not layout.text.strip():
-        raise UndecodableInput("a PDF without a text layer (scanned pages?); OCR it first", source=source)
+        if ocr == "never":
+            raise UndecodableInput("a PDF without a text layer (scanned pages?) and OCR is off (--ocr never)",
+                                   source=source)
+        raise EmptyInput("no text found in this PDF, by its text layer or by OCR (blank pages?)", source=source)
     return layout

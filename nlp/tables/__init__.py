@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from ..schema import registry
 from .columns import header_pieces, pin_columns
+from .doubts import with_ocr_confidence
 from .grids import grid_rows, text_grids, with_text_headers
 from .reader import read_active, read_requests, read_review
 from .rows import read_rows
@@ -28,7 +29,7 @@ class TableResult:
 
 def read_tables(text: str, sections, edition: str, grids=()) -> TableResult:
     """``grids``: the tables the document draws (Document.grids); a section's text outside
-    them is read as text."""
+    them is read as text. Numbers read by OCR with low confidence: nlp/tables/doubts.py."""
     by_number = {s.number: s for s in sections}
     cells, ambiguous = [], []
     for table, (number, reader) in READERS.items():
@@ -39,6 +40,7 @@ def read_tables(text: str, sections, edition: str, grids=()) -> TableResult:
         got, amb = reader(rows, edition)
         cells += _with_column_evidence(got, rows, edition, table)
         ambiguous += amb
+    cells, ambiguous = with_ocr_confidence(cells, ambiguous, grids, edition)
     return TableResult(tuple(cells), tuple(ambiguous))
 
 

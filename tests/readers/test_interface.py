@@ -16,10 +16,12 @@ def test_public_names():
 
 
 def test_signatures():
-    assert list(inspect.signature(nlp.read.read_path).parameters) == ["path"]
-    assert list(inspect.signature(nlp.read.read_bytes).parameters) == ["data", "name"]
-    assert list(inspect.signature(nlp.read.iter_documents).parameters) == ["path"]
+    assert list(inspect.signature(nlp.read.read_path).parameters) == ["path", "ocr"]
+    assert list(inspect.signature(nlp.read.read_bytes).parameters) == ["data", "name", "ocr"]
+    assert list(inspect.signature(nlp.read.iter_documents).parameters) == ["path", "ocr"]
     assert list(inspect.signature(nlp.read.decode).parameters) == ["data", "source"]
+    for reader in (nlp.read.read_path, nlp.read.read_bytes, nlp.read.iter_documents):
+        assert inspect.signature(reader).parameters["ocr"].default == "auto"  # callers that pass no mode: as before, plus scans
 
 
 def test_document_is_built_as_before():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.errors import DamagedInput, UndecodableInput
+from nlp.errors import DamagedInput, EmptyInput, UndecodableInput
 from nlp.read import read_bytes
 
 from .build import Span, pdf_bytes
@@ -58,8 +58,10 @@ def test_scanned_pdf_has_no_text_layer():
     pdf = FPDF()
     pdf.add_page()
     pdf.rect(20, 20, 100, 50, style="F")
-    with pytest.raises(UndecodableInput, match=r"scan\.pdf.*without a text layer"):
-        read_bytes(bytes(pdf.output()), "scan.pdf")
+    with pytest.raises(UndecodableInput, match=r"scan\.pdf.*without a text layer.*--ocr never"):
+        read_bytes(bytes(pdf.output()), "scan.pdf", ocr="never")
+    with pytest.raises(EmptyInput, match=r"scan\.pdf.*no text found.*by OCR"):
+        read_bytes(bytes(pdf.output()), "scan.pdf")  # a page with a filled box and no text
 
 
 def test_damaged_pdf():

@@ -21,6 +21,11 @@ from .build import docx_bytes, zip_bytes
     (b"no suffix at all", "upload", "text"),
     (b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=x\r\n\r\n--x", "page.mht", "mhtml"),
     (b"Subject: a mail\r\n\r\nmultipart/related in the body", "mail.txt", "text"),
+    (b"\x89PNG\r\n\x1a\n" + b"\x00" * 50, "report.doc", "image"),  # scanned pages: read by OCR
+    (b"\xff\xd8\xff\xe0\x00\x10JFIF", "scan.pdf", "image"),
+    (b"II*\x00\x08\x00\x00\x00", "scan.tif", "image"),
+    (b"MM\x00*\x00\x00\x00\x08", "scan", "image"),
+    (b"\x89PNX not quite", "notes.txt", "text"),
 ])
 def test_kind(data, name, kind):
     assert sniff(data, name) == kind
@@ -34,7 +39,7 @@ def test_docx_and_zip_told_apart():
 @pytest.mark.parametrize("data, words", [
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "legacy Office file"),
     (b"Rar!\x1a\x07\x00", "RAR archive"),
-    (b"\x89PNG\r\n\x1a\n" + b"\x00" * 50, "image"),
+    (b"GIF89a" + b"\x00" * 50, "GIF"),
     (b"{\\rtf1\\ansi", "RTF"),
 ])
 def test_recognised_but_unread_formats(data, words):

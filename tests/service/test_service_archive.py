@@ -25,7 +25,7 @@ REPORTS = {SAMPLES[0].name: SAMPLES[0].read_bytes(),
            f"pingtan/{CORPUS[0].name}": CORPUS[0].read_bytes(),
            "会议通知.txt": NOT_A_REPORT}
 REPORTS_ZIP = zip_bytes(REPORTS)
-#: A report, an image no reader takes, and macOS litter (skipped, as by the CLI).
+#: A report, a damaged page image (images are read by OCR), and macOS litter (skipped, as by the CLI).
 MIXED = {"scan.png": PNG, SAMPLES[1].name: SAMPLES[1].read_bytes(), "__MACOSX/._scan.png": b"\x00\x05"}
 
 
@@ -75,8 +75,8 @@ def test_an_unreadable_member_is_an_error_record_and_the_rest_are_read(client, c
     lines = parsed(response.text)
     assert lines == cli_lines["mixed.zip"]
     assert [line["source"] for line in lines] == ["mixed.zip/scan.png", f"mixed.zip/{SAMPLES[1].name}"]
-    assert lines[0]["content_sha256"] is None and lines[0]["error"]["code"] == "E104"
-    assert "image" in lines[0]["error"]["message"]
+    assert lines[0]["content_sha256"] is None and lines[0]["error"]["code"] == "E106"
+    assert "cannot read the PNG image" in lines[0]["error"]["message"]
 
 
 def test_an_archive_without_a_suffix_is_named_by_its_content_type(client):
