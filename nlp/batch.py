@@ -34,7 +34,7 @@ from .engine import Engine
 from .errors import InputError, InternalError, OutputError, RunError
 from .outputs import record_line
 from .read import SUFFIXES as READABLE_SUFFIXES
-from .read import iter_documents
+from .read import iter_documents, missing_reason
 
 #: Code of the error record written when the engine itself fails on one document (a bug):
 #: the batch goes on, the record says what happened.
@@ -73,13 +73,15 @@ def expand_paths(paths: Iterable, suffixes: tuple = READABLE_SUFFIXES) -> list:
 
     A file named is taken whatever its suffix (its reader says if it cannot read it); files
     found in a directory or by a glob pattern are taken when their suffix is readable, hidden
-    ones (``.name``) never. A name that matches nothing becomes an :class:`InputError`,
-    reported in place like any unreadable input.
+    ones (``.name``) never. A file reached by several paths (symbolic links, a ``**``
+    pattern through a link back to a parent directory) is taken once, by its shortest
+    path. A name that matches nothing, or a symbolic link that leads nowhere, becomes an
+    :class:`InputError`, reported in place like any unreadable input.
     """
     out, seen = [], set()
 
     def add(path: str) -> None:
-        key = os.path.normpath(path)
+        key = os.path.realpath(path)
         if key not in seen:
             seen.add(key)
             out.append(path)
@@ -89,8 +91,11 @@ def expand_paths(paths: Iterable, suffixes: tuple = READABLE_SUFFIXES) -> list:
             found = list(_walk(arg, suffixes))
         elif os.path.exists(arg):
             found = [arg]
+        elif os.path.islink(arg):
+            found = []
+            out.append(InputError(missing_reason(arg), source=arg))
         elif any(ch in arg for ch in _GLOB_CHARS):
-            found = [f for m in sorted(glob.glob(arg, recursive=True)) for f in _walk(m, suffixes)]
+            found = _each_file_once([f for m in sorted(glob.glob(arg, recursive=True)) for f in _walk(m, suffixes)])
             if not found:
                 out.append(InputError("no readable file matches this pattern", source=arg))
         else:
@@ -99,6 +104,17 @@ def expand_paths(paths: Iterable, suffixes: tuple = READABLE_SUFFIXES) -> list:
         for path in found:
             add(path)
     return out
+
+
+def _each_file_once(paths: list) -> list:
+    """One path per real file, the shortest (fewest directories), in the order of ``paths``."""
+    best: dict = {}
+    for path in paths:
+        key = os.path.realpath(path)
+        if key not in best or path.count(os.sep) < best[key].count(os.sep):
+            best[key] = path
+    chosen = set(best.values())
+    return [path for path in paths if path in chosen]
 
 
 def _walk(root: str, suffixes: tuple):
