@@ -52,7 +52,7 @@ bench: $(STAMP)
 # The shipped paragraph classifier, rebuilt from the labelled data in the repo (about 30 s);
 # the gold paragraphs are its held-out set, never trained on.
 model: $(STAMP)
-	$(BIN)/nianbao train data/labelled/collected.jsonl --heldout data/labelled/gold.jsonl -o models/paragraphs.joblib
+	$(BIN)/nianbao train data/labelled/collected.jsonl --heldout data/labelled/gold.jsonl -o models/paragraphs.joblib --force
 
 clean:
 	rm -rf $(VENV) out

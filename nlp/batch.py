@@ -49,7 +49,8 @@ _GLOB_CHARS = "*?["
 @dataclass(frozen=True)
 class Outcome:
     """What became of one document. ``line`` is the JSON line to write; None when the
-    output already holds it (--resume). ``message`` is the stderr line of a failure."""
+    output already holds it (--resume). ``message`` is the stderr line of a failure, or of
+    a warning on a report that was annotated."""
 
     source: str
     failed: bool = False
@@ -199,7 +200,9 @@ def _annotate(engine: Engine, doc, done: dict) -> Outcome:
         return _failure(doc.source, INTERNAL_ERROR, _internal_message(exc), sha, done)
     line = record_line({"source": record.pop("source"), "content_sha256": sha, **record})
     checks_failed = any(c["status"] == "fail" for c in record["checks"])
-    return Outcome(doc.source, checks_failed=checks_failed, line=line)
+    warned = "; ".join(record.get("warnings") or ())
+    return Outcome(doc.source, checks_failed=checks_failed, line=line,
+                   message=f"{doc.source}: warning: {warned}" if warned else None)
 
 
 def _failure(source: str, code: str, message: str, sha: Optional[str], done: dict) -> Outcome:

@@ -53,7 +53,7 @@ class Engine:
         record = Record(source=doc.source, edition=edition, year=year, agency=detect_agency(text),
                         cells=table.cells, ambiguous=table.ambiguous, facts=tuple(facts),
                         paragraphs=tuple(paragraphs), checks=tuple(checks),
-                        paragraph_model=self._model_provenance)
+                        paragraph_model=self._model_provenance, warnings=tuple(getattr(doc, "warnings", ())))
         script = getattr(doc, "script", None)
         return in_original_script(record, text, script) if script is not None else record
 

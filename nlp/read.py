@@ -17,7 +17,7 @@ from .readers.text import decode
 #: The old name, kept for its importers: every readable suffix, not only plain text.
 TEXT_SUFFIXES = SUFFIXES
 
-__all__ = ["Document", "SUFFIXES", "TEXT_SUFFIXES", "decode", "iter_documents", "missing_reason", "read_bytes", "read_path"]
+__all__ = ["Document", "SUFFIXES", "TEXT_SUFFIXES", "decode", "iter_documents", "read_bytes", "read_path"]
 
 
 def missing_reason(path) -> str:

@@ -100,6 +100,8 @@ class Record:
     checks: tuple = ()
     #: which paragraph model labelled ``paragraphs``: {"sha256", "trained_at"} (None: no model)
     paragraph_model: Optional[dict] = None
+    #: what reading the input had to repair (lines in another encoding); in the JSON only when any
+    warnings: tuple = ()
 
     @property
     def tables(self) -> dict:
@@ -119,6 +121,7 @@ class Record:
             "cells": [asdict(c) for c in self.cells],
             "ambiguous": [_ambiguity_dict(a) for a in self.ambiguous],
             "paragraph_model": self.paragraph_model,
+            **({"warnings": list(self.warnings)} if self.warnings else {}),
         }
 
 

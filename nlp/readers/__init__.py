@@ -25,7 +25,7 @@ from .html import read_html
 from .mhtml import looks_like_mhtml, read_mhtml
 from .pdf import read_pdf
 from .script import to_simplified
-from .text import looks_binary, read_text
+from .text import Decoded, looks_binary, read_text
 
 PLAIN_SUFFIXES = (".txt", ".md", ".text", ".markdown")
 HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".jsp", ".asp", ".aspx", ".php")
@@ -105,11 +105,13 @@ def sniff(data: bytes, name: str) -> str:
 
 
 def read_one(data: bytes, name: str, kind: str) -> Document:
-    text = READERS[kind](data, name)
+    """A reader returns the text, or a :class:`Decoded` text with the warnings of its repairs."""
+    read = READERS[kind](data, name)
+    text, warnings = (read.text, read.warnings) if isinstance(read, Decoded) else (read, ())
     if not text.strip():
         raise EmptyInput(f"no text found in this {kind} file", source=name)
     converted, script = to_simplified(text)
-    return Document(name, converted, kind, script)
+    return Document(name, converted, kind, script, warnings)
 
 
 def iter_bytes(data: bytes, name: str, depth: int = 0):

@@ -118,6 +118,11 @@ def render_blocks(blocks: list) -> list:
     return lines
 
 
+#: What a PDF that needs a password to open is told to do.
+PASSWORD_HINT = ("the PDF is protected by a password (a user password is needed to open it): open it with "
+                 "the password, save or print it as a PDF without one, and annotate that copy")
+
+
 def pdf_blocks(data: bytes, source: str) -> list:
     """Every page's blocks; a damaged or encrypted file is a DamagedInput."""
     try:
@@ -128,7 +133,17 @@ def pdf_blocks(data: bytes, source: str) -> list:
     except InputError:
         raise
     except Exception as exc:  # pdfminer raises many unrelated types on broken files
+        if _needs_password(exc):
+            raise DamagedInput(PASSWORD_HINT, source=source) from None
         raise DamagedInput(f"damaged or encrypted PDF ({type(exc).__name__}: {exc})", source=source) from None
+
+
+def _needs_password(exc: BaseException) -> bool:
+    """pdfminer's PDFPasswordIncorrect, bare or wrapped by pdfplumber (in args or as cause)."""
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    seen = [exc, exc.__cause__, exc.__context__, *exc.args]
+    return any(isinstance(e, PDFPasswordIncorrect) for e in seen)
 
 
 def read_pdf(data: bytes, source: str) -> str:
