@@ -9,7 +9,7 @@ import os
 from itertools import chain
 
 from ..batch import annotate_documents
-from ..engine import Engine
+from ..engine import Engine, require_length
 from ..errors import EmptyInput, InputError, ModelError, NianbaoError, UnsupportedInput
 from ..facts import extract_facts
 from ..readers import iter_bytes, read_single, sniff
@@ -123,6 +123,7 @@ def _unhashed(source: str) -> None:
 def facts(text: str) -> list:
     if not text.strip():
         raise EmptyInput("the text holds only white space")
+    require_length(text, "<text>")
     found = extract_facts(text, find_sections(text), ())
     return Record(source="", edition=None, year=None, agency=None, facts=tuple(found)).to_dict()["facts"]
 
