@@ -32,6 +32,7 @@ from typing import Iterable, Optional
 
 from .engine import Engine
 from .errors import InputError, InternalError, OutputError, RunError
+from .lifeline import die_with_parent
 from .outputs import record_line
 from .read import SUFFIXES as READABLE_SUFFIXES
 from .read import iter_documents, missing_reason
@@ -144,10 +145,13 @@ def engine_for(model_path=None) -> Engine:
     """This process's engine: built on first use, then reused for every input it gets.
     In a worker process, Ctrl-C is left to the parent: the terminal sends SIGINT to the
     whole process group, and a worker dying of it would print a traceback of its own while
-    the parent already stops the run, keeps what was written and says so."""
+    the parent already stops the run, keeps what was written and says so. A worker also
+    ends when its parent is gone (a ``kill -9`` of the run): :mod:`nlp.lifeline`."""
     if model_path not in _ENGINES:
-        if multiprocessing.current_process().name != "MainProcess" and threading.current_thread() is threading.main_thread():
-            signal.signal(signal.SIGINT, signal.SIG_IGN)
+        if multiprocessing.current_process().name != "MainProcess":
+            die_with_parent()
+            if threading.current_thread() is threading.main_thread():
+                signal.signal(signal.SIGINT, signal.SIG_IGN)
         _ENGINES[model_path] = Engine(model_path)
     return _ENGINES[model_path]
 

@@ -12,6 +12,7 @@ from ..batch import annotate_documents
 from ..engine import Engine, require_length
 from ..errors import EmptyInput, InputError, ModelError, NianbaoError, UnsupportedInput
 from ..facts import extract_facts
+from ..lifeline import die_with_parent
 from ..readers import iter_bytes, read_single, sniff
 from ..record import Record
 from ..segment import find_sections
@@ -29,8 +30,10 @@ WARM_UP_TEXT = ("某某局2021年政府信息公开工作年度报告\n一、总
 
 def init(model_path) -> None:
     """Pool initializer. A model that fails to load is kept as the answer to every call
-    (and to /readyz) rather than killing the process, which would break the pool."""
+    (and to /readyz) rather than killing the process, which would break the pool. The
+    process ends when the service process that started it is gone (nlp/lifeline.py)."""
     global _engine, _load_error
+    die_with_parent()
     try:
         _engine = Engine(model_path)
     except ModelError as exc:
