@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -109,6 +110,20 @@ def test_docs_and_schema(client):
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/v1/annotate", "/v1/annotate/file", "/v1/annotate/archive", "/v1/paragraphs/classify", "/v1/facts",
             "/v1/editions/{edition}/fields", "/healthz", "/readyz"} <= set(paths)
+
+
+@pytest.mark.parametrize("page", ["/docs", "/redoc"])
+def test_the_docs_pages_load_nothing_from_elsewhere(client, page):
+    """An offline machine shows the docs: every script, style and icon comes from the service."""
+    html = client.get(page).text
+    assets = re.findall(r"""(?:src|href)=["']([^"']+)""", html)
+    assert assets and all(a.startswith("/docs-assets/") for a in assets), assets
+    assert not re.findall(r"https?://", html), "a URL of another host in the page"
+    for asset in assets:
+        response = client.get(asset)
+        assert response.status_code == 200 and len(response.content) > 1000, asset
+    if page == "/docs":
+        assert '"validatorUrl": null' in html  # Swagger UI would send the schema's URL to a public validator
 
 
 def test_annotation_does_not_block_the_event_loop(client, service):
