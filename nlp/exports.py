@@ -177,8 +177,14 @@ def _finding_row(record: dict, check: dict, labels: str) -> dict:
         value = absent if field not in cells else blank if cells[field] is None else cells[field]
         shown.append(f"{_field_name(record.get('edition'), field, labels)}={value}")
     return {"source": record["source"], "agency": record.get("agency"), "year": record.get("year"),
-            "rule": check.get("rule"), "status": check.get("status"), "message": check.get("message"),
+            "rule": check.get("rule"), "status": check.get("status"), "message": check_message(check, labels),
             "fields": "; ".join(fields), "cells": "; ".join(shown)}
+
+
+def check_message(check: dict, labels: str = "id") -> str:
+    """A check's message in the language of ``labels`` (zh: Chinese, where the record has it:
+    records written before checks spoke Chinese have only the English message)."""
+    return (check.get("message_zh") if labels == "zh" else None) or check.get("message") or ""
 
 
 def _field_name(edition, field: str, labels: str) -> str:

@@ -85,6 +85,7 @@ class Check:
     status: str  # pass | fail | not_assessable
     fields: tuple
     message: str
+    message_zh: str = ""  # the same message in Chinese
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,8 @@ def _paragraph_dict(p: Paragraph) -> dict:
 
 
 def _check_dict(c: Check) -> dict:
-    return {"rule": c.rule, "status": c.status, "fields": list(c.fields), "message": c.message}
+    return {"rule": c.rule, "status": c.status, "fields": list(c.fields), "message": c.message,
+            "message_zh": c.message_zh}
 
 
 def _ambiguity_dict(a: Ambiguity) -> dict:
