@@ -180,6 +180,10 @@ ERRORS = [
      {"content": b"--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\nabc",
       "headers": {"content-type": "multipart/form-data; boundary=xyz"}}, 422, "Invalid request"),
     ("no-file-part", "POST", "/v1/annotate/file", {"files": {"other": ("a.txt", b"x", "text/plain")}}, 422, "Invalid request"),
+    ("text-over-1m-characters", "POST", "/v1/annotate", {"json": {"text": "政府信息公开" * 166_667}}, 413, "Text too long"),
+    ("snippet-over-1m-characters", "POST", "/v1/facts", {"json": {"text": "发布信息12条" * 142_858}}, 413, "Text too long"),
+    ("upload-over-1m-characters", "POST", "/v1/annotate/file",
+     {"files": {"file": ("long.txt", ("政府信息公开" * 166_667).encode(), "text/plain")}}, 413, "Text too long"),
     ("unknown-path", "GET", "/v1/nothing", {}, 404, "Not Found"),
     ("wrong-method", "GET", "/v1/annotate", {}, 405, "Method Not Allowed"),
 ]
