@@ -135,7 +135,8 @@ class ProcessMemory:
         while not self._stop.is_set():
             for proc in [server, *server.children(recursive=True)]:
                 try:
-                    self.peaks[proc.pid] = max(self.peaks.get(proc.pid, 0), proc.memory_info().rss)
+                    if proc.pid == self.pid or "spawn_main" in " ".join(proc.cmdline()):  # not the resource tracker
+                        self.peaks[proc.pid] = max(self.peaks.get(proc.pid, 0), proc.memory_info().rss)
                 except psutil.Error:
                     continue
             self._stop.wait(self.interval)
