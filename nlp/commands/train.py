@@ -1,6 +1,12 @@
-"""``nianbao train DATA.jsonl [...] -o models/paragraphs.joblib``"""
+"""``nianbao train DATA.jsonl [...] [-o MODEL.joblib] [--force]``
+
+A new model goes to a new file (``paragraphs-<date>-<time>.joblib`` unless ``-o`` names
+one): a user's experiment never replaces the shipped model by default, and an existing
+model (or its metadata) is replaced only with ``--force``.
+"""
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import sys
 from pathlib import Path
