@@ -30,6 +30,7 @@ print(f"agency labels whole and inside the figure: {len(ticks)}")
 
 def test_archive_overview_runs_and_plots(model_path, monkeypatch):
     monkeypatch.setenv("NIANBAO_MODEL", str(model_path))  # the kernel inherits it
+    monkeypatch.setenv("PYTHONPATH", str(NOTEBOOK.parents[1]))  # and imports this checkout's nlp
     nb = nbformat.read(NOTEBOOK, as_version=4)
     nb.cells.append(nbformat.v4.new_code_cell(LABELS_WHOLE))
     nbclient.NotebookClient(nb, kernel_name="python3", timeout=600,
