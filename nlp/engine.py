@@ -50,7 +50,7 @@ class Engine:
         sections = find_sections(text)
         year = detect_year(text)
         edition = detect_edition(text, year)
-        table = tables_stage.read_tables(text, sections, edition) if edition else tables_stage.TableResult((), ())
+        table = tables_stage.read_tables(text, sections, edition, doc.grids) if edition else tables_stage.TableResult((), ())
         facts = facts_stage.extract_facts(text, sections, table.cells)
         paragraphs = paragraphs_stage.annotate_paragraphs(text, sections, self._classifier)
         checks = checks_stage.run_checks(edition, table, facts, text, sections) if edition else ()

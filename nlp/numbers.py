@@ -14,6 +14,8 @@ Table cells:
 (True, True)
 >>> parse_cell("规章", "count") is None
 True
+>>> parse_cell("2笔", "count"), parse_cell("2万", "count"), parse_cell("984361元", "count")
+(2.0, None, None)
 
 Free-text quantities (facts) use :func:`parse_quantity`:
 
@@ -27,6 +29,8 @@ Free-text quantities (facts) use :func:`parse_quantity`:
 (320.0, 'exact')
 >>> parse_quantity("两千余")
 (2000.0, 'approx')
+>>> parse_quantity("百余")
+(100.0, 'approx')
 >>> parse_quantity("突破770万")
 (7700000.0, 'at_least')
 >>> parse_quantity("1,234")
@@ -54,14 +58,23 @@ BLANK = object()
 #: these are read as blank (null), never as zero, and the raw text is kept as evidence.
 PLACEHOLDERS = frozenset({"", "/", "-", "--", "—", "——", "－", "／", "無", "无", "空", "\\"})
 
+#: Measure words (量词) a table cell may print after a count: a count cell says what it
+#: counts (2笔 procurement projects, 3件, 5个); the number is the count. Not the scales
+#: 万/亿/千/百 nor 元, which change the value or say it is money.
+MEASURE_WORDS = "个件项条笔次宗批家人份部本期篇例起"
+
 #: Unit words that may follow a number in a cell, with their factor to the field's unit.
 CELL_UNITS = {
     "amount_yuan": {"": 1, "元": 1, "万元": 10_000, "万": 10_000, "亿元": 100_000_000, "亿": 100_000_000},
     "amount_wan_yuan": {"": 1, "万元": 1, "万": 1, "元": 0.0001},
-    "count": {"": 1, "件": 1, "个": 1, "项": 1, "条": 1},
+    "count": {"": 1, **{word: 1 for word in MEASURE_WORDS}},
 }
 
 _CELL = re.compile(r"^(?P<sign>[+\-－−]?)(?P<num>\d[\d,，]*(?:\.\d+)?)(?P<unit>[^\d]*)$")
+
+#: A table cell's number as printed: sign, digits with separators, decimals, a unit or a
+#: measure word (2笔, 120万元). Used by every table reader to tell a value from a label.
+CELL_NUMBER = rf"[+\-－−]?\d[\d,，]*(?:\.\d+)?\s*(?:万元|亿元|元|万|[{MEASURE_WORDS}])?"
 
 SCALE = {"万": 10_000, "亿": 100_000_000, "千": 1_000, "百": 100}
 
@@ -138,8 +151,15 @@ def parse_quantity(text: str):
 
 
 def _chinese_numeral(text: str):
+    """A Chinese numeral's value; 百/千 without a digit is one hundred/thousand (百余条).
+
+    >>> _chinese_numeral("百"), _chinese_numeral("千"), _chinese_numeral("两百")
+    (100.0, 1000.0, 200.0)
+    """
     import cn2an  # imported here: it is slow to import and only facts need it
 
+    if text[:1] in ("百", "千"):
+        text = "一" + text
     try:
         return float(cn2an.cn2an(text.replace("两", "二"), "smart"))
     except (ValueError, KeyError):

@@ -28,6 +28,9 @@ def add_arguments(p) -> None:
     p.add_argument("--force", action="store_true", help="replace the model (and its metadata) at --output if there is one")
     p.add_argument("--folds", type=int, default=5, help="cross-validation folds, grouped by source document (default: %(default)s; 1: none)")
     p.add_argument("--heldout", nargs="*", default=[], help="labelled paragraphs never trained on, evaluated after training")
+    p.add_argument("--unseen", nargs="*", default=[],
+                   help="labelled paragraphs of reports no training row comes from, evaluated after training")
+    p.add_argument("--groups", help="groups.tsv (source, province, kind): also cross-validate by province and by kind of agency")
     p.add_argument("--C", type=float, default=None, help="inverse regularisation of the linear classifier")
 
 
@@ -70,22 +73,28 @@ def run(args) -> int:
     training = _training()
     from training.data import DataError  # importable once training is
 
-    missing = [p for p in [*args.data, *args.heldout] if not Path(p).is_file()]
+    missing = [p for p in [*args.data, *args.heldout, *args.unseen, *([args.groups] if args.groups else [])]
+               if not Path(p).is_file()]
     if missing:
         print(f"nianbao: no such file: {', '.join(missing)}", file=sys.stderr)
         return 2
     params = {"C": args.C} if args.C is not None else {}
     try:
         classifier = training.train(args.data, args.output, folds=args.folds, heldout_paths=args.heldout,
-                                    params=params, log=lambda m: print(m, file=sys.stderr))
+                                    unseen_paths=args.unseen, groups_path=args.groups, params=params,
+                                    log=lambda m: print(m, file=sys.stderr))
     except DataError as exc:
         print(f"nianbao: {exc}", file=sys.stderr)
         return 2
     metrics = classifier.metadata.get("metrics", {})
     if "cross_validation" in metrics:
         print(_summary_table(metrics["cross_validation"], f"cross-validation ({args.folds} folds by document) on the training data:"))
+    for name, group in metrics.get("cross_validation_by_group", {}).items():
+        print(_summary_table(group, f"cross-validation ({group['folds']} folds by {name}) on the training data:"))
     if "heldout" in metrics:
         print(_summary_table(metrics["heldout"], "held-out evaluation:"))
+    if "unseen" in metrics:
+        print(_summary_table(metrics["unseen"], "unseen reports:"))
     print(f"model written to {args.output} (metadata: {Path(args.output).with_suffix('.meta.json')})")
     return 0
 

@@ -1,7 +1,8 @@
 """The word lists of ``nlp/data/facts_cues.json``, compiled once into matchers.
 
-A cue may be split by whitespace in PDF text (``视频\\n号``), so every literal cue matches
-with optional whitespace between its characters; ``re:`` entries are regexes as written.
+A cue may be split by whitespace in PDF text (``视频\\n号``) or by a masked gloss, so
+every literal cue matches with optional whitespace or filler between its characters;
+``re:`` entries are regexes as written.
 
 >>> [(c.word, c.channel, c.strong) for c in channel_cues("通过“杨凌援外”微信公众号发布信息")]
 [('微信公众号', 'wechat', True)]
@@ -13,6 +14,14 @@ with optional whitespace between its characters; ``re:`` entries are regexes as 
 ('total', 'website')
 >>> resolve_channel([]) is None
 True
+
+A channel word inside an account's quoted name is part of the name, and a generic word
+(公众号、政务新媒体) gives way to the platform named right beside it:
+
+>>> resolve_channel(channel_cues("通过“台山政府网”微信公众号")), resolve_channel(channel_cues("“大冶教育”抖音公众号"))
+('wechat', 'short_video')
+>>> resolve_channel(channel_cues("街道政务新媒体微信公众号")), resolve_channel(channel_cues("通过各类平台"))
+('wechat', 'total')
 """
 from __future__ import annotations
 
@@ -21,6 +30,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+from .prose import FILLER
 
 
 @dataclass(frozen=True)
@@ -33,6 +44,7 @@ class Cue:
     start: int
     end: int
     listed: bool = False  # stands after 等: the general name of a list (微信等政务新媒体)
+    generic: bool = False  # names a kind of container, not a platform (公众号、新媒体)
 
 
 @lru_cache(maxsize=1)
@@ -40,10 +52,13 @@ def data() -> dict:
     return json.loads(resources.files("nlp.data").joinpath("facts_cues.json").read_text(encoding="utf-8"))
 
 
+_GAP = f"[\\s{FILLER}]*"
+
+
 def _pattern(entry: str) -> str:
     if entry.startswith("re:"):
         return entry[3:]
-    return r"\s*".join(re.escape(ch) for ch in entry)
+    return _GAP.join(re.escape(ch) for ch in entry)
 
 
 def word_regex(words) -> re.Pattern:
@@ -68,36 +83,75 @@ def _channel_regex() -> tuple:
                for ch, words in table[strength].items() for w in words]
     entries.sort(key=lambda e: (e[0].startswith("re:"), -len(e[0])))
     regex = re.compile("|".join(f"(?P<c{i}>{_pattern(w)})" for i, (w, _, _) in enumerate(entries)))
-    return regex, entries
+    return regex, entries, frozenset(table["generic"]["words"])
 
 
 _LIST_HEAD = re.compile(r"等\s*(?:各类|其他|多种)?\s*$")
+#: An account's name in quotes: “台山政府网”, 「…」.
+NAMES = re.compile(r"“[^”\n]{1,30}”|\"[^\"\n]{1,30}\"|「[^」\n]{1,30}」|『[^』\n]{1,30}』")
+#: What may stand between two words that name one channel together (抖音 公众号, “名”微信).
+_JOINED = re.compile(rf"[\s{FILLER}]*")
 
 
 def channel_cues(text: str) -> list:
-    """The channel cues of ``text`` in order (longest match wins where they overlap)."""
-    regex, entries = _channel_regex()
+    """The channel cues of ``text`` in order (longest match wins where they overlap),
+    without the words of an account's name and generic words beside a platform's."""
+    regex, entries, generic = _channel_regex()
     out = []
     for m in regex.finditer(text):
         i = int(m.lastgroup[1:])
         word, channel, strong = entries[i]
         listed = bool(_LIST_HEAD.search(text[max(0, m.start() - 6):m.start()]))
-        out.append(Cue(re.sub(r"\s+", "", m.group(0)), channel, strong, m.start(), m.end(), listed))
-    return out
+        out.append(Cue(re.sub(rf"[\s{FILLER}]+", "", m.group(0)), channel, strong, m.start(), m.end(), listed,
+                       word in generic))
+    out = _outside_names(text, out)
+    return [c for c in out if not (c.generic and _beside_platform(text, c, out))]
+
+
+def _outside_names(text: str, cues: list) -> list:
+    """Cues inside a quoted name are the name's when a channel word follows the name
+    (“台山政府网”微信公众号); a name that stands alone keeps them (在“信用中国”网站)."""
+    names = [m.span() for m in NAMES.finditer(text)]
+    if not names:
+        return cues
+    starts = {c.start for c in cues}
+
+    def named(c):
+        for s, e in names:
+            if s < c.start and c.end < e:
+                after = _JOINED.match(text, e).end()
+                return after in starts
+        return False
+
+    return [c for c in cues if not named(c)]
+
+
+def _beside_platform(text: str, cue: Cue, cues: list) -> bool:
+    for other in cues:
+        if other is cue or other.generic or not other.strong:
+            continue
+        left, right = (other, cue) if other.end <= cue.start else (cue, other)
+        if left.end <= right.start and _JOINED.fullmatch(text, left.end, right.start):
+            return True
+    return False
 
 
 def resolve_channel(cues) -> str | None:
     """One channel for the cues of one stretch of text, or None when there are none.
 
-    ``X等Y`` names Y (微信公众平台等政务新媒体 → new_media); several named channels
-    together are ``total``; a column or platform alone is a website's.
+    ``X等Y`` names Y (微信公众平台等政务新媒体 → new_media) unless X names channels of
+    two kinds (微博、微信公众号等新媒体平台 → total); several named channels of
+    different kinds together are ``total``, of one kind that kind; a column or platform
+    alone is a website's.
     """
     if not cues:
         return None
     strong = [c for c in cues if c.strong]
     listed = [c for c in strong if c.listed]
     if listed:
-        return listed[-1].channel
+        head = listed[-1]
+        named = {c.channel for c in strong if c.end <= head.start and not c.listed}
+        return "total" if len(named) > 1 else head.channel
     channels = {c.channel for c in strong}
     if len(channels) == 1:
         return channels.pop()

@@ -1,15 +1,19 @@
 """The facts pipeline: ``spacy.blank("zh")`` (jieba segmenter) and three registered
 extractor components, built once and reused.
 
-    nianbao_prose → nianbao_publication → nianbao_follower → nianbao_procurement
+    candidate sentences → nianbao_prose → nianbao_publication → nianbao_follower → nianbao_procurement
 
-``nianbao_prose`` finds the narrative sentences (sections 1, 5, 6) and their numbers;
-each extractor adds its facts to ``doc.spans["facts"]`` with the normalised
-:class:`~nlp.record.Fact` on ``span._.fact`` and the rule that found it on
-``span._.fact_rule``. Sections are handed in on ``doc.user_data["sections"]``.
+:func:`annotate` finds the candidate sentences of the narrative (sections 1, 5, 6; see
+:mod:`nlp.facts.candidates`) and makes a Doc whose tokens are jieba's inside them and
+one token for each stretch between them: the Doc's text is the report's, offsets are
+exact, and only the candidates are tokenised. ``nianbao_prose`` turns them into sentence
+views with their numbers; each extractor adds its facts to ``doc.spans["facts"]`` with
+the normalised :class:`~nlp.record.Fact` on ``span._.fact`` and the rule that found it
+on ``span._.fact_rule``. Sections are handed in on ``doc.user_data["sections"]``.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -19,7 +23,8 @@ from spacy.tokens import Doc, Span
 
 from ..record import Fact
 from . import rules
-from .prose import prose_ranges, sentences, simplified
+from .candidates import candidate_sentences
+from .prose import analysis_text, prose_ranges
 
 SPANS_KEY = "facts"
 COMPONENTS = ("nianbao_prose", "nianbao_publication", "nianbao_follower", "nianbao_procurement")
@@ -33,11 +38,13 @@ if not Doc.has_extension("fact_sentences"):
 
 @Language.component("nianbao_prose")
 def prose_component(doc: Doc) -> Doc:
-    """Narrative sentences with their numbers, on ``doc._.fact_sentences``."""
-    text = simplified(_text(doc))
-    views = []
-    for start, end in prose_ranges(text, doc.user_data.get("sections") or ()):
-        views += [rules.SentenceView(text, s) for s in sentences(text, start, end)]
+    """Candidate sentences with their numbers, on ``doc._.fact_sentences`` (found here
+    when the Doc was not made by :func:`annotate`)."""
+    text = doc.user_data.get("analysis") or analysis_text(_text(doc))
+    found = doc.user_data.get("candidates")
+    if found is None:
+        found = candidate_sentences(text, prose_ranges(text, doc.user_data.get("sections") or ()))
+    views = (rules.SentenceView(text, s) for s in found)
     doc._.fact_sentences = [v for v in views if v.quantities]
     doc.spans[SPANS_KEY] = []
     return doc
@@ -62,9 +69,11 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|[。！？!?]\s*\n|\n\s*(?:[一二三四
 
 @Language.component("nianbao_follower")
 def follower_component(doc: Doc) -> Doc:
-    found = [s._.fact_found for s in doc.spans[SPANS_KEY] if s._.fact.kind == "publication_count"]
+    found = sorted((s._.fact_found for s in doc.spans[SPANS_KEY] if s._.fact.kind == "publication_count"),
+                   key=lambda f: f.start)
+    starts = [f.start for f in found]
     for view in doc._.fact_sentences or ():
-        publications = [f for f in found if view.start <= f.start < view.end]
+        publications = found[bisect.bisect_left(starts, view.start):bisect.bisect_left(starts, view.end)]
         _add(doc, rules.follower_facts(view, publications))
     return doc
 
@@ -77,9 +86,7 @@ def procurement_component(doc: Doc) -> Doc:
 
 
 def _add(doc: Doc, found: list) -> None:
-    if not found:
-        return
-    spans = list(doc.spans[SPANS_KEY])
+    group = doc.spans[SPANS_KEY]
     text = _text(doc)
     for f in found:
         span = doc.char_span(f.start, f.end, label=f.kind, alignment_mode="expand")
@@ -90,8 +97,7 @@ def _add(doc: Doc, found: list) -> None:
                            text[f.start:f.end], f.start, f.end)
         span._.fact_rule = f.rule
         span._.fact_found = f
-        spans.append(span)
-    doc.spans[SPANS_KEY] = spans
+        group.append(span)
 
 
 def _text(doc: Doc) -> str:
@@ -114,11 +120,36 @@ def build_pipeline() -> Language:
 
 
 def annotate(text: str, sections=()) -> Doc:
-    """Run the pipeline over ``text``: the Doc with its fact spans."""
+    """Run the pipeline over the candidate sentences of ``text``: the Doc with its fact spans."""
     nlp = build_pipeline()
-    doc = nlp.make_doc(text)
-    doc.user_data["sections"] = tuple(sections)
-    doc.user_data["text"] = text
+    analysis = analysis_text(text)
+    found = candidate_sentences(analysis, prose_ranges(analysis, sections))
+    doc = sparse_doc(nlp, text, found)
+    doc.user_data.update(sections=tuple(sections), text=text, analysis=analysis, candidates=found)
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return doc
+
+
+def sparse_doc(nlp: Language, text: str, found) -> Doc:
+    """A Doc of ``text`` tokenised by jieba inside the sentences ``found`` only; each
+    stretch between them is one token."""
+    words, spaces = [], []
+    at = 0
+    for sentence in found:
+        if sentence.start > at:
+            words.append(text[at:sentence.start])
+            spaces.append(False)
+        piece = text[sentence.start:sentence.end]
+        tokens = [(t.text, t.whitespace_) for t in nlp.tokenizer(piece)]
+        if "".join(w + ws for w, ws in tokens) == piece:
+            words += [w for w, _ in tokens]
+            spaces += [bool(ws) for _, ws in tokens]
+        else:
+            words.append(piece)
+            spaces.append(False)
+        at = sentence.end
+    if at < len(text):
+        words.append(text[at:])
+        spaces.append(False)
+    return Doc(nlp.vocab, words=words, spaces=spaces)

@@ -27,7 +27,9 @@ TABLE_SECTIONS = frozenset({2, 3, 4})
 _STOP = "。！？!?"
 _SEMICOLON = "；;"
 _COLON = "：:"
-_PARTS = "其中"
+#: Words that open a list whose items ； separates (其中…；…, 在主动公开的信息中,…；…).
+_LIST_OPENER = re.compile(r"其中|包括|(?:信息|内容)\s*中(?=\s*[，,：:])")
+_LIST_HEADS = frozenset("其包信内")
 _CLAUSE = re.compile(r"[，,、；;：:（）()]|\s{2,}")
 _LINE_END_PUNCT = tuple("。；;：:！？!?")
 _HEADING = re.compile(r"^\s*(?:#|[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|\d+\s*[.．、](?!\d)|第[一二三四五六七八九十]+部分)")
@@ -70,7 +72,7 @@ def _sentence_spans(text: str, start: int, end: int):
     i = start
     while i < end:
         ch = text[i]
-        if ch in _COLON or text.startswith(_PARTS, i):
+        if ch in _COLON or (ch in _LIST_HEADS and _LIST_OPENER.match(text, i)):
             colon = True  # a list follows: its items are split by ； and stay one sentence
         if ch in _STOP or (ch in _SEMICOLON and not colon) or (ch == "\n" and _line_break_ends(text, begin, i)):
             yield from _without_table_rows(text, begin, i)
@@ -99,10 +101,21 @@ def _without_table_rows(text: str, s: int, e: int):
         pos += len(line)
 
 
+#: A quoted name or a title is one word: no clause ends inside it (“招投标…征集、…公示”专栏).
+_NAMED = re.compile(r"“[^”\n]{0,40}”|《[^》\n]{0,60}》")
+#: A bracketed aside without numbers ends no clause either (发布(更新)各类政务信息759条,
+#: 财政类45条(含预算、决算)、人事信息12条).
+ASIDE = re.compile(r"[（(][^（）()\d\n]{1,30}[)）]")
+
+
 def _clauses(text: str, s: int, e: int) -> list:
     out = []
     begin = s
+    named = [m.span() for m in _NAMED.finditer(text, s, e)]
+    asides = [m.span() for m in ASIDE.finditer(text, s, e)]
     for m in _CLAUSE.finditer(text, s, e):
+        if any(a < m.start() < b for a, b in named) or any(a <= m.start() < b for a, b in asides):
+            continue
         if m.start() > begin:
             out.append(Clause(*_strip(text, begin, m.start())))
         begin = m.end()
@@ -136,3 +149,37 @@ def simplified(text: str) -> str:
     if convert(text) == text:
         return text
     return "".join(convert(ch) if ord(ch) > 0x2E7F else ch for ch in text)
+
+
+#: Stands in for text the rules read through: a pinyin gloss or a web address in
+#: brackets. Not whitespace (a run of it splits no clause); cues match across it.
+FILLER = "\u2060"
+
+#: A gloss follows a character (or another gloss): 網(wǎng)站, 發(fa)布, 公(gong)(gong)開(kai)(kai).
+_PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff)])\((?!app\))[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
+_ADDRESS = re.compile(r"[（(][^（）()\u4e00-\u9fff\n]{0,300}?(?:://|www\.|\.(?:cn|com|net|org)\b)[^（）()\u4e00-\u9fff\n]{0,300}[)）]")
+
+
+def masked(text: str) -> str:
+    """``text`` with pinyin glosses and bracketed web addresses replaced by :data:`FILLER`,
+    one character for one: ``网(wǎng)站`` reads as 网站, and ``网站(http://…)发布`` keeps
+    its channel in the clause of the count.
+
+    >>> masked("通过网(wǎng)站发布信息80条").replace(FILLER, "_")
+    '通过网______站发布信息80条'
+    >>> masked("文(wen)章(zhang)来源:中央政府网 发(fa)布时(shi)间(jian)").replace(FILLER, "")
+    '文章来源:中央政府网 发布时间'
+    >>> masked("其中区政府网站(http://www.example.gov.cn)发布610条").replace(FILLER, "_")
+    '其中区政府网站___________________________发布610条'
+    >>> masked("微信公众账号(1个)发布信息149条；客户端(APP)")
+    '微信公众账号(1个)发布信息149条；客户端(APP)'
+    """
+    for pattern in (_PINYIN_GLOSS, _ADDRESS):
+        text = pattern.sub(lambda m: FILLER * len(m.group(0)), text)
+    return text
+
+
+def analysis_text(text: str) -> str:
+    """The text the rules read: simplified script, glosses and addresses masked; every
+    offset is an offset into ``text``."""
+    return masked(simplified(text))

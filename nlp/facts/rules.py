@@ -1,203 +1,50 @@
-"""What a number of one sentence is: the three extractors' rules, as small functions.
+"""What a number of one sentence is: the three extractors' rules.
 
-Each extractor reads a :class:`SentenceView` (the sentence, its clauses, its numbers)
-and returns :class:`Found` facts; the word lists are ``nlp/data/facts_cues.json``.
+Each extractor reads a :class:`~nlp.facts.view.SentenceView` and returns
+:class:`~nlp.facts.view.Found` facts; the word lists are ``nlp/data/facts_cues.json``.
 
-Attribution, in the words of the reports:
-- a publication count needs a publishing verb in its own clause, or, in a clause that
-  does nothing else (``、政策解读13条``), earlier in its sentence;
-- its channel is named in its own clause; else it is a part of a total just stated
-  (``其中…``) and takes that total's channel; else the channel named where the
-  sentence sets the scene (``通过门户网站…``, ``深化政务新媒体矩阵建设，…``); else total;
-- a follower count takes the channel of its own clause, else of the account whose
-  publications the sentence just counted, else ``new_media`` (an account is always on
-  some platform).
+A publication count is a count of items (条、篇、件 …) that
+- a publishing verb governs in its own clause (:func:`nlp.facts.verbs.governing`), or
+- is a part of a total (:mod:`nlp.facts.parts`), or
+- continues a list a publishing verb opened (``发布外事信息、工作动态…等共554余条``,
+  ``文件42件，人事任免文件106件``),
+and that no word of its own describes as something else (:mod:`nlp.facts.verbs`).
+Its channel is :mod:`nlp.facts.channels`'. A follower count takes the channel of its
+own clause, else of the account whose publications the sentence just counted, else
+``new_media`` (an account is always on some platform).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
-from ..numbers import Quantity, find_quantities
+from ..numbers import Quantity
+from . import parts
+from .channels import account_of, own_channel, respective_channel, scene_channel, scene_cues
 from .cues import channel_cues, matcher, resolve_channel
+from .verbs import counts_things, governing, has, marks_other_matter, publish_verbs
+from .view import PUBLICATION_UNITS, Found, SentenceView
 
-PUBLICATION_UNITS = frozenset({"条", "条次", "篇", "篇次", "件", "则", "份", "期", "个", "次", "项"})
 FOLLOWER_UNITS = frozenset({"人", "个", "户", "位", ""})
+#: Units of documents and items, not of events or things (次, 期, 个, 项).
+DOCUMENT_UNITS = frozenset({"条", "条次", "篇", "篇次", "件", "则", "份"})
 MONEY_UNITS = frozenset({"元"})
 
-_QUOTED = re.compile(r"[“\"「『]([^”\"」』\n]{2,20})[”\"」』]")
-_NAMED_ACCOUNT = re.compile(r"(?:通过|在|依托)\s*([\u4e00-\u9fff]{2,8})\s*$")
-_GENERIC_NAME = re.compile(r"^(?:本|我|政府|政务|官方|各|其他|部门|单位)")
-_SUFFIX_WINDOW = 16
-_DATE_UNITS = frozenset({"年", "月", "日", "号", ""})
+#: A topic word that ends a part's words names its category (热点问题解答50条).
+_CATEGORY_END = re.compile(r"(?:类|信息|类信息)?\s*(?:共|为|达)?\s*$")
+#: The words before a count end in a category of information (…环保能源类信息).
+_INFO_CATEGORY = re.compile(r"类\s*(?:的)?\s*信息\s*(?:共|为|达)?\s*$")
 
-
-@dataclass(frozen=True)
-class Found:
-    """A fact found in a sentence, with the rule that found it (its explanation)."""
-
-    kind: str
-    channel: Optional[str]
-    account: Optional[str]
-    quantity: Quantity
-    start: int
-    end: int
-    rule: str
-    head: bool = False
-
-
-class SentenceView:
-    """One sentence of the (simplified) text: its clauses and numbers, absolute offsets."""
-
-    def __init__(self, text: str, sentence):
-        self.text = text
-        self.start, self.end = sentence.start, sentence.end
-        self.clauses = sentence.clauses
-        self.quantities = [_shift(q, sentence.start) for q in find_quantities(text[sentence.start:sentence.end])]
-
-    def clause_index(self, q: Quantity) -> int:
-        for i, c in enumerate(self.clauses):
-            if c.start <= q.start < c.end:
-                return i
-        return len(self.clauses) - 1
-
-    def prefix_start(self, q: Quantity) -> int:
-        """Where the words of ``q``'s own clause begin (after an earlier number in it)."""
-        begin = self.clauses[self.clause_index(q)].start
-        for other in self.quantities:
-            if begin <= other.end <= q.start and other.unit not in _DATE_UNITS:
-                begin = other.end
-        return begin
-
-    def prefix(self, q: Quantity) -> str:
-        return self.text[self.prefix_start(q):q.start]
-
-    def suffix(self, q: Quantity) -> str:
-        clause = self.clauses[self.clause_index(q)]
-        return self.text[q.end:min(max(clause.end, q.end), q.end + _SUFFIX_WINDOW)]
-
-    def clause_text(self, i: int) -> str:
-        c = self.clauses[i]
-        return self.text[c.start:c.end]
-
-
-def _shift(q: Quantity, offset: int) -> Quantity:
-    return Quantity(q.value, q.qualifier, q.unit, q.raw, q.start + offset, q.end + offset)
-
-
-# ---------------------------------------------------------------- word tests
-
-_NAMES = re.compile(r"“[^”]*”|《[^》]*》|\"[^\"]*\"|「[^」]*」")
-_REVIEWED = re.compile(r"经\s*(?:审核|审查|核查|审批)")  # 经审核主动公开信息568条: published after review
-_INFO_HEAD = re.compile(r"信息\s*(?:数量?|共计?|合计|总计)?\s*(?:为|达)?\s*$")
-
-
-def publish_verbs(text: str) -> list:
-    """Offsets of the publishing verbs of ``text`` (公开 in 政务公开 is none, nor a
-    verb inside a quoted name such as “行政执法公示”专栏)."""
-    index = [i for i, ch in enumerate(text) if not ch.isspace()]
-    compact = "".join(text[i] for i in index)  # 部\n分公开 is 部分公开
-    blocked = [m.span() for m in matcher("publish_verbs", "not").finditer(compact)]
-    blocked += [m.span() for m in _NAMES.finditer(compact)]
-    return [index[m.start()] for m in matcher("publish_verbs", "words").finditer(compact)
-            if not any(s <= m.start() < e for s, e in blocked)]
-
-
-def has(text: str, *path: str) -> bool:
-    return bool(matcher(*path).search(text))
-
-
-def _is_container_count(view: SentenceView, q: Quantity) -> bool:
-    before = re.sub(r"[\s（(]", "", view.text[max(view.start, q.start - 6):q.start])
-    after = view.text[q.end:q.end + 4]
-    return (bool(re.search(f"(?:{matcher('containers', 'before').pattern})$", before)) and q.unit == "个") \
-        or bool(re.match(f"\\s*(?:{matcher('containers', 'after').pattern})", after))
-
-
-# ---------------------------------------------------------------- channels
-
-def scene_cues(text: str) -> list:
-    """The cues that set the scene of a clause: all of a clause without a publishing
-    verb, else those before its verb (通过网站发布…). A cue after the verb names what
-    was published or where it came from (转载其他媒体各类信息)."""
-    cues = channel_cues(text)
-    verbs = publish_verbs(text)
-    return [c for c in cues if not verbs or c.start < verbs[0]]
-
-
-def clause_cues(text: str) -> list:
-    """The cues of a count's own clause, but for a source (转载其他媒体各类信息21条)."""
-    sources = list(matcher("channels", "source_verbs", "words").finditer(text))
-    return [c for c in channel_cues(text) if not sources or c.start < sources[0].start()]
-
-
-def counts(text: str) -> list:
-    """The quantities of ``text`` that count something (not dates and bare numbers)."""
-    return [q for q in find_quantities(text) if q.unit not in _DATE_UNITS]
-
-
-def account_of(text: str, cues) -> Optional[str]:
-    """The account or column name printed next to the channel cue (“杨凌援外”微信公众号)."""
-    if not cues:
-        return None
-    cue = cues[-1]
-    before = text[max(0, cue.start - 24):cue.start]
-    m = None
-    for m in _QUOTED.finditer(before):
-        pass
-    if m and len(before) - m.end() <= 2:
-        return m.group(1).strip()
-    after = _QUOTED.match(text[cue.end:cue.end + 24].lstrip())
-    if after:
-        return after.group(1).strip()
-    if cue.channel in ("wechat", "new_media", "short_video", "weibo"):
-        named = _NAMED_ACCOUNT.search(before)
-        if named and not _GENERIC_NAME.match(named.group(1)):
-            return named.group(1)
-    return None
-
-
-def own_channel(view: SentenceView, q: Quantity):
-    """Channel and account named in ``q``'s own clause before the number, the clause
-    taken with the list of channels it ends (在网站、《公报》主动公开规章13件)."""
-    i = view.clause_index(q)
-    start = view.clauses[i].start
-    while i > 0 and "、" in view.text[view.clauses[i - 1].end:view.clauses[i].start] \
-            and not counts(view.clause_text(i - 1)) and not publish_verbs(view.clause_text(i - 1)):
-        i -= 1
-        start = view.clauses[i].start
-    text = view.text[start:q.start]
-    cues = clause_cues(text)
-    return resolve_channel(cues), account_of(text, cues)
-
-
-def scene_channel(view: SentenceView, q: Quantity):
-    """Channel set by the earlier clauses of the sentence, or named right after (…条，已在委网站公开)."""
-    i = view.clause_index(q)
-    cues, account = [], None
-    for j in range(i):
-        text = view.clause_text(j)
-        found = scene_cues(text)
-        if found:
-            cues += found
-            account = account_of(text, found) or account
-    if not cues and i + 1 < len(view.clauses):
-        nxt = view.clause_text(i + 1)
-        if publish_verbs(nxt) and not counts(nxt):
-            cues = channel_cues(nxt)
-    return resolve_channel(cues), account
-
-
-# ---------------------------------------------------------------- extractors
 
 def publication_facts(view: SentenceView, before: tuple = ()) -> list:
     """``publication_count`` facts of one sentence, in order. ``before``: the facts of
     the sentence just before, whose total a sentence opening with 其中 breaks down."""
     found = []
-    earlier = list(before) if _PARTS_OPEN.match(view.text, view.start) else []
+    earlier = list(before) if parts.opens_with_parts(view) else []
     for q in view.quantities:
-        if _breaks_down_no_publication(view, q, earlier):
+        if q.unit not in PUBLICATION_UNITS or parts.breaks_down_no_publication(view, q, earlier) \
+                or parts.acts_on_items(view, q, earlier):
             continue
         fact = _publication(view, q, earlier)
         if fact:
@@ -206,84 +53,200 @@ def publication_facts(view: SentenceView, before: tuple = ()) -> list:
     return found
 
 
-_PARTS_OPEN = re.compile(r"\s*(?:其中|包括)")
-
-
-def _breaks_down_no_publication(view: SentenceView, q: Quantity, earlier: list) -> bool:
-    """``受理申请51件，其中…可以公开的6件``: the parts of a count that is no publication."""
-    markers = list(matcher("part_markers", "words").finditer(view.text, view.start, q.start))
-    if not markers:
-        return False
-    total = [t for t in view.quantities if t.end <= markers[-1].start() and t.unit not in _DATE_UNITS]
-    return bool(total) and not any(f.quantity == total[-1] for f in earlier)
-
-
 def _publication(view: SentenceView, q: Quantity, earlier: list) -> Optional[Found]:
-    if q.unit not in PUBLICATION_UNITS or _not_publication(view, q):
+    head = parts.head_of(view, q, earlier)
+    if _not_publication(view, q, part=head is not None):
         return None
-    prefix = view.prefix(q)
-    head = _head_of(view, q, earlier)
-    if publish_verbs(prefix):
-        rule = "verb in clause"
-    elif head is not None:
-        rule = "part of a total"
-    elif _in_object_list(view, q):
-        rule = "in the object list of a verb"
-    elif _sibling(view, q, earlier) and not has(prefix, "other_verbs", "words"):
-        rule = "next to a publication count"
-    elif not prefix.strip() and publish_verbs(view.text[view.start:q.start]):
-        rule = "opens a clause after a publishing verb"
-    else:
+    continued = _continued(view, q, earlier)
+    rule = _publication_rule(view, q, head, continued)
+    if rule is None:
         return None
-    channel, account = own_channel(view, q)
-    if channel is None and head is not None:
-        channel, account = head.channel, head.account
-    elif channel is None:
-        channel, account = scene_channel(view, q)
-    channel = channel or "total"
+    channel, account = _channel(view, q, head, continued, earlier)
     return Found("publication_count", channel, account if channel != "total" else None, q,
                  _span_start(view, q), q.end, rule, head=head is None)
 
 
-def _not_publication(view: SentenceView, q: Quantity) -> bool:
-    """Counts of applications, meetings, views …, of accounts and columns, of followers."""
-    prefix = _REVIEWED.sub("", view.prefix(q))
+def _list_item(view: SentenceView, q: Quantity) -> bool:
+    """``q``'s clause is an item of a 、 list: a verb in it is part of a name
+    (…、其他公告公示通知等信息54条)."""
+    i = view.clause_index(q)
+    return i > 0 and "、" in view.text[view.clauses[i - 1].end:view.clauses[i].start]
+
+
+#: Words of an object that name no kind of item (政府信息数, 各类信息).
+_GENERIC_OBJECT = re.compile(r"各类|各项|政府|政务|信息|数量|数|共计|共|合计|等|的|了|\s")
+
+
+def _list_channel(view: SentenceView, continued: Found, head) -> tuple:
+    """The channel a count takes from the count it continues: the one named before the
+    verb that governs both (通过县政府网站发布预算信息1条,决算信息1条), not an item's
+    kind after it (推送短视频1113个、图文1775条) nor a statement complete in itself
+    (微信公众号公布4条,人大代表建议2条); a sibling outside a breakdown takes its channel."""
+    prefix = view.prefix(continued.quantity)
+    verbs = publish_verbs(prefix)
+    if not verbs:
+        return (continued.channel, continued.account) if head is None and continued.rule != "part of a total" \
+            else (None, None)
+    obj = _GENERIC_OBJECT.sub("", matcher("publish_verbs", "words").sub("", prefix[verbs[-1]:]))
+    if not re.search(r"[\u4e00-\u9fff]{2}", obj):
+        return None, None
+    cues = scene_cues(prefix)
+    return (resolve_channel(cues), account_of(prefix, cues)) if cues else (None, None)
+
+
+def _publication_rule(view: SentenceView, q: Quantity, head, continued) -> Optional[str]:
+    """Why ``q`` counts published items (the fact's explanation), or None."""
+    prefix = view.prefix(q)
+    if governing(prefix) == "publish":
+        return "verb in clause"
+    if head is not None:
+        return "part of a total"
+    if _in_object_list(view, q):
+        return "in the object list of a verb"
+    if continued is not None and not _other_act(prefix):
+        return "next to a publication count"
+    if not prefix.strip() and publish_verbs(view.text[view.start:q.start]):
+        return "opens a clause after a publishing verb"
+    return None
+
+
+def _channel(view: SentenceView, q: Quantity, head, continued, earlier: list) -> tuple:
+    """The channel of a publication count (:mod:`nlp.facts.channels`): ``分别`` lists
+    name one channel a count; then the count's own clause; a count that continues a
+    list a verb opened takes that count's channel (通过县政府网站发布预算信息1条,决算
+    信息1条), a part the total's; else the scene of the sentence; else total."""
+    channel = respective_channel(view, q)
+    if channel is not None:
+        return channel, None
+    channel, account = own_channel(view, q)
+    if channel is None and continued is not None and (governing(view.prefix(q)) != "publish"
+                                                      or _list_item(view, q)):
+        channel, account = _list_channel(view, continued, head)
+    if channel is None and head is not None:
+        channel, account = head.channel, head.account
+    if channel is None:
+        channel, account = scene_channel(view, q, earlier)
+    return channel or "total", account
+
+
+def _not_publication(view: SentenceView, q: Quantity, part: bool) -> bool:
+    """Counts of applications, meetings, views …, of accounts and columns, of followers.
+    The words of ``q``'s own phrase decide. A part listed without a verb of its own
+    (其中…重要工作会议22条) names a kind of the total's items: its topic words name
+    that kind, unless its unit counts events (新闻发布会2次)."""
+    prefix = view.prefix(q)
     noun_after = re.split(r"[，,。；;、\s]", view.suffix(q).lstrip())[0]
-    if has(prefix, "not_publication", "acts") or has(noun_after, "not_publication", "acts"):
+    governed = governing(prefix)
+    listed = part and (governed is None or _list_item(view, q)) and q.unit in DOCUMENT_UNITS
+    if marks_other_matter(prefix, noun_after) and not (listed and _ends_in_category(prefix, noun_after)):
         return True
-    if not _INFO_HEAD.search(prefix) and (has(prefix, "not_publication", "things")
-                                          or has(noun_after, "not_publication", "things")):
+    if governed == "act" and not (part and _act_names_category(prefix)):
         return True
+    if not listed and (has(noun_after, "not_publication", "acts") or counts_things(_object(prefix), noun_after)):
+        return True
+    if q.unit == "期" and matcher("not_publication", "issues").search(prefix):
+        return True  # 编辑出版政府公报12期: issues of a periodical
     return _is_container_count(view, q) or has(prefix, "follower_words", "words")
+
+
+def _other_act(prefix: str) -> bool:
+    """A verb of another act governs the count (开设专栏2个); one that ends the words
+    before the count, or a category of information, names a category (乡镇建设12条,
+    国土资源城乡建设环保能源类信息1条)."""
+    verbs = list(matcher("other_verbs", "words").finditer(prefix))
+    if not verbs or _INFO_CATEGORY.search(prefix):
+        return False
+    return not _CATEGORY_END.fullmatch(prefix, verbs[-1].end())
+
+
+def _ends_in_category(prefix: str, noun_after: str) -> bool:
+    """热点问题解答50条: the topic word names the category the part counts."""
+    if noun_after and marks_other_matter("", noun_after):
+        return False
+    words = list(matcher("not_publication", "topics").finditer(prefix))
+    return bool(words) and bool(_CATEGORY_END.fullmatch(prefix, words[-1].end()))
+
+
+def _act_names_category(prefix: str) -> bool:
+    """意见征集信息3条, 民意征集2条, 审计整改情况8条: the act word names the kind of
+    the part's items (更新量1条 counts updates)."""
+    acts = list(matcher("not_publication", "acts").finditer(prefix))
+    if not acts or "更新" in acts[-1].group(0):  # 政务动态信息更新量1939条 counts updates
+        return False
+    rest = prefix[acts[-1].end():]
+    return bool(re.match(r"\s*(?:类|信息|情况|结果|公告)", rest) or _CATEGORY_END.fullmatch(rest))
+
+
+def _object(prefix: str) -> str:
+    """The words after the last publishing verb: what it published (公开政府常务会议 → 会议)."""
+    verbs = publish_verbs(prefix)
+    return prefix[verbs[-1]:] if verbs else prefix
+
+
+#: What may stand between a container word and its count (专题专栏总量达到14个).
+_CONTAINER_GAP = r"(?:总量|总数|数量|数)?\s*(?:新增|增加|新开设|达到|达|共|为)?"
+
+
+@lru_cache(maxsize=1)
+def _containers() -> tuple:
+    before = re.compile(f"(?:{matcher('containers', 'before').pattern}){_CONTAINER_GAP}$")
+    after = re.compile(f"\\s*(?:{matcher('containers', 'after').pattern})")
+    return before, after
+
+
+def _is_container_count(view: SentenceView, q: Quantity) -> bool:
+    """A count of accounts, columns or units (专栏1个, 15个平台, 专题专栏总量达到14个,
+    专题专栏新增1个)."""
+    before_words, after_words = _containers()
+    before = re.sub(r"[\s（(]", "", view.text[max(view.start, q.start - 10):q.start])
+    return (q.unit == "个" and bool(before_words.search(before))) or bool(after_words.match(view.text, q.end, q.end + 4))
+
+
+#: Two counts of one clause joined as one list (405条和102条).
+_COUNT_JOIN = re.compile(r"\s*(?:和|及|与|以及)\s*")
+#: What joins the items of a list (、), or opens it (主要涉及类别有:).
+_LIST_JOIN = re.compile(r"[、：:]")
 
 
 def _in_object_list(view: SentenceView, q: Quantity) -> bool:
     """``发布外事信息、工作动态、…等共554余条``: a publishing verb earlier in a list
-    whose items are joined by 、 only."""
+    whose items are joined by 、 only (or opened by a colon)."""
     i = view.clause_index(q)
     for j in range(i - 1, -1, -1):
         between = view.text[view.clauses[j].end:view.clauses[j + 1].start]
-        if "、" not in between or counts(view.clause_text(j)):
+        clause = view.clauses[j]
+        if not _LIST_JOIN.search(between) or any(clause.start <= c.start < clause.end for c in view.counts()):
             return False
         if publish_verbs(view.clause_text(j)):
             return True
     return False
 
 
-def _sibling(view: SentenceView, q: Quantity, earlier: list) -> bool:
-    """The clause before ``q``'s ends with a publication count (文件42件，人事任免文件106件)."""
+def _continued(view: SentenceView, q: Quantity, earlier: list) -> Optional[Found]:
+    """The publication count that ``q`` continues: ``q`` opens its clause, and the
+    nearest count before it (bracketed asides skipped) is that fact, with nothing but
+    separators and the words of ``q``'s item between (文件42件，人事任免文件106件)."""
     i = view.clause_index(q)
-    if i == 0 or view.prefix_start(q) != view.clauses[i].start:
-        return False
-    previous = view.clauses[i - 1]
-    return any(previous.start <= f.quantity.start < previous.end for f in earlier)
-
-
-def _head_of(view: SentenceView, q: Quantity, earlier: list) -> Optional[Found]:
-    """The total that ``q`` breaks down: an earlier head of the sentence followed by 其中."""
-    for fact in reversed(earlier):
-        if fact.head and has(view.text[fact.end:q.start], "part_markers", "words"):
-            return fact
+    before = [c for c in view.counts() if c.end <= q.start]
+    if not before:
+        return None
+    nearest = before[-1]
+    if view.prefix_start(q) != view.clauses[i].start:  # 发布了信息405条和102条
+        joined = _COUNT_JOIN.fullmatch(view.text, nearest.end, q.start)
+        return next((f for f in earlier if f.quantity == nearest), None) if joined else None
+    if i == 0 or nearest.end > view.clauses[i].start:
+        return None
+    found = {f.quantity: f for f in earlier}
+    start = view.clauses[i].start
+    for count in reversed(before):  # 信息3050条、政务动态信息更新2944条、通知公告206条: past an item not taken
+        between = view.text[count.end:start]
+        if publish_verbs(between) or has(between, "other_verbs", "words"):
+            return None
+        if count in found:
+            return found[count]
+        if not _list_item(view, count):
+            return None
+        start = view.clauses[view.clause_index(count)].start
     return None
 
 
@@ -328,3 +291,6 @@ def procurement_facts(view: SentenceView) -> list:
 def _span_start(view: SentenceView, q: Quantity) -> int:
     clause = view.clauses[view.clause_index(q)]
     return clause.start
+
+
+__all__ = ["publication_facts", "follower_facts", "procurement_facts", "SentenceView", "Found"]

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 
 #: a sentence ends here (closing quotes or brackets may follow)
@@ -57,6 +58,22 @@ _ITEM = re.compile(rf"{_NUMERAL}是")
 _LATER_ITEM_OPENING = re.compile(r"^\s*[二三四五六七八九十]{1,2}是")
 _RUN_IN_ITEM = re.compile(rf"(?<=[。；;！？!?])\s*(?={_NUMERAL}是)")
 _TOPIC_ITEM = re.compile(rf"{_NUMERAL}是\s*(?=[^。，,；]{{0,10}}?(?:主动公开|依申请公开|政府信息管理|信息管理|平台建设|监督保障))")
+#: a plan or remedy announced before the items: they are the steps of one measures list,
+#: whatever topics they name (下一步，我局将…一是主动公开方面…二是依申请公开方面…)
+_PLAN_LEAD = re.compile(r"下一步|今后|明年|下一年|将|改进|整改|措施|计划|打算")
+#: a sentence end followed by spacing: where PDF or scraped text that lost its line
+#: breaks still separates paragraphs (…公开质量。 （二）… / …存在差距。 下一步…)
+_SPACED_END = re.compile(r"(?<=[。！？；;!?])[ \t\u3000\xa0]+(?=\S)")
+#: a numbered title run into its first sentence after a space (一、总体情况 根据…)
+_RUN_IN_TITLE = re.compile(rf"^\s*{_MARKER}[^。，,；;：:！？!?\s]{{1,14}}[ \t\u3000\xa0]+")
+_LATER_ITEM = re.compile(r"[二三四五六七八九十]{1,2}是")
+#: a collapsed line: this long, with at least this many spaced sentence ends
+_COLLAPSED_CHARS = 200
+_COLLAPSED_GAPS = 2
+#: section 5's turn from the problems to the improvement measures
+_TURN = re.compile(r"(?<=[。！？!?])\s*(?=(?:对上述|对此|为此|针对(?:上述|以上|这些|存在的|工作中存在的)?[^。；;，,]{0,8}?(?:问题|不足)"
+                   r"|下一步|今后|下一年度?|明年|我们将|20\d\d年[，,]?\s*[^。；;，,]{0,14}?将))")
+_SHORTFALL = re.compile(r"存在|不足|差距|有待|不够|不夠|不及时|不及時|滞后|欠缺|薄弱|短板|问题|問題")
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－_]+\s*\d{1,3}\s*[-—–－_]+|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3}|\d{1,3})\s*$")
 _CHROME = re.compile(
@@ -70,7 +87,11 @@ _NIL_STATEMENT = re.compile(r"(?:无|没有|未)[^，,。]{0,20}(?:事项|情况
 #: an addressee (市政务服务管理局:) or a label line
 _ADDRESSEE = re.compile(r"^[^，,。；;！？!?]{1,20}[：:]$")
 _SHORT_HEADING_CHARS = 20
+#: shortfall words that make a short numbered line a statement (a problem), not a title
+_SHORTFALL_STATED = re.compile(r"有待|不够|不夠|不及时|不及時|较慢|較慢|滞后|欠缺|单一|單一|不强|不高|不足(?!$)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+#: a section-5 problems part standing anywhere (an old report's one-line section 5)
+_SECTION5_LEAD = re.compile(r"存在的?(?:主要)?(?:问题|不足)|主要问题|問題及改進|问题及改进")
 #: a short line with no terminal punctuation is a title, heading, signature or date
 _HEADING_MAX_CHARS = 40
 _MIN_CJK = 4
@@ -142,20 +163,29 @@ def _is_heading(line: _Line, width, after_sentence: bool, more_follows: bool) ->
     if _ADDRESSEE.match(t):
         return True
     marked = _STARTS_WITH_MARKER.match(t)
-    if marked and more_follows and len(t) <= _SHORT_HEADING_CHARS and len(_SENTENCE_INSIDE.findall(t)) <= 1:
+    stated = bool(re.search(r"[，,]", t) and _SHORTFALL_STATED.search(t))  # 1.部分信息公开不够及时，更新较慢。
+    if marked and more_follows and len(t) <= _SHORT_HEADING_CHARS and len(_SENTENCE_INSIDE.findall(t)) <= 1 and not stated:
         return True
     if not (after_sentence or marked):
         return False
     if _TERMINAL.search(t) or _SENTENCE_INSIDE.search(t) or len(t) > _HEADING_MAX_CHARS or _NIL_STATEMENT.match(t):
         return False
-    if len(re.findall(r"[，,]", t)) >= 2:  # clauses of a sentence cut off, not a title
+    if len(re.findall(r"[，,]", t)) >= 2 or stated:  # clauses of a sentence cut off, not a title
         return False
     return width is None or line.width < width - 6
 
 
-def wrap_width(lines: list):
-    """The width of a full line when the text was wrapped (PDF, OCR), else None."""
-    widths = sorted(l.width for l in lines if l is not None and l.width >= 30)
+def line_widths(text: str, begin: int, end: int) -> list:
+    """The display width of every non-blank line of ``text[begin:end]`` (as text_lines()
+    measures them), without building the line records: wrap_width() needs no more."""
+    return [display_width(body.lstrip("#").strip() if body.startswith("#") else body)
+            for body in (raw.strip() for raw in text[begin:end].split("\n")) if body]
+
+
+def wrap_width(widths: list):
+    """The width of a full line when the text was wrapped (PDF, OCR), else None;
+    ``widths``: the display widths of its lines (line_widths())."""
+    widths = sorted(w for w in widths if w >= 30)
     if len(widths) < 6:
         return None
     full = widths[int(len(widths) * 0.75)]
@@ -163,12 +193,14 @@ def wrap_width(lines: list):
     return full if full <= 120 and near >= 0.4 * len(widths) else None
 
 
-def split_lines(text: str, begin: int, end: int, width=None, last_in_text: bool = False) -> list:
+def split_lines(text: str, begin: int, end: int, width=None, last_in_text: bool = False,
+                section5: bool = False) -> list:
     """The paragraphs in ``text[begin:end]`` (see the module rules). ``last_in_text``:
-    this range ends the input, so a cut-off last line is kept."""
+    this range ends the input, so a cut-off last line is kept; ``section5``: the range is
+    section 5 (问题及改进), where the problems and the measures are paragraphs apart."""
     lines = [l for l in text_lines(text, begin, end) if l is not None and not _is_noise(l)]
     if width is None:
-        width = wrap_width(lines)
+        width = wrap_width([l.width for l in lines])
     groups, current, prev, heading = [], [], None, ""
     for i, line in enumerate(lines):
         last = i == len(lines) - 1
@@ -190,7 +222,7 @@ def split_lines(text: str, begin: int, end: int, width=None, last_in_text: bool 
         groups.append((current, heading))
     blocks = []
     for group, above in groups:
-        pieces = _split_run_in(text, group)
+        pieces = _split_run_in(text, group, section5)
         if pieces and above:
             pieces[0] = Block(pieces[0].text, pieces[0].start, pieces[0].end, above)
         blocks += pieces
@@ -214,26 +246,80 @@ def _breaks(prev: _Line, line: _Line, following, width) -> bool:
             and not _TERMINAL.search(line.text))
 
 
-def _level(s: str):
-    """The level of the marker ``s`` opens with (0 for 一、 … 3 for （1）), else None."""
+_SPACE = re.compile(r"\s*")
+
+
+def _level(s: str, pos: int = 0):
+    """The level of the marker ``s`` opens with at ``pos`` (0 for 一、 … 3 for （1）), else
+    None. (Matched in place: a copy of the rest of a long line per marker would make
+    splitting a collapsed line quadratic.)"""
+    pos = _SPACE.match(s, pos).end()
     for level, pattern in enumerate(_LEVEL_RES):
-        if pattern.match(s.lstrip()):
+        if pattern.match(s, pos):
             return level
     return None
 
 
-def _cuts(span: str) -> list:
+def _cuts(span: str, problems_part: bool = False, collapsed: bool = False) -> list:
     """Offsets in ``span`` where a run-together paragraph is split: before run-in markers
     (not deeper ones than the marker the paragraph opens with: those are its sub-points),
     before every 一是… item when at least two of them open a template topic, and before
     each item run into a paragraph that itself opens with a later item (二是…)."""
-    own = _level(span)
-    cuts = {m.end() for m in _RUN_IN_MARKER.finditer(span) if own is None or _level(span[m.end():]) <= own}
-    if len(_TOPIC_ITEM.findall(span)) >= 2:
-        cuts.update(m.start() for m in _ITEM.finditer(span))
+    own = None if _RUN_IN_TITLE.match(span) else _level(span)
+    cuts = {m.end() for m in _RUN_IN_MARKER.finditer(span) if own is None or _level(span, m.end()) <= own}
+    items = list(_ITEM.finditer(span))
+    if len(_TOPIC_ITEM.findall(span)) >= 2 and not _PLAN_LEAD.search(span, 0, items[0].start()):
+        cuts.update(m.start() for m in items)
     if _LATER_ITEM_OPENING.match(span):
         cuts.update(m.end() for m in _RUN_IN_ITEM.finditer(span))
+    cuts.update(_spaced_cuts(span))
+    if problems_part and collapsed:
+        cuts.update(_turn_cuts(span, sorted(cuts)))
     return sorted(c for c in cuts if 0 < c < len(span))
+
+
+def _spaced_cuts(span: str) -> list:
+    """In a collapsed line (a whole section on one line, its paragraphs separated by a
+    sentence end and spacing), before each spaced sentence, except a later 一是… item (the
+    list stays one paragraph) and the text after a run-in sub-heading (（一）主动公开情况。 截至…)."""
+    gaps = [m.end() for m in _SPACED_END.finditer(span)]
+    if len(span) < _COLLAPSED_CHARS or len(gaps) < _COLLAPSED_GAPS:
+        return []
+    out, last = [], 0
+    for gap in gaps:
+        before = span[last:gap].strip()
+        if _LATER_ITEM.match(span, gap) or (_STARTS_WITH_MARKER.match(before) and len(before) <= _SHORT_HEADING_CHARS):
+            continue
+        out.append(gap)
+        last = gap
+    return out
+
+
+def _collapsed(text: str, offset: int) -> bool:
+    """Does the source line at ``offset`` hold several paragraphs run together (a section or
+    a whole report on one line: long, with spaced sentence ends or run-in markers)?"""
+    begin = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[begin:end if end >= 0 else len(text)]
+    return len(line) >= _COLLAPSED_CHARS and (len(_SPACED_END.findall(line)) >= _COLLAPSED_GAPS
+                                              or len(_RUN_IN_MARKER.findall(line)) >= 2)
+
+
+def _turn_cuts(span: str, cuts: list) -> list:
+    """Before section 5's turn from the shortfalls it admits to what it will do about them
+    (…存在差距。下一步，我局将…) in a collapsed line, when a shortfall comes before the turn
+    and more than an announcement (我们将采取以下措施：) follows it before the next cut. A
+    paragraph that was written as one (problems, then measures) is left whole: only text
+    that lost its line breaks is cut here."""
+    out = []
+    for m in _TURN.finditer(span):
+        after_turn = bisect_right(cuts, m.end())
+        stop = cuts[after_turn] if after_turn < len(cuts) else len(span)
+        after = span[m.end():stop].strip()
+        announcement = len(_SENTENCE_INSIDE.findall(after)) <= 1 and after.rstrip()[-1:] in "：:"
+        if _SHORTFALL.search(span, 0, m.start()) and len(after) >= 30 and not announcement:
+            out.append(m.end())
+    return out[:1]
 
 
 def _run_in_heading(fragment: str) -> bool:
@@ -242,13 +328,23 @@ def _run_in_heading(fragment: str) -> bool:
             and not _TERMINAL.search(t) and not _SENTENCE_INSIDE.search(t))
 
 
-def _split_run_in(text: str, group: list) -> list:
-    """One block per run of lines, split again where items run together."""
+def _split_run_in(text: str, group: list, section5: bool = False) -> list:
+    """One block per run of lines, split again where items run together (and, in
+    section 5, where the problems turn to the measures)."""
     start, end = group[0].start, group[-1].end
-    bounds = [start] + [start + c for c in _cuts(text[start:end])] + [end]
+    span = text[start:end]
+    problems_part = section5 or bool(_SECTION5_LEAD.search(span))
+    bounds = [start] + [start + c for c in _cuts(span, problems_part, len(group) == 1 and _collapsed(text, start))] + [end]
     out = []
+    first = 0  # the first line of the group that may still reach into a later piece
     for a, b in zip(bounds, bounds[1:]):
-        parts = [(max(a, l.start), min(b, l.end)) for l in group if l.end > a and l.start < b]
+        while first < len(group) and group[first].end <= a:
+            first += 1
+        parts = []
+        for l in group[first:]:
+            if l.start >= b:
+                break
+            parts.append((max(a, l.start), min(b, l.end)))
         parts = [(s, e) for s, e in parts if text[s:e].strip()]
         while len(parts) > 1 and _run_in_heading(text[parts[0][0]:parts[0][1]]):
             parts = parts[1:]  # "…。一、总体情况" split off the end of a line: a heading

@@ -4,8 +4,9 @@
 ``paragraphs.meta.json`` beside it says what it is: labels and thresholds, the versions it
 was built with, the sha256 of the training data and of the model file itself, the date,
 the metrics. Loading reads the metadata first and refuses, before unpickling anything, a
-model file whose hash differs (tampered with or replaced) or one built with another
-scikit-learn (pickles do not travel between versions).
+model file whose hash differs (tampered with or replaced), one of another format, or one
+whose arrays were pickled by another major numpy (the model holds numpy arrays only;
+serving needs no scikit-learn).
 """
 from __future__ import annotations
 
@@ -18,14 +19,15 @@ from pathlib import Path
 import joblib
 
 from ..errors import ModelError
+from .features import cue_names
 from .model import REQUIRED_LABELS, ParagraphClassifier
 
-FORMAT = 1
+FORMAT = 2  # 1: a pickled scikit-learn Pipeline; 2: arrays of nlp.paragraphs.model.ParagraphClassifier
 #: the model that ships: models/paragraphs.joblib in the repository
 DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "models" / "paragraphs.joblib"
 #: packages whose version must match, to this many parts (major.minor)
-_PINNED = {"scikit-learn": 2, "numpy": 1}
-_RECORDED = ("scikit-learn", "numpy", "scipy", "jieba", "joblib")
+_PINNED = {"numpy": 1}
+_RECORDED = ("scikit-learn", "numpy", "scipy", "joblib")
 
 
 def meta_path(model_path: Path) -> Path:
@@ -79,7 +81,8 @@ def check_model(path: Path) -> dict:
                          "`nianbao train data/labelled/collected.jsonl -o models/paragraphs.joblib`")
     meta = read_metadata(path)
     if meta.get("format") != FORMAT:
-        raise ModelError(f"model {path} has format {meta.get('format')!r}; this nianbao reads format {FORMAT}")
+        raise ModelError(f"model {path} has format {meta.get('format')!r}; this nianbao reads format {FORMAT}: "
+                         "retrain it with `nianbao train` (`make model`)")
     actual = file_sha256(path)
     if actual != meta.get("model_sha256"):
         raise ModelError(f"model {path} does not match its metadata (sha256 {actual[:12]}…, expected "
@@ -125,4 +128,8 @@ def load_classifier(model_path=None):
     classifier = payload.get("classifier") if isinstance(payload, dict) else None
     if not isinstance(classifier, ParagraphClassifier):
         raise ModelError(f"model {path} does not hold a paragraph classifier")
+    cue_columns = classifier.coef.shape[0] - len(classifier.vocabulary)
+    if cue_columns != len(cue_names()):
+        raise ModelError(f"model {path} was trained with {cue_columns} cue columns, nlp/paragraphs/cues.json gives "
+                         f"{len(cue_names())}: the cues changed since; retrain it with `nianbao train` (`make model`)")
     return _Loaded(classifier, path, meta)

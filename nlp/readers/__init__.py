@@ -20,11 +20,12 @@ from pathlib import PurePath
 from ..errors import EmptyInput, InputError, UnsupportedInput
 from . import archive
 from .document import Document
+from .grid import Layout
 from .docx import read_docx
 from .html import read_html
 from .mhtml import looks_like_mhtml, read_mhtml
 from .pdf import read_pdf
-from .script import to_simplified
+from .script import in_converted, to_simplified
 from .text import Decoded, looks_binary, read_text
 
 PLAIN_SUFFIXES = (".txt", ".md", ".text", ".markdown")
@@ -105,13 +106,17 @@ def sniff(data: bytes, name: str) -> str:
 
 
 def read_one(data: bytes, name: str, kind: str) -> Document:
-    """A reader returns the text, or a :class:`Decoded` text with the warnings of its repairs."""
+    """A reader returns the text, a :class:`Layout` (the text and the tables it draws), or a
+    :class:`Decoded` text with the warnings of its repairs."""
     read = READERS[kind](data, name)
-    text, warnings = (read.text, read.warnings) if isinstance(read, Decoded) else (read, ())
-    if not text.strip():
+    warnings = read.warnings if isinstance(read, Decoded) else ()
+    read = read.text if isinstance(read, Decoded) else read
+    layout = read if isinstance(read, Layout) else Layout(read)
+    if not layout.text.strip():
         raise EmptyInput(f"no text found in this {kind} file", source=name)
-    converted, script = to_simplified(text)
-    return Document(name, converted, kind, script, warnings)
+    converted, script = to_simplified(layout.text)
+    grids = layout.grids if script is None else tuple(in_converted(g, converted, script) for g in layout.grids)
+    return Document(name, converted, kind, script, grids, warnings)
 
 
 def iter_bytes(data: bytes, name: str, depth: int = 0):

@@ -7,7 +7,7 @@ Report pages come three ways: plain markup; markup inside JavaScript strings
 >>> page = '''<html><body><div class="breadcrumb">首页 &gt; 政务公开</div>
 ... <p>一、总体情况</p><table><tr><td rowspan="2">项目</td><td>数量</td></tr>
 ... <tr><td>1</td></tr></table><div>扫一扫在手机打开当前页</div></body></html>'''
->>> print(read_html(page.encode("utf-8"), "page.html"))
+>>> print(read_html(page.encode("utf-8"), "page.html").text)
 一、总体情况
 项目 | 数量
  | 1
@@ -22,7 +22,8 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ..errors import EmptyInput
-from .grid import MAX_COLSPAN, MAX_ROWSPAN, SpanCell, clean_cell, clip_span, collapse, layout, render
+from .grid import (MAX_COLSPAN, MAX_ROWSPAN, Layout, LayoutBuilder, SpanCell, clean_cell, clip_span, collapse,
+                   spans_to_cells)
 from .text import decode, normalize_newlines
 
 #: Never content.
@@ -162,10 +163,15 @@ def drop_chrome(root) -> None:
 
 
 class _Lines:
-    """Inline text gathers into the current line; a block boundary ends it."""
+    """Inline text gathers into the current line; a block boundary ends it. ``items`` are
+    the lines, and each data table as its cells (a list)."""
 
     def __init__(self):
-        self.lines, self._buffer = [], []
+        self.items, self._buffer = [], []
+
+    @property
+    def lines(self) -> list:
+        return [item for item in self.items if isinstance(item, str)]
 
     def add(self, text) -> None:
         if text:
@@ -175,7 +181,7 @@ class _Lines:
         line = collapse("".join(self._buffer))
         self._buffer = []
         if line:
-            self.lines.append(line)
+            self.items.append(line)
 
 
 def is_data_table(table) -> bool:
@@ -200,12 +206,12 @@ def cell_text(cell) -> str:
     return clean_cell(" ".join(out.lines))
 
 
-def table_lines(table) -> list:
+def table_cells(table) -> list:
+    """The table's cells with their row/column extents (rowspan and colspan resolved)."""
     rows = [[SpanCell(cell_text(td), clip_span(td.get("rowspan"), MAX_ROWSPAN),
                       clip_span(td.get("colspan"), MAX_COLSPAN)) for td in row_cells(tr)]
             for tr in table_rows(table)]
-    captions = [collapse(c.text_content()) for c in table.xpath("./caption")]
-    return [c for c in captions if c] + render(layout(rows))
+    return spans_to_cells(rows)
 
 
 def _walk_children(el, out: _Lines) -> None:
@@ -222,7 +228,8 @@ def _walk(el, out: _Lines) -> None:
     if block:
         out.flush()
     if el.tag == "table" and is_data_table(el):
-        out.lines += table_lines(el)
+        out.items += [c for c in (collapse(c.text_content()) for c in el.xpath("./caption")) if c]
+        out.items.append(table_cells(el))
     else:
         _walk_children(el, out)
     if block:
@@ -237,7 +244,8 @@ def title_line(root) -> str:
 
 
 def page_lines(page: str) -> list:
-    """The page's lines; its title opens them when the body does not repeat it."""
+    """The page's lines and tables (a table as its cells); its title opens them when the
+    body does not repeat it."""
     page = _XML_DECLARATION.sub("", unwrap_scripts(page))
     if not page.strip():
         return []
@@ -251,19 +259,22 @@ def page_lines(page: str) -> list:
     out = _Lines()
     _walk(root, out)
     out.flush()
-    lines = [line for line in out.lines if not is_chrome_line(line)]
-    if lines and title and not any(title in line for line in lines):
-        lines.insert(0, title)
-    return lines
+    items = [item for item in out.items if not isinstance(item, str) or not is_chrome_line(item)]
+    if items and title and not any(title in item for item in items if isinstance(item, str)):
+        items.insert(0, title)
+    return items
 
 
 def is_chrome_line(line: str) -> bool:
     return len(line) <= CHROME_LINE_MAX_CHARS and bool(CHROME_LINE.search(line))
 
 
-def read_html(data: bytes, source: str, charset: str | None = None) -> str:
-    lines = page_lines(decode_page(data, source, charset))
-    if not lines:
+def read_html(data: bytes, source: str, charset: str | None = None) -> Layout:
+    out = LayoutBuilder()
+    for item in page_lines(decode_page(data, source, charset)):
+        out.line(item) if isinstance(item, str) else out.table(item)
+    layout = out.build()
+    if not layout.text.strip():
         raise EmptyInput("the HTML page holds no text once page chrome is removed", source=source)
-    return "\n".join(lines)
+    return layout
 

@@ -4,7 +4,7 @@
 ...         "--B\\r\\nContent-Type: text/html; charset=\\"gb2312\\"\\r\\n"
 ...         "Content-Transfer-Encoding: quoted-printable\\r\\n\\r\\n"
 ...         "<html><body><p>=D5=FE=B8=AE=D0=C5=CF=A2</p></body></html>\\r\\n--B--\\r\\n")
->>> read_mhtml(page.encode("ascii"), "saved.mht")
+>>> read_mhtml(page.encode("ascii"), "saved.mht").text
 '政府信息'
 """
 from __future__ import annotations
@@ -14,6 +14,7 @@ import re
 from email import policy
 
 from ..errors import DamagedInput
+from .grid import Layout
 from .html import read_html
 
 _PROBE_BYTES = 4096
@@ -27,7 +28,7 @@ def looks_like_mhtml(data: bytes) -> bool:
     return bool(_HEADER.match(headers)) and b"multipart/related" in headers.lower()
 
 
-def read_mhtml(data: bytes, source: str) -> str:
+def read_mhtml(data: bytes, source: str) -> Layout:
     try:
         message = email.message_from_bytes(data, policy=policy.compat32)
         parts = [p for p in message.walk() if p.get_content_type() == "text/html"]

@@ -15,12 +15,15 @@ from dataclasses import dataclass
 import pdfplumber
 
 from ..errors import DamagedInput, InputError, UndecodableInput, UnsupportedInput
-from .grid import clean_cell, merge_continued, render
+from .grid import GridCell, Layout, LayoutBuilder, clean_cell
 
 #: pdfminer logs every repair it makes to a damaged file; a damaged file is an InputError here.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 MAX_PAGES = 1000
+#: pdfplumber's table finder, with line snapping tighter than its default (3 pt): a row of
+#: empty cells that a browser prints only a few points high stays a row.
+TABLE_SETTINGS = {"snap_tolerance": 1.5, "join_tolerance": 1.5, "intersection_tolerance": 1.5}
 #: A line ending this close to the text's right edge (in character widths) was wrapped.
 WRAP_TOLERANCE_CHARS = 1.5
 #: A page number alone on the first or last line of a page.
@@ -59,20 +62,62 @@ def _inside(obj: dict, boxes: list) -> bool:
     return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
 
-def page_blocks(page) -> list:
-    """The page as ("lines", [Line]) and ("table", grid) blocks, top to bottom."""
-    tables = [(t, table_grid(t)) for t in page.find_tables()]
-    tables = [(t, grid) for t, grid in tables if max(map(len, grid), default=0) > 1]  # a frame is text
+def page_blocks(page, page_top: float = 0.0) -> list:
+    """The page as ("lines", [Line]) and ("table", [GridCell]) blocks, top to bottom;
+    ``page_top`` is where the page starts on the stack of pages (cells' y positions)."""
+    tables = [(t, table_cells(t, page_top)) for t in page.find_tables(table_settings(page))]
+    tables = [(t, cells) for t, cells in tables if len({c.left for c in cells}) > 1]  # a frame is text
     boxes = [t.bbox for t, _ in tables]
     outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
     lines = sorted(map(_line, outside.extract_text_lines(return_chars=True)), key=lambda line: line.top)
     items = [(line.top, "lines", [line]) for line in drop_page_numbers(lines)]
-    items += [(t.bbox[1], "table", grid) for t, grid in tables]
+    items += [(t.bbox[1], "table", cells) for t, cells in tables]
     return [(kind, value) for _, kind, value in sorted(items, key=lambda item: item[0])]
 
 
-def table_grid(table) -> list:
-    return [[clean_cell(cell or "") for cell in row] for row in table.extract()]
+def table_settings(page) -> dict:
+    """A table continued from the previous page draws its first row's top rule at the foot
+    of that page: without a rule above it the row is lost. Where the highest vertical rule
+    of a page starts with no horizontal rule there, one is added."""
+    vertical = [e for e in page.edges if e["orientation"] == "v"]
+    if not vertical:
+        return TABLE_SETTINGS
+    tolerance = TABLE_SETTINGS["snap_tolerance"]
+    top = min(e["top"] for e in vertical)
+    starting = [e for e in vertical if e["top"] - top <= tolerance]
+    width = max(e["x1"] for e in starting) - min(e["x0"] for e in starting)
+    ruled = sum(e["x1"] - e["x0"] for e in page.edges if e["orientation"] == "h" and abs(e["top"] - top) <= tolerance)
+    if ruled >= width / 2:  # the stubs where vertical rules begin are no rule
+        return TABLE_SETTINGS
+    return {**TABLE_SETTINGS, "explicit_horizontal_lines": [top]}
+
+
+def table_cells(table, page_top: float) -> list:
+    """A ruled table's cells with their boxes; a merged cell once (pdfplumber gives None
+    where a row is covered by a cell of another row or column), an empty cell as ''."""
+    cells = []
+    for row, texts in zip(table.rows, table.extract()):
+        for box, text in zip(row.cells, texts):
+            if box is not None:
+                x0, top, x1, bottom = box
+                cells.append(GridCell(clean_cell(text or ""), page_top + top, page_top + bottom, x0, x1))
+    return cells
+
+
+def _first_row(cells: list) -> list:
+    top = min((c.top for c in cells), default=0.0)
+    return [c.text for c in cells if abs(c.top - top) < 1.0]
+
+
+def without_repeated_header(tables: list) -> list:
+    """Tables continued over pages: a first row repeating the first table's is dropped."""
+    out = []
+    for cells in tables:
+        if out and cells and _first_row(cells) == _first_row(out[0]):
+            top = min(c.top for c in cells)
+            cells = [c for c in cells if abs(c.top - top) >= 1.0]
+        out.append(cells)
+    return out
 
 
 def glue(before: str, after: str) -> str:
@@ -101,21 +146,23 @@ def join_wrapped(lines: list) -> list:
     return [text for text in out if text]
 
 
-def render_blocks(blocks: list) -> list:
-    """Consecutive blocks of one kind are merged (a table across pages), then rendered."""
+def render_blocks(blocks: list) -> Layout:
+    """Consecutive blocks of one kind are read together (a table across pages, lines
+    wrapped across pages), then laid out."""
     runs = []
     for kind, value in blocks:
         if runs and runs[-1][0] == kind:
             runs[-1][1].append(value)
         else:
             runs.append((kind, [value]))
-    lines = []
+    out = LayoutBuilder()
     for kind, values in runs:
         if kind == "table":
-            lines += render(merge_continued(values))
+            for cells in without_repeated_header(values):
+                out.table(cells, unit="pt")
         else:
-            lines += join_wrapped([line for value in values for line in value])
-    return lines
+            out.lines(join_wrapped([line for value in values for line in value]))
+    return out.build()
 
 
 #: What a PDF that needs a password to open is told to do.
@@ -129,7 +176,11 @@ def pdf_blocks(data: bytes, source: str) -> list:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             if len(pdf.pages) > MAX_PAGES:
                 raise UnsupportedInput(f"{len(pdf.pages):,} pages (the limit is {MAX_PAGES:,})", source=source)
-            return [block for page in pdf.pages for block in page_blocks(page.dedupe_chars())]
+            blocks, top = [], 0.0
+            for page in pdf.pages:
+                blocks += page_blocks(page.dedupe_chars(), top)
+                top += float(page.height)
+            return blocks
     except InputError:
         raise
     except Exception as exc:  # pdfminer raises many unrelated types on broken files
@@ -146,8 +197,8 @@ def _needs_password(exc: BaseException) -> bool:
     return any(isinstance(e, PDFPasswordIncorrect) for e in seen)
 
 
-def read_pdf(data: bytes, source: str) -> str:
-    text = "\n".join(render_blocks(pdf_blocks(data, source)))
-    if not text.strip():
+def read_pdf(data: bytes, source: str) -> Layout:
+    layout = render_blocks(pdf_blocks(data, source))
+    if not layout.text.strip():
         raise UndecodableInput("a PDF without a text layer (scanned pages?); OCR it first", source=source)
-    return text
+    return layout

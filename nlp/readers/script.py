@@ -41,6 +41,14 @@ class ScriptMap:
         converted_at, original_at = self.anchors[i]
         return min(original_at + offset - converted_at, len(self.original))
 
+    def to_converted(self, offset: int) -> int:
+        """The inverse of :meth:`to_original` (anchors rise in both texts together)."""
+        i = bisect_right([o for _, o in self.anchors], offset) - 1
+        if i < 0:
+            return offset
+        converted_at, original_at = self.anchors[i]
+        return converted_at + offset - original_at
+
     def span_to_original(self, start: int, end: int) -> tuple:
         return self.to_original(start), self.to_original(end)
 
@@ -93,6 +101,17 @@ def align(converted_lines: list, original_lines: list) -> tuple:
         o_at += len(line)
         anchors.append((c_at, o_at))
     return tuple(sorted(set(anchors)))
+
+
+def in_converted(grid, converted: str, script: ScriptMap):
+    """A grid read from the original text, its cells moved into the converted text."""
+    from dataclasses import replace
+
+    def moved(cell):
+        start, end = script.to_converted(cell.start), script.to_converted(cell.end)
+        return replace(cell, start=start, end=end, text=converted[start:end])
+
+    return replace(grid, cells=tuple(moved(c) for c in grid.cells))
 
 
 def to_simplified(text: str) -> tuple:

@@ -39,8 +39,21 @@ class Settings:
             max_body_bytes=_positive(env, "NIANBAO_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES),
             model_path=env.get("NIANBAO_MODEL") or None,
             pool_size=_positive(env, "NIANBAO_POOL_SIZE", os.cpu_count() or 1),
-            timeout_s=float(_positive(env, "NIANBAO_TIMEOUT", 120)),
+            timeout_s=_seconds(env, "NIANBAO_TIMEOUT", 120.0),
         )
+
+
+def _seconds(env, name: str, default: float) -> float:
+    raw = env.get(name)
+    if raw in (None, ""):
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = 0.0
+    if not value > 0:
+        raise ValueError(f"{name} must be a number of seconds above 0, not {raw!r}")
+    return value
 
 
 def _positive(env, name: str, default: int) -> int:

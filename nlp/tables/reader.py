@@ -7,6 +7,11 @@ One reader per table, each a small function over printed rows (nlp/tables/rows.p
 - ``requests`` (section 3): rows aligned to the template's order (labels pin what they
   can; the order places the rest); run-together digits split by the table's sums.
 - ``review`` (section 4): the fifteen cells in template order, however they are laid out.
+
+A cell of a drawn table (HTML, DOCX, ruled PDF: nlp/tables/grids.py) goes to the column its
+header names; a row whose columns are not all named that way is placed by order only when
+it prints exactly one cell per column, and never by splitting digits: a row with fewer
+cells than columns goes to ``ambiguous`` rather than slide a value into a neighbour.
 """
 from __future__ import annotations
 
@@ -17,6 +22,7 @@ from ..numbers import BLANK, parse_cell
 from ..record import Ambiguity, Cell
 from ..schema import registry
 from . import digits as digit_rules
+from .columns import assign_columns, column_score
 from .pinning import ROW_MATCH_CUTOFF, align_rows, row_scores
 from .rows import Row
 
@@ -56,7 +62,7 @@ def _in_header_unit(cell: Cell, header, trow, edition) -> Cell:
     if not kind.startswith("amount") or cell.value is None or not cell.raw.replace(".", "").replace(",", "").isdigit():
         return cell
     column = next(c for c in trow.columns if cell.field.endswith("." + c.id))
-    text = "".join(header)
+    text = cell.column_header or "".join(header)
     for alias in column.aliases:
         m = re.search(re.escape(alias) + _HEADER_UNIT, text)
         if m:
@@ -89,9 +95,9 @@ def read_requests(rows, edition) -> tuple:
         row, trow = rows[p.row], template[p.template]
         if not trow.store and not row.run:
             continue
-        if row.run or len(row.cells) < n_columns:
-            options = [s for s in digit_rules.splits(row.digits(), n_columns) if digit_rules.row_total_holds(s)]
-            splits[p.template] = (p, options)
+        if row.run or (len(row.cells) < n_columns and row.splittable(n_columns)):
+            splits[p.template] = (p, *digit_rules.fitting_splits(row.digits(), n_columns,
+                                                                 digit_rules.row_total_holds))
             continue
         got, amb = _row_cells(row, trow, edition, p.alias, p.score, p.by)
         cells += [c for c in got if trow.store]
@@ -105,16 +111,32 @@ def read_requests(rows, edition) -> tuple:
         ambiguous.append(Ambiguity(fields, f"{len(row_ids)} unlabelled row(s) for {len(slots)} template rows: "
                                            "their order does not tell which is which", raw,
                                    rows[row_ids[0]].start, rows[row_ids[-1]].end))
+    placed = {p.template for p in placements}
     for i in (i for i in dropped if rows[i].has_value):
-        ambiguous.append(Ambiguity((), "printed row not placed in the template (extra or broken)",
-                                   " ".join(c.text for c in rows[i].cells), rows[i].start, rows[i].end))
+        ambiguous.append(_unplaced(rows[i], template, placed, n_columns))
     return cells, ambiguous
+
+
+def _unplaced(row: Row, template, placed: set, n_columns: int) -> Ambiguity:
+    """A printed row left out of the alignment; named by its label when that pins a
+    template row nothing else took (a row short of cells: 6 printed values for 7 cells)."""
+    raw = " ".join(c.text for c in row.cells)
+    scores = row_scores(row.labels, template)
+    k = max(range(len(template)), key=lambda j: scores[j][1])
+    if scores[k][1] >= ROW_MATCH_CUTOFF and k not in placed and template[k].store:
+        return Ambiguity(template[k].field_ids(), f"{len(row.cells)} printed value(s) for {n_columns} cells",
+                         raw, row.start, row.end)
+    return Ambiguity((), "printed row not placed in the template (extra or broken)", raw, row.start, row.end)
 
 
 def read_review(rows, edition) -> tuple:
     template = registry().rows(edition, "review")
+    drawn = [r for r in rows if r.cells and all(c.header for c in r.cells)]
+    by_header = _review_by_header(drawn, template, edition) if drawn else None
+    if by_header is not None:
+        return by_header
     fields = [f for t in template for f in t.field_ids()]
-    printed = [r for r in rows if r.has_value]
+    printed = [r for r in rows if r.has_value] or _blank_review_row(rows, len(fields))
     flat = [c for r in printed for c in r.cells]
     if len(flat) > len(fields):
         flat = [c for r in printed for c in _without_trailing_blanks(r.cells)]
@@ -124,7 +146,7 @@ def read_review(rows, edition) -> tuple:
     if not run and len(flat) == len(fields):
         return [_cell(f, c, edition, "行政复议/行政诉讼", 100.0, "position") for f, c in zip(fields, flat)], []
     digits = "".join(r.digits() for r in printed)
-    options = [s for s in digit_rules.splits(digits, len(fields)) if digit_rules.group_totals_hold(s)]
+    options, untried = digit_rules.fitting_splits(digits, len(fields), digit_rules.group_totals_hold)
     span = (printed[0].start, printed[-1].end) if printed else (-1, -1)
     raw = " ".join(c.text for c in flat)
     if len(options) == 1 and not any(c.blank for c in flat):
@@ -132,8 +154,50 @@ def read_review(rows, edition) -> tuple:
     if not printed:
         return [], []
     reason = (f"{len(flat)} printed values for {len(fields)} cells" if not run else
-              f"run-together digits {digits!r}: {len(options)} splits satisfy the group sums")
+              f"run-together digits {digits!r}: {untried or f'{len(options)} splits satisfy the group sums'}")
     return [], [Ambiguity(tuple(fields), reason, raw, *span)]
+
+
+def _blank_review_row(rows, n_fields: int) -> list:
+    """A review table that prints no number: its last row, when it is exactly one printed
+    blank cell per field (a layout that prints empty cells)."""
+    last = rows[-1:] if rows else []
+    return last if last and len(last[0].cells) == n_fields and all(c.blank for c in last[0].cells) else []
+
+
+def _review_by_header(rows, template, edition) -> tuple:
+    """Section 4 drawn as a table: a cell's template row is named by its row's label
+    (行政复议 | 0 | 0 …), else by the header groups over it (行政诉讼 › 复议后起诉), else by
+    the text printed before its row (a heading over a table of its own); its column by its
+    header leaf. ``None`` when some cell's row cannot be named that way."""
+    groups = {}
+    for row in rows:
+        for c in row.cells:
+            k, alias, score = _review_row(template, row.labels, c.groups, row.preceding)
+            if k is None:
+                return None
+            groups.setdefault(k, ((alias, score), row, []))[2].append(c)
+    cells, ambiguous = [], []
+    for k, ((alias, score), row, printed) in groups.items():
+        sub = Row(row.labels, row.label_start, tuple(printed), row.line, False, row.preceding)
+        got, why = _cells_by_header(sub, template[k], edition, alias, score, "label")
+        cells += got
+        if why:
+            ambiguous.append(Ambiguity(template[k].field_ids(), why, " ".join(c.text for c in printed),
+                                       printed[0].start, printed[-1].end))
+    return cells, ambiguous
+
+
+def _review_row(template, *pieces_tried) -> tuple:
+    """(template row, alias, score) named by the first of the pieces that names one."""
+    for pieces in pieces_tried:
+        if not pieces:
+            continue
+        scores = row_scores(pieces, template)
+        k = max(range(len(template)), key=lambda j: scores[j][1])
+        if scores[k][1] >= ROW_MATCH_CUTOFF:
+            return k, *scores[k]
+    return None, "", 0.0
 
 
 def _pinned(row: Row, template) -> bool:
@@ -142,11 +206,24 @@ def _pinned(row: Row, template) -> bool:
 
 def _row_cells(row: Row, trow, edition, alias, score, by) -> tuple:
     """A row's cells when they can be read one per column; else an Ambiguity."""
+    header_problem = None
     fields = trow.field_ids()
+    if any(c.header for c in row.cells):
+        cells, header_problem = _cells_by_header(row, trow, edition, alias, score, by)
+        if cells:
+            return cells, []
+        if len(assign_columns(row.headers, trow.columns)) == len(trow.columns):
+            # the header names every column: reading by order would contradict it
+            return [], [Ambiguity(fields if trow.store else (), header_problem,
+                                  " ".join(c.text for c in row.cells), row.start, row.end)]
     n = len(fields)
     printed = _fit_width(list(row.cells), n)
     extra = [c for c in printed[n:] if not c.blank]
     if len(printed) >= n and not row.run and not extra:
+        unreadable = _not_numbers(zip(fields, printed), edition)
+        if unreadable:
+            return [], [Ambiguity(fields if trow.store else (), unreadable, " ".join(c.text for c in printed),
+                                  row.start, row.end)]
         return [_cell(f, c, edition, alias, score, by, "".join(row.labels[-1:])) for f, c in zip(fields, printed)], []
     pieces = row.digits()
     if row.splittable(n) and len(pieces) == n:
@@ -155,10 +232,39 @@ def _row_cells(row: Row, trow, edition, alias, score, by) -> tuple:
                           alias, score) for f, d in zip(fields, pieces)], []
     if n == 1 and len(printed) == 1:
         return [_cell(fields[0], printed[0], edition, alias, score, by, "".join(row.labels[-1:]))], []
-    options = digit_rules.splits(pieces, n) if row.splittable(n) else []
-    why = (f"{len(printed)} printed value(s) for {n} cells" if not options else
+    options, untried = digit_rules.fitting_splits(pieces, n, lambda _: True) if row.splittable(n) else ([], None)
+    why = (f"run-together digits {pieces!r}: {untried}" if untried else
+           f"{len(printed)} printed value(s) for {n} cells" + (f"; {header_problem}" if header_problem else "")
+           if not options else
            f"run-together digits {pieces!r} have {len(options)} splits and no sum fixes them")
     return [], [Ambiguity(fields if trow.store else (), why, " ".join(c.text for c in printed), row.start, row.end)]
+
+
+def _cells_by_header(row: Row, trow, edition, alias, score, by) -> tuple:
+    """A drawn row: each cell under the header that names its column. ``([], why)`` unless
+    every column is named, left to right in the template's order, and every value stands
+    under a named column."""
+    label = "".join(row.labels[-1:])
+    placed = assign_columns([c.header for c in row.cells], trow.columns)
+    unnamed = [c.id for c in trow.columns if c.id not in placed]
+    stray = [c for k, c in enumerate(row.cells) if k not in placed.values() and not c.blank]
+    order = [placed[c.id] for c in trow.columns if c.id in placed]
+    if unnamed:
+        return [], f"no header over the printed cells names column(s) {', '.join(unnamed)}"
+    if stray:
+        return [], (f"value(s) {', '.join(c.text for c in stray)} under header(s) naming no column of this row "
+                    f"({', '.join(c.header or '(none)' for c in stray)})")
+    if order != sorted(order):
+        return [], "the headers over the cells are not in the template's column order"
+    unreadable = _not_numbers(((f"{trow.id}.{c.id}", row.cells[placed[c.id]]) for c in trow.columns), edition)
+    if unreadable:
+        return [], unreadable
+    cells = []
+    for column in trow.columns:
+        c = row.cells[placed[column.id]]
+        cell = _cell(f"{trow.id}.{column.id}", c, edition, alias, score, by, label)
+        cells.append(replace(cell, column_header=c.header, column_score=round(column_score(c.header, column), 1)))
+    return cells, None
 
 
 def _solve_runs(splits: dict, rows, template, cells, edition) -> tuple:
@@ -168,20 +274,21 @@ def _solve_runs(splits: dict, rows, template, cells, edition) -> tuple:
         return [], []
     ids = [t.id for t in template]
     known = _known_rows(cells, template)
-    fixed = {k: opts[0] for k, (_, opts) in splits.items() if len(opts) == 1}
-    open_rows = {k: opts for k, (_, opts) in splits.items() if len(opts) > 1}
+    fixed = {k: opts[0] for k, (_, opts, _) in splits.items() if len(opts) == 1}
+    open_rows = {k: opts for k, (_, opts, _) in splits.items() if len(opts) > 1}
     chosen = dict(fixed)
     if open_rows:
         solution = digit_rules.solve_jointly(open_rows, {**known, **fixed},
                                              lambda values: _columns_hold(values, ids, template))
         chosen.update(solution or {})
     out, ambiguous = [], []
-    for k, (p, opts) in splits.items():
+    for k, (p, opts, untried) in splits.items():
         row, trow = rows[p.row], template[k]
         if k not in chosen:
             ambiguous.append(Ambiguity(trow.field_ids() if trow.store else (),
-                                       f"run-together digits {row.digits()!r}: {len(opts)} splits fit the row "
-                                       "sum and the column rules do not single one out",
+                                       f"run-together digits {row.digits()!r}: " + (
+                                           untried or f"{len(opts)} splits fit the row sum and the "
+                                                      "column rules do not single one out"),
                                        " ".join(c.text for c in row.cells), row.start, row.end))
             continue
         how = "arithmetic" if len(row.digits()) != len(trow.columns) else "digit count"
@@ -240,6 +347,14 @@ def _without_trailing_blanks(cells) -> list:
     while cells and cells[-1].blank:
         cells.pop()
     return cells
+
+
+def _not_numbers(pairs, edition) -> str | None:
+    """Why cells cannot be read as their fields' numbers (a value cell printing text, or a
+    money amount under a count), or None. Such a cell is never read as a blank."""
+    bad = [f"{c.text!r} under {field.rsplit('.', 1)[1]}" for field, c in pairs
+           if parse_cell(c.text, registry().field_type(edition, field)) is None]
+    return f"not a number for its column: {', '.join(bad)}" if bad else None
 
 
 def _cell(field, c, edition, alias, score, by, label="") -> Cell:

@@ -25,12 +25,16 @@ _LEADING_ZERO = re.compile(r"^0\d")
 
 @dataclass(frozen=True)
 class CellText:
-    """One printed cell: its text ('' when blank) and where it stands."""
+    """One printed cell: its text ('' when blank) and where it stands. A cell of a drawn
+    table (nlp/tables/grids.py) also knows the header over it: ``header`` (the leaf, '' when
+    none) and ``groups`` (the header texts above the leaf)."""
 
     text: str
     start: int
     end: int
     grid: bool = False
+    header: str = ""
+    groups: tuple = ()
 
     @property
     def blank(self) -> bool:
@@ -45,6 +49,7 @@ class Row:
     line: int
     run: bool  # cells printed without separators that cannot all be single numbers
     preceding: tuple = ()  # every label piece printed since the previous row
+    headers: tuple = ()  # a drawn row: every leaf of the header block over it, left to right
 
     @property
     def has_value(self) -> bool:

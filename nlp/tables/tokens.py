@@ -23,6 +23,8 @@ rules and page numbers are dropped.
 [('label', '行政规范性文件'), ('value', '0 5 5'), ('break', '')]
 >>> [(t.kind, t.text) for t in tokenize("数量0000000三、结果（一）予以公开7000007（二）部分公开")]
 [('label', '数量'), ('value', '0000000'), ('label', '三、结果(一)予以公开'), ('value', '7000007'), ('label', '(二)部分公开'), ('break', '')]
+>>> [(t.kind, t.text) for t in tokenize("行政事业性收费35-15第二十条")]
+[('label', '行政事业性收费'), ('value', '35'), ('value', '-15'), ('label', '第二十条'), ('break', '')]
 >>> [(t.kind, t.text) for t in tokenize("保护第三方合法权益00000005.属于三类内部事务信息1000001")]
 [('label', '保护第三方合法权益'), ('value', '0000000'), ('label', '5.属于三类内部事务信息'), ('value', '1000001'), ('break', '')]
 """
@@ -31,7 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..numbers import PLACEHOLDERS, fold_width
+from ..numbers import CELL_NUMBER, PLACEHOLDERS, fold_width
 
 LABEL, VALUE, BLANK, BREAK = "label", "value", "blank", "break"
 
@@ -47,15 +49,15 @@ class Token:
 
 
 #: Lines that carry no cell: markdown rules, page numbers (— 3 —, - 2 -, 第3页).
-_SKIP_LINE = re.compile(r"^\s*(?:\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?|[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$")
+SKIP_LINE = re.compile(r"^\s*(?:\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?|[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$")
 
 #: A number as a cell prints it: digits with separators and decimals, optionally a unit.
-_NUMBER = r"[+\-－−]?\d[\d,，]*(?:\.\d+)?(?:万元|亿元|元|万|件)?"
-_CELL_VALUE = re.compile(rf"^{_NUMBER}$")
+_CELL_VALUE = re.compile(rf"^{CELL_NUMBER}$")
 
 #: In flow text: a run of numbers separated by spaces (a sign only where a number starts:
-#: 本年增/减 prints -3); the unit words end the run.
-_SIGNED = r"(?:(?<![\w.])[+\-－−])?\d[\d,，.]*"
+#: 本年增/减 prints -3, and a minus right after a digit starts a negative cell whose
+#: separator was lost: 行政事业性收费35-15 is 35 | -15); the unit words end the run.
+_SIGNED = r"(?:(?<![\w.])[+\-－−]|(?<=\d)[\-－−])?\d[\d,，.]*"
 _VALUE_RUN = re.compile(rf"{_SIGNED}(?:[ \t\u3000]+{_SIGNED})*[ \t\u3000]*(?:万元|亿元|元)?")
 
 #: "…0000002.其他…": the digits just before "N." + text are that sub-row's number.
@@ -66,32 +68,88 @@ def tokenize(text: str, offset: int = 0, first_line: int = 0) -> list:
     """Tokens of a table region; ``offset`` is the region's position in the document."""
     lines = text.splitlines(keepends=True)
     trailing_pipe_style = _is_trailing_pipe_style(lines)
+    blanks = empty_line_cells(lines)
     tokens = []
     pos = offset
     for number, line in enumerate(lines, start=first_line):
         body = line.rstrip("\r\n")
-        if body.strip() and not _SKIP_LINE.match(body):
+        if body.strip() and not SKIP_LINE.match(body):
             tokens += _line_tokens(fold_width(body), pos, number, trailing_pipe_style)
+        tokens += [Token(BLANK, "", pos, pos, number)] * blanks.get(number - first_line, 0)
         pos += len(line)
     return tokens
 
 
+#: Share of a region's lines that must be ``|`` (or of its cells followed by one empty
+#: line) before empty lines are read as printed blank cells.
+BAR_LINE_SHARE = 0.3
+SEPARATED_CELL_SHARE = 0.8
+
+
+def empty_line_cells(lines: list) -> dict:
+    r"""Empty lines that are printed blank cells: line index → how many.
+
+    Two text layouts print a blank cell as an empty line (issue 12):
+    - a cell a line with ``|`` lines between cells (seeds 001/002): an empty line between
+      two ``|`` lines is a blank cell;
+    - cells separated by one empty line (seed 004): a blank cell is an empty line of its
+      own, so k blank cells between two cells are 2k + 1 empty lines.
+
+    >>> empty_line_cells(["规章\n", "|\n", "0\n", "|\n", "\n", "|\n", "3\n"] * 3)
+    {4: 1, 11: 1, 18: 1}
+    >>> empty_line_cells(["规章\n", "\n", "0\n", "\n", "\n", "\n", "3\n", "\n"] * 3)
+    {5: 1, 13: 1, 21: 1}
+    """
+    stripped = [line.strip() for line in lines]
+    content = [k for k, s in enumerate(stripped) if s]
+    if not content:
+        return {}
+    bars = sum(s == "|" for s in stripped)
+    if bars >= BAR_LINE_SHARE * len(content):
+        return {k: 1 for k in range(1, len(lines) - 1)
+                if not stripped[k] and stripped[k - 1] == "|" and stripped[k + 1] == "|"}
+    if any("|" in s for s in stripped):
+        return {}
+    separated = sum(1 for k in content if k + 1 < len(lines) and not stripped[k + 1])
+    if separated < SEPARATED_CELL_SHARE * len(content):
+        return {}
+    out = {}
+    for before, after in zip(content, content[1:]):
+        run = after - before - 1
+        if run >= 3:
+            out[after - 1] = (run - 1) // 2
+    tail = len(lines) - content[-1] - 1
+    if tail >= 3:
+        out[len(lines) - 1] = (tail - 1) // 2
+    return out
+
+
 def _line_tokens(line: str, pos: int, number: int, trailing_pipe_style: bool) -> list:
-    pieces = _pipe_pieces(line)
+    pieces = pipe_pieces(line)
     filled = [p for p in pieces if p[0].strip()]
     if len(pieces) > 1 and not (len(filled) <= 1 and _only_trailing_pipes(line)):
         return _grid_tokens(pieces, pos, number)
     if len(pieces) > 1 or "|" in line:  # a vertical cell "0 |", or a bare "|" line
         if filled:
             text, start = filled[0]
-            return _flow_tokens(text, pos + start, number, with_break=False)
+            return _lone_cell(text, pos + start, number) or _flow_tokens(text, pos + start, number, with_break=False)
         if line.strip() == "|":
             return [Token(BLANK, "", pos, pos, number)] if trailing_pipe_style else []
         return [Token(BREAK, "", pos, pos, number)]  # a line of pipes only ends a vertical row
-    return _flow_tokens(line, pos, number, with_break=True)
+    return _lone_cell(line, pos, number) or _flow_tokens(line, pos, number, with_break=True)
 
 
-def _pipe_pieces(line: str) -> list:
+def _lone_cell(text: str, pos: int, number: int) -> list:
+    """A line that is one number as a cell prints it (2笔, 984361元: a cell a line) is that
+    cell; flow text (规章 0 5 5) is read by :func:`_flow_tokens`."""
+    stripped = text.strip()
+    if not _CELL_VALUE.match(re.sub(r"\s+", "", stripped)) or not re.search(r"\D$", stripped):
+        return []
+    begin = pos + text.index(stripped)
+    return [Token(VALUE, stripped, begin, begin + len(stripped), number)]
+
+
+def pipe_pieces(line: str) -> list:
     """(text, start) of each piece between pipes; markdown's outer pipes removed."""
     pieces, start = [], 0
     for i, ch in enumerate(line + "|"):

@@ -13,14 +13,15 @@ TRAINING_ROWS = 160
 
 
 def train_small_model(out: Path, rows: list) -> Path:
-    """A model fitted on ``rows`` with the package's own pipeline and store (no cross-validation)."""
-    from nlp.paragraphs.model import LABELS, ParagraphClassifier, build_pipeline, model_input
+    """A model fitted on ``rows`` with the package's own model and store (no cross-validation)."""
+    from nlp.paragraphs.model import LABELS, fit_classifier
     from nlp.paragraphs.store import save_model
 
-    pipeline = build_pipeline(max_char_features=3000, max_word_features=2000)
-    pipeline.fit([model_input(r["text"], r.get("section")) for r in rows],
-                 [[int(label in r.get("labels", [])) for label in LABELS] for r in rows])
-    save_model(ParagraphClassifier(pipeline, LABELS, metadata={"labels": list(LABELS)}), out)
+    classifier = fit_classifier([r["text"] for r in rows], [r.get("section") for r in rows],
+                                [[int(label in r.get("labels", [])) for label in LABELS] for r in rows],
+                                {"max_features": 3000})
+    classifier.metadata = {"labels": list(LABELS)}
+    save_model(classifier, out)
     return out
 
 

@@ -23,6 +23,33 @@ ROWS = [
     ("灵活运用政务新媒体、公告栏、宣传手册、政务服务平台等多种载体", "total"),
     ("在上海市人民政府网站、《上海市人民政府公报》", "total"),
     ("全年主动公开政府信息", None),
+    # an account's name holds channel words of its own (collected.jsonl rows 1559, 22)
+    ("通过“台山政府网”微信公众号", "wechat"),
+    ("“云县人民政府网”微信平台", "wechat"),
+    ("在“中国三亚”门户网站", "website"),
+    # a generic word gives way to the platform beside it (rows 538, 1489)
+    ("“大冶教育”抖音公众号", "short_video"),
+    ("街道政务新媒体微信公众号", "wechat"),
+    ("通过包头市场监管今日头条公众号", "new_media"),
+    # …but stands for its own kind in a list (010 gold: 政府网站、政务新媒体等 → total)
+    ("全县政府网站、政务新媒体等", "total"),
+    # several channels at once (rows 1334, 841)
+    ("通过各类平台", "total"),
+    ("通过多种渠道", "total"),
+    # X等Y: two kinds in X are total, one kind names Y (issue 13; 001 gold)
+    ("微博“某某公安”、微信公众号“某某公安”等新媒体平台", "total"),
+    ("通过微信公众号、今日头条等新媒体", "total"),
+    # bare 公众号 and 政府门户 (rows 967, 897); 微信视频号 (157 gold)
+    ("其中公众号", "wechat"),
+    ("通过政府门户", "website"),
+    ("“五邑人社”微信视频号", "short_video"),
+    # a library or system of a website (rows 1450, 82)
+    ("在政策文件库", "website"),
+    ("在信息公开系统", "website"),
+    # a statistical communiqué is no gazette (rows 1145, 1139)
+    ("《皮山县2022年国民经济和社会发展统计公报》", None),
+    ("番禺区第四次全国经济普查系列公报", None),
+    ("发行政府公报", "bulletin"),
 ]
 
 

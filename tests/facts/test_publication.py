@@ -36,7 +36,8 @@ DEVELOPMENT = [
     ("在中心门户网站发布工作动态信息43条,通知公告8条,转载其他媒体各类信息21条,政府信息公开栏目发布信息9条,"
      "在定西党政网发布部门动态11条,其他新闻媒体发布信息7条。",
      [(W, 43, "exact"), (W, 8, "exact"), (W, 21, "exact"), (W, 9, "exact"), (W, 11, "exact"), ("other", 7, "exact")]),
-    ("编辑发行2024年度《国家卫生健康委员会公报》10期。", [("bulletin", 10, "exact")]),
+    # issues of a gazette are no items published (issue 13; see tests/facts/test_exclusions.py)
+    ("编辑发行2024年度《国家卫生健康委员会公报》10期。", []),
     ("全年共发布卫生健康标准80项,已全部在委网站主动公开。", [(W, 80, "exact")]),
     ("全县政府网站、政务新媒体等共计发布信息5.5万条。", [(T, 55000, "exact")]),
     # Chinese numerals
@@ -58,10 +59,12 @@ DEVELOPMENT = [
 
 # rows from reports that were not used to write the rules (data/labelled/collected.jsonl)
 HELD_OUT = [
+    # 微信公众号 and 今日头条 are two named channels of different kinds: total (OUTPUT.md of 2026-12-07)
     ("2022年市合作交流办通过门户网站公开信息2017条,通过微信公众号、今日头条等新媒体公开信息1039条。",
-     [(W, 2017, "exact"), ("new_media", 1039, "exact")]),
+     [(W, 2017, "exact"), (T, 1039, "exact")]),
+    # every part of the 202 is a fact (194 + 4 + 2 + 2): items on suggestions and proposals, with the total's channel
     ("全年在网站和微信平台公布信息202条,其中网站公布194条,微信公众号公布4条,人大代表建议2条,政协提案2条。",
-     [(T, 202, "exact"), (W, 194, "exact"), ("wechat", 4, "exact")]),
+     [(T, 202, "exact"), (W, 194, "exact"), ("wechat", 4, "exact"), (T, 2, "exact"), (T, 2, "exact")]),
     ("本年度杭州教育网和中国杭州同步主动公开信息1525条;官方微博发布信息1200余条;官方微信发布1400余条图文信息。",
      [(T, 1525, "exact"), ("weibo", 1200, "approx"), ("wechat", 1400, "approx")]),
     ("自2016年1月1日起至2016年12月31日止,我镇经审核主动公开信息568条。", [(T, 568, "exact")]),
@@ -74,14 +77,40 @@ def test_publication_counts(text, expected):
     assert values_of(text, "publication_count") == expected
 
 
-KNOWN_FAILURES = [
-    # the channel is named in the sentence before (“两微”平台); the rules look within the sentence
+# 两微 names two channels: a count attributed to them together is total (OUTPUT.md of
+# 2026-12-07; the pingtan gold's adjudication of this sentence)
+TWO_CHANNELS_BEFORE = [
     ("充分发挥“两微”平台受众广、传播快的优势特征。2019年累计公布网上信息、安全提示等1000余条。",
-     [("new_media", 1000, "approx")]),
+     [(T, 1000, "approx")]),
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="channel named only in an earlier sentence")
-@pytest.mark.parametrize("text,expected", KNOWN_FAILURES)
-def test_known_failures(text, expected):
+@pytest.mark.parametrize("text,expected", TWO_CHANNELS_BEFORE)
+def test_channel_named_in_the_sentence_before(text, expected):
+    assert values_of(text, "publication_count") == expected
+
+
+# Known failures, kept so that a fix is noticed (strict): wordings seen in one report each,
+# or needing more than clause-level rules. Rows of collected.jsonl, page URL beside each.
+KNOWN_FAILURES = [
+    # the publishing verb comes after the count, in the next clause (row 650)
+    ("全年累计产生政府信息16条,均已主动公开。", [(T, 16, "exact")],
+     "https://www.gongqing.gov.cn/jtysj/fdzdgknr_187197/zfxxgkgz/ndbg/202601/t20260120_7151909.html"),
+    # media parts listed without a marker or a publishing verb of their own (row 652)
+    ("市本级在各类媒体上刊发报道700余篇,并受到中央、省、市等主流媒体的关注和推送,央视新闻频道刊播3条,新华社2篇,浙江新闻联播10篇。",
+     [("other", 700, "approx"), ("other", 3, "exact"), ("other", 2, "exact"), ("other", 10, "exact")],
+     "https://www.qz.gov.cn/art/2025/1/14/art_1229038343_5444000.html"),
+    # 新媒体 qualifies the account's strength, it names no second channel (row 1429)
+    ("主办的“渭滨发布”微信公众号充分发挥新媒体传播优势,实时发布政策文件等信息2000余条,粉丝量突破6.1万人。",
+     [("wechat", 2000, "approx")],
+     "http://www.weibin.gov.cn/col15477/col15481/col18833_1/col18835/202501/t20250121_1113023.html"),
+    # 推出 as the publishing verb (row 1324)
+    ("推出65篇政策解读推文“政解中山”,推出20期政策解读访谈节目(“热点面对面”),回应市民关切。", [(T, 65, "exact")],
+     "https://gd.010b.com/policy/detail/73832.html"),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="known failure: see the comment of each row")
+@pytest.mark.parametrize("text,expected,source", KNOWN_FAILURES)
+def test_known_failures(text, expected, source):
     assert values_of(text, "publication_count") == expected

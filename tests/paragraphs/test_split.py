@@ -156,3 +156,28 @@ def test_the_classifier_is_told_section_5_for_its_openings(text, section, told):
     from nlp.paragraphs.split import Block
 
     assert classifier_section(section, Block(text, 0, len(text))) == told
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_finding_paragraphs_leaves_the_garbage_collector_as_it_found_it(enabled):
+    import gc
+
+    src = "一、总体情况\n2023年，我区在政府网站平台主动公开政府信息1136条。\n"
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        assert [b.text for _, b in find_paragraphs(src, find_sections(src))]
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+def test_a_long_collapsed_line_splits_at_every_run_in_marker():
+    # the real sentences of a report's run-together list, many times over on one line
+    unit = "我局认真推进政务公开工作。（1）推进财政信息公开，全年发布预决算信息。（2）加强审核，落实三审三校。"
+    src = unit * 300
+    found = texts(src)
+    # a cut before every marker and nowhere else: the sentence after item (2) stays with it
+    assert len(found) == 601
+    assert found[:4] == ["我局认真推进政务公开工作。", "（1）推进财政信息公开，全年发布预决算信息。",
+                         "（2）加强审核，落实三审三校。我局认真推进政务公开工作。", "（1）推进财政信息公开，全年发布预决算信息。"]

@@ -127,8 +127,10 @@ def test_the_docs_pages_load_nothing_from_elsewhere(client, page):
 
 
 def test_annotation_does_not_block_the_event_loop(client, service):
-    """While the pool annotates long reports, the loop still answers /healthz at once."""
-    long_text = read_path(SAMPLES[2]).text * 4
+    """While the pool annotates long reports, the loop still answers /healthz: several
+    answers come back before the annotations do (an order of events, not a timing bound:
+    the machine may be loaded)."""
+    long_text = read_path(SAMPLES[2]).text * 40
 
     def annotate(_):
         with httpx.Client(base_url=service, timeout=120) as c:
@@ -137,15 +139,13 @@ def test_annotation_does_not_block_the_event_loop(client, service):
     with ThreadPoolExecutor(4) as threads:
         busy = [threads.submit(annotate, i) for i in range(4)]
         time.sleep(0.3)
-        waits = []
-        while not all(f.done() for f in busy) and len(waits) < 50:
-            t0 = time.perf_counter()
-            assert client.get("/healthz", timeout=5).status_code == 200
-            waits.append(time.perf_counter() - t0)
+        answered_while_busy = 0
+        while not all(f.done() for f in busy) and answered_while_busy < 20:
+            assert client.get("/healthz", timeout=30).status_code == 200
+            answered_while_busy += not all(f.done() for f in busy)
             time.sleep(0.05)
         assert [f.result() for f in busy] == [200] * 4
-    assert waits, "the annotations finished before /healthz was asked: make the text longer"
-    assert max(waits) < 0.5, waits
+    assert answered_while_busy >= 3, "the annotations finished before /healthz was asked: make the text longer"
 
 
 # ---- errors: problem+json with the right status ---------------------------------------------
@@ -274,17 +274,16 @@ def test_operations_need_no_key(guarded_client):
 
 @pytest.fixture(scope="module")
 def impatient():
-    """A server that gives a request 1 s."""
-    with background_service({"NIANBAO_API_KEY": "", "NIANBAO_TIMEOUT": "1"}, "--pool-size", "1") as running:
+    """A server that gives a request 0.2 s."""
+    with background_service({"NIANBAO_API_KEY": "", "NIANBAO_TIMEOUT": "0.2"}, "--pool-size", "1") as running:
         yield running.url
 
 
 def test_over_the_time_limit_is_503_and_the_engine_is_replaced(impatient):
-    long_text = read_path(SAMPLES[2]).text * 60
+    long_text = read_path(SAMPLES[2]).text * 90
     with httpx.Client(base_url=impatient, timeout=60) as c:
-        t0 = time.perf_counter()
         body = assert_problem(c.post("/v1/annotate", json={"text": long_text}), 503, "Timed out")
-        assert time.perf_counter() - t0 < 5 and "1 s" in body["detail"]
+        assert "0.2 s" in body["detail"]
         deadline = time.monotonic() + 60  # the fresh engine process loads, then answers again
         while (status := c.post("/v1/facts", json={"text": "发布信息12条"}).status_code) != 200:
             assert status == 503 and time.monotonic() < deadline
@@ -296,10 +295,9 @@ def test_an_archive_is_one_request_under_the_time_limit(impatient):
     members = {f"{i:02d}_{SAMPLES[2].name}": SAMPLES[2].read_bytes() for i in range(40)}
     with httpx.Client(base_url=impatient, timeout=60) as c:
         _wait_until_ready(c)
-        t0 = time.perf_counter()
         response = c.post("/v1/annotate/archive", files={"file": ("many.zip", zip_bytes(members), "application/zip")})
         body = assert_problem(response, 503, "Timed out")
-        assert time.perf_counter() - t0 < 5 and "1 s" in body["detail"]
+        assert "0.2 s" in body["detail"]
 
 
 def _wait_until_ready(c: httpx.Client, within: float = 60.0) -> None:

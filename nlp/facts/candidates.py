@@ -1,0 +1,77 @@
+"""Where facts can be: the sentences of the narrative that hold a count and a cue.
+
+A report is mostly prose without numbers, and its tables (sections 2-4) are no prose.
+One compiled regex finds the numbers of the narrative; each number's sentence (up to
+the nearest sentence end either side, at most :data:`REACH` characters away) is cut into
+sentences, and a sentence is a candidate when it holds a number and a cue word (a
+publishing, follower, procurement or part word, or a channel) stands in it or just
+before it. Each stretch of text is read once, so the cost is linear in the length
+of the text, and the pipeline tokenises the candidates alone (any length of text works:
+spaCy's limit of 1,000,000 characters is for one tokenised text).
+
+>>> text = "一、总体情况\\n加强组织领导。全年主动公开政府信息120条，其中政策文件8条。受理申请3件。"
+>>> [text[s.start:s.end] for s in candidate_sentences(text, [(0, len(text))])]
+['全年主动公开政府信息120条，其中政策文件8条', '受理申请3件']
+>>> candidate_sentences("二〇二〇年工作要点。第三条规定。", [(0, 16)])
+[]
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .cues import data, word_regex
+from .prose import sentences
+
+#: How far a number's sentence is looked for either side of it (a longer stretch
+#: without a sentence end is no prose: a run of digits, a table without separators).
+REACH = 1000
+#: How far before a sentence its cue may stand (其中 and 在…中 open a list of parts).
+CUE_BEFORE = 40
+
+_NUMBER = re.compile(r"\d|[零〇一二两三四五六七八九十百千]+\s*[余多]?\s*(?:条|篇|件|则|份|期|个|次|项|人|元|户|位|部)")
+_ENDS = "。！？!?"
+
+
+@lru_cache(maxsize=1)
+def _cue() -> re.Pattern:
+    """Every word that can make a number a fact, in one regex."""
+    cues = data()
+    words = (cues["publish_verbs"]["words"] + cues["follower_words"]["words"] + cues["procurement_words"]["words"]
+             + cues["part_markers"]["words"]
+             + [w for table in cues["channels"]["strong"].values() for w in table]
+             + [w for table in cues["channels"]["weak"].values() for w in table])
+    return word_regex(words)
+
+
+def candidate_sentences(text: str, ranges) -> list:
+    """The candidate :class:`~nlp.facts.prose.Sentence` s of ``text[start:end]`` for each
+    ``(start, end)`` of ``ranges``, in text order."""
+    out = []
+    for start, end in ranges:
+        covered = start
+        for m in _NUMBER.finditer(text, start, end):
+            if m.start() < covered:
+                continue
+            begin = _sentence_start(text, m.start(), max(covered, m.start() - REACH))
+            stop = _sentence_end(text, m.end(), min(end, m.end() + REACH))
+            out += [s for s in sentences(text, begin, stop) if _holds_fact_words(text, s)]
+            covered = stop
+    return out
+
+
+def _sentence_start(text: str, at: int, lo: int) -> int:
+    ends = [text.rfind(ch, lo, at) for ch in _ENDS] + [text.rfind("\n\n", lo, at)]
+    best = max(ends)
+    return best + 1 if best >= 0 else lo
+
+
+def _sentence_end(text: str, at: int, hi: int) -> int:
+    ends = [i for i in (text.find(ch, at, hi) for ch in (*_ENDS, "\n\n")) if i >= 0]
+    return min(ends) + 1 if ends else hi
+
+
+def _holds_fact_words(text: str, sentence) -> bool:
+    if not _NUMBER.search(text, sentence.start, sentence.end):
+        return False
+    return bool(_cue().search(text, max(0, sentence.start - CUE_BEFORE), sentence.end))

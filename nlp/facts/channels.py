@@ -1,0 +1,134 @@
+"""The channel of a count: the nearest channel words that govern it.
+
+- its own clause, before the number (``通过门户网站公开信息2017条``), taken with the list
+  of channels that clause ends (``在网站、《公报》主动公开规章13件``);
+- else, for a part of a total, the total's channel (``其中部门文件5条`` → the 348's);
+- else the scene the sentence sets before its counts (``通过门户网站、政务新媒体等方式，…``),
+  or the clause right after that names where the items went (``…80项,已全部在委网站主动公开``);
+- else ``total``.
+
+A channel word after a source verb names where items came from (转载其他媒体信息21条);
+one after the publishing verb of a scene-setting clause names what was published.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .cues import channel_cues, matcher, resolve_channel
+from .verbs import publish_verbs
+from .view import SentenceView
+
+_QUOTED = re.compile(r"[“\"「『]([^”\"」』\n]{2,20})[”\"」』]")
+_NAMED_ACCOUNT = re.compile(r"(?:通过|在|依托)\s*([\u4e00-\u9fff]{2,8})\s*$")
+_GENERIC_NAME = re.compile(r"^(?:本|我|政府|政务|官方|各|其他|部门|单位)")
+
+
+def scene_cues(text: str) -> list:
+    """The cues that set the scene of a clause: all of a clause without a publishing
+    verb, else those before its verb (通过网站发布…), and the periodical a clause
+    produces (编发《揭阳市人民政府公报》24期)."""
+    cues = channel_cues(text)
+    verbs = publish_verbs(text)
+    if matcher("channels", "periodical_verbs", "words").search(text):
+        return cues
+    return [c for c in cues if not verbs or c.start < verbs[0]]
+
+
+def clause_cues(text: str) -> list:
+    """The cues of a count's own clause, but for a source (转载其他媒体各类信息21条)."""
+    sources = list(matcher("channels", "source_verbs", "words").finditer(text))
+    return [c for c in channel_cues(text) if not sources or c.start < sources[0].start()]
+
+
+def account_of(text: str, cues) -> Optional[str]:
+    """The account or column name printed next to the channel cue (“杨凌援外”微信公众号)."""
+    if not cues:
+        return None
+    cue = cues[-1]
+    before = text[max(0, cue.start - 24):cue.start]
+    m = None
+    for m in _QUOTED.finditer(before):
+        pass
+    if m and len(before) - m.end() <= 2:
+        return m.group(1).strip()
+    after = _QUOTED.match(text[cue.end:cue.end + 24].lstrip())
+    if after:
+        return after.group(1).strip()
+    if cue.channel in ("wechat", "new_media", "short_video", "weibo"):
+        named = _NAMED_ACCOUNT.search(before)
+        if named and not _GENERIC_NAME.match(named.group(1)):
+            return named.group(1)
+    return None
+
+
+def own_channel(view: SentenceView, q) -> tuple:
+    """Channel and account named in ``q``'s own clause before the number, the clause
+    taken with the list of channels it ends (在网站、《公报》主动公开规章13件)."""
+    i = view.clause_index(q)
+    start = view.clauses[i].start
+    while i > 0 and "、" in view.text[view.clauses[i - 1].end:view.clauses[i].start] \
+            and not _counts(view, i - 1) and not publish_verbs(view.clause_text(i - 1)):
+        i -= 1
+        start = view.clauses[i].start
+    text = view.text[start:q.start]
+    cues = clause_cues(text)
+    return resolve_channel(cues), account_of(text, cues)
+
+
+def scene_channel(view: SentenceView, q, earlier: list = ()) -> tuple:
+    """Channel set by the earlier clauses of the sentence, or named right after
+    (…条，已在委网站公开). An item of a 、 list whose count is no publication sets
+    no scene (…、专题专栏新增1个、解读信息发布10条)."""
+    i = view.clause_index(q)
+    taken = {f.quantity for f in earlier}
+    cues, account = [], None
+    for j in range(i):
+        c = view.clauses[j]
+        listed = j > 0 and "、" in view.text[view.clauses[j - 1].end:c.start]
+        if listed and any(c.start <= n.start < c.end and n not in taken for n in view.counts()):
+            continue
+        text = view.clause_text(j)
+        scene = scene_cues(text)
+        if scene:
+            cues += scene
+            account = account_of(text, scene) or account
+    if not cues and i + 1 < len(view.clauses):
+        nxt = view.clause_text(i + 1)
+        if publish_verbs(nxt) and not _counts(view, i + 1):
+            cues = channel_cues(nxt)
+    return resolve_channel(cues), account
+
+
+def _counts(view: SentenceView, i: int) -> bool:
+    c = view.clauses[i]
+    return any(c.start <= q.start < c.end for q in view.counts())
+
+
+_RESPECTIVELY = re.compile(r"分别")
+#: Between the counts of a 分别 list: 277条、523条; 405条和102条.
+_RESPECTIVE_JOIN = re.compile(r"\s*[、和及与,，]\s*")
+
+
+def respective_channel(view: SentenceView, q) -> Optional[str]:
+    """``通过官方微博、微信公众号分别发布各类信息92条、306条``: as many channels
+    named before 分别 as counts listed after it, one for one."""
+    marks = list(_RESPECTIVELY.finditer(view.text, view.start, q.start))
+    if not marks:
+        return None
+    mark = marks[-1]
+    run = []
+    for c in view.counts():
+        if c.start < mark.end():
+            continue
+        if run and not _RESPECTIVE_JOIN.fullmatch(view.text, run[-1].end, c.start):
+            break
+        run.append(c)
+    if q not in run:
+        return None
+    counts_before = [c for c in view.counts() if c.end <= mark.start()]
+    start = max([view.start] + [c.end for c in counts_before])
+    cues = [c for c in channel_cues(view.text[start:mark.start()]) if c.strong]
+    if len(cues) != len(run) or len(run) < 2:
+        return None
+    return cues[run.index(q)].channel

@@ -1,0 +1,95 @@
+"""What the words before a count do to it: publish it, or count something else.
+
+Exclusion words exclude what they describe, not a sentence. A word that always marks
+another matter (依申请, 人次, 阅读) excludes the count it stands before; a verb of another
+act (审核, 清理, 报送, 征集) excludes it only when it governs the count: when it is the
+last verb before the number and no publishing verb is joined to it.
+
+>>> governing("全年共审核发布政务信息"), governing("清理并集中公开现行有效文件")
+('publish', 'publish')
+>>> governing("发布审查"), governing("及时向上级报送工作动态信息共"), governing("主动公开和更新了各类信息")
+('act', 'act', 'publish')
+>>> governing("“民意征集”栏目发布信息"), governing("全年主动公开政府信息")
+('publish', 'publish')
+>>> governing("其中机构职能类信息") is None
+True
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .cues import NAMES, matcher
+from .prose import ASIDE, FILLER
+
+_TITLES = re.compile(r"《[^》\n]*》")
+#: Joins two verbs of one predicate: 公开和更新, 审核并发布.
+_JOIN = re.compile(r"\s*(?:和|及|并|与|或|、|以及)\s*")
+#: A count of information (…和突发环境信息131条) is of published items whatever its topic.
+_INFO_HEAD = re.compile(r"信息\s*(?:数量?|共计?|合计|总计)?\s*(?:为|达)?\s*$")
+
+
+def _blanked(text: str) -> str:
+    """``text`` with quoted names, titles and bracketed asides blanked (a verb in a name
+    is no verb; 发布(更新)各类政务信息 publishes)."""
+    for pattern in (NAMES, _TITLES, ASIDE):
+        text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+    return text
+
+
+def _compact(text: str) -> tuple:
+    index = [i for i, ch in enumerate(text) if not ch.isspace() and ch != FILLER]
+    return "".join(text[i] for i in index), index
+
+
+def publish_verbs(text: str) -> list:
+    """Offsets of the publishing verbs of ``text`` (公开 in 政务公开 is none, nor a
+    verb inside a quoted name such as “行政执法公示”专栏)."""
+    return [s for s, _ in _publish_spans(text)]
+
+
+def _publish_spans(text: str) -> list:
+    compact, index = _compact(_blanked(text))  # 部\n分公开 is 部分公开
+    blocked = [m.span() for m in matcher("publish_verbs", "not").finditer(compact)]
+    return [(index[m.start()], index[m.end() - 1] + 1) for m in matcher("publish_verbs", "words").finditer(compact)
+            if not any(s <= m.start() < e for s, e in blocked)]
+
+
+def _act_spans(text: str) -> list:
+    blanked = _blanked(text)
+    return [m.span() for m in matcher("not_publication", "acts").finditer(blanked)]
+
+
+def governing(text: str) -> Optional[str]:
+    """``publish`` or ``act``: what the last verb of ``text`` (the words before a count)
+    does, a publishing verb joined to it included; None when there is no such verb."""
+    verbs = sorted([(s, e, "publish") for s, e in _publish_spans(text)] + [(s, e, "act") for s, e in _act_spans(text)])
+    if not verbs:
+        return None
+    last = verbs[-1]
+    kinds = {last[2]}
+    for verb in reversed(verbs[:-1]):
+        if verb[1] <= last[0] and _JOIN.fullmatch(text, verb[1], last[0]):
+            kinds.add(verb[2])
+            last = verb
+        elif verb[1] > last[0]:  # overlapping matches (审核发布 / 核发): the longer reading stands
+            kinds.add(verb[2])
+        else:
+            break
+    return "publish" if "publish" in kinds else "act"
+
+
+def has(text: str, *path: str) -> bool:
+    return bool(matcher(*path).search(_blanked(text)))
+
+
+def marks_other_matter(phrase: str, noun_after: str) -> bool:
+    """A word that always marks a count of something else (依申请, 人次, 阅读量 …)."""
+    return has(phrase, "not_publication", "topics") or has(noun_after, "not_publication", "topics")
+
+
+def counts_things(phrase: str, noun_after: str) -> bool:
+    """What is counted is no published item (会议, 建议, 事项 …), unless it is 信息."""
+    if _INFO_HEAD.search(phrase):
+        return False
+    return has(phrase, "not_publication", "things") or has(noun_after, "not_publication", "things")

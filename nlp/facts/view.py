@@ -1,0 +1,131 @@
+"""One sentence as the rules read it: its clauses and its counts, absolute offsets.
+
+A number inside a document's title or a quoted name is no count (《…十条措施》). A
+number printed without its unit in a list of counts that have one takes theirs:
+
+>>> text = "其中,政务公告类信息116条,会议活动类信息460条,部门动态402,其他信息248条。"
+>>> from nlp.facts.prose import sentences
+>>> view = SentenceView(text, sentences(text, 0, len(text))[0])
+>>> [(q.value, q.unit) for q in view.quantities]
+[(116.0, '条'), (460.0, '条'), (402.0, '条'), (248.0, '条')]
+>>> text = "印发《关于进一步优化营商环境的十条措施》,粉丝数54373,发布信息3条。"
+>>> [(q.value, q.unit) for q in SentenceView(text, sentences(text, 0, len(text))[0]).quantities]
+[(54373.0, ''), (3.0, '条')]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Optional
+
+from ..numbers import Quantity, find_quantities
+from .cues import NAMES, matcher
+
+PUBLICATION_UNITS = frozenset({"条", "条次", "篇", "篇次", "件", "则", "份", "期", "个", "次", "项", "部"})
+DATE_UNITS = frozenset({"年", "月", "日", "号", ""})
+SUFFIX_WINDOW = 16
+
+_TITLES = re.compile(r"《[^》\n]{1,60}》")
+#: A list count printed without its unit: after a word, before a separator.
+_BARE_BEFORE = re.compile(r"[\u4e00-\u9fff]$")
+_NOT_BARE_BEFORE = re.compile(r"[第年月日号期届次章条款]$")
+_BARE_AFTER = re.compile(r"\s*(?:[，,、；;。）)]|$)")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A fact found in a sentence, with the rule that found it (its explanation)."""
+
+    kind: str
+    channel: Optional[str]
+    account: Optional[str]
+    quantity: Quantity
+    start: int
+    end: int
+    rule: str
+    head: bool = False
+
+
+class SentenceView:
+    """One sentence of the (simplified, masked) text: its clauses and counts."""
+
+    def __init__(self, text: str, sentence):
+        self.text = text
+        self.start, self.end = sentence.start, sentence.end
+        self.clauses = sentence.clauses
+        found = [_shift(q, sentence.start) for q in find_quantities(text[sentence.start:sentence.end])]
+        named = [m.span() for m in _TITLES.finditer(text, self.start, self.end)]
+        named += [m.span() for m in NAMES.finditer(text, self.start, self.end)]
+        found = [q for q in found if not any(s <= q.start and q.end <= e for s, e in named)]
+        self.quantities = _with_list_units(text, self, found)
+
+    def clause_index(self, q: Quantity) -> int:
+        for i, c in enumerate(self.clauses):
+            if c.start <= q.start < c.end:
+                return i
+        return len(self.clauses) - 1
+
+    def prefix_start(self, q: Quantity) -> int:
+        """Where the words of ``q``'s own clause begin (after an earlier number in it)."""
+        begin = self.clauses[self.clause_index(q)].start
+        for other in self.quantities:
+            if begin <= other.end <= q.start and other.unit not in DATE_UNITS:
+                begin = other.end
+        return begin
+
+    def prefix(self, q: Quantity) -> str:
+        return self.text[self.prefix_start(q):q.start]
+
+    def suffix(self, q: Quantity) -> str:
+        clause = self.clauses[self.clause_index(q)]
+        return self.text[q.end:min(max(clause.end, q.end), q.end + SUFFIX_WINDOW)]
+
+    def clause_text(self, i: int) -> str:
+        c = self.clauses[i]
+        return self.text[c.start:c.end]
+
+    def counts(self) -> list:
+        """The quantities that count something (not dates and bare numbers)."""
+        return [q for q in self.quantities if q.unit not in DATE_UNITS]
+
+
+def _shift(q: Quantity, offset: int) -> Quantity:
+    return replace(q, start=q.start + offset, end=q.end + offset)
+
+
+def _with_list_units(text: str, view: SentenceView, found: list) -> list:
+    """Give a bare integer in a list of counts the unit of its neighbours
+    (部门动态402, ; 政务微信公开政府信息数170,), and one that ends its clause right
+    after its publishing words the unit 条."""
+    units = [q for q in found if q.unit in PUBLICATION_UNITS]
+    out = []
+    for q in found:
+        if q.unit == "" and units and _is_bare_list_count(text, view, q):
+            nearest = min(units, key=lambda u: abs(u.start - q.start))
+            q = replace(q, unit=nearest.unit)
+        elif q.unit == "" and _cut_off(text, view, q):
+            q = replace(q, unit="条")
+        out.append(q)
+    return out
+
+
+def _cut_off(text: str, view: SentenceView, q: Quantity) -> bool:
+    """A count that ends its clause right after its publishing words, without a unit:
+    ``征地拆迁专栏发布信息13;``, or ``…通过门户网站发布信息12`` where the input ends
+    (OUTPUT.md: a count cut off by the end of the input is taken as printed)."""
+    if q.value != int(q.value) or "." in q.raw or not _BARE_AFTER.match(text, q.end, max(view.end, q.end)):
+        return False
+    before = text[max(view.start, q.start - 8):q.start]
+    if not _BARE_BEFORE.search(before) or _NOT_BARE_BEFORE.search(before):
+        return False
+    clause_start = max([view.start] + [c.end for c in view.clauses if c.end <= q.start])
+    words = text[clause_start:q.start]
+    return bool(matcher("publish_verbs", "words").search(words)) and not matcher("follower_words", "words").search(words)
+
+
+def _is_bare_list_count(text: str, view: SentenceView, q: Quantity) -> bool:
+    before = text[max(view.start, q.start - 8):q.start]
+    return (q.value == int(q.value) and q.qualifier == "exact" and "." not in q.raw
+            and bool(_BARE_BEFORE.search(before)) and not _NOT_BARE_BEFORE.search(before)
+            and bool(_BARE_AFTER.match(text, q.end, view.end))
+            and not matcher("follower_words", "words").search(before))

@@ -1,0 +1,206 @@
+"""Features of all the paragraphs of a report, computed in one pass over their joined text
+(no Python loop per paragraph, no word segmentation):
+
+* character n-grams (2–4) of a fixed vocabulary: each n-gram is one 64-bit key (four
+  16-bit code points), looked up in the sorted vocabulary with ``np.searchsorted``;
+  sublinear tf × idf, rows L2-normalised;
+* the section (one-hot) the paragraph stands in;
+* the cues of cues.json, each a regular expression with the real sentences that justify it:
+  a clause cue runs once over the joined text and every match counts in the paragraph it
+  starts in (log counts, inside and outside section 5); an opening cue says whether the
+  paragraph's first words match it.
+
+>>> texts = ["下一步，我局将升级改版门户网站。", "全年公开信息12条。"]
+>>> keys = ngram_keys(joined(texts)[0])
+>>> vocab = np.unique(keys[0])
+>>> m = ngram_matrix(texts, vocab, np.ones(len(vocab)))
+>>> m.shape[0], bool(m[0].nnz > m[1].nnz)
+(2, True)
+>>> normalize("信息公开⼯作⼈员")        # Kangxi radicals of PDF text
+'信息公开工作人员'
+>>> normalize("我鎮(zhèn)政府信息公開")  # pinyin glosses of some sites; traditional script
+'我镇政府信息公开'
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+from scipy import sparse
+
+NGRAMS = (2, 3, 4)
+SEPARATOR = "\n"
+SECTIONS = 7  # 0 (unknown) and 1–6
+#: an opening cue looks at this many first characters of a paragraph
+OPENING_CHARS = 16
+
+_PINYIN_GLOSS = re.compile(r"\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8})\)")
+
+
+@lru_cache(maxsize=1)
+def _to_simplified():
+    try:
+        import opencc
+    except ImportError:  # without OpenCC, traditional text is read as it is
+        return None
+    return opencc.OpenCC("t2s")
+
+
+def normalize(text: str) -> str:
+    """Compatibility characters folded (NFKC: Kangxi radicals, full-width letters and
+    digits), pinyin glosses dropped, traditional characters made simplified."""
+    text = _PINYIN_GLOSS.sub("", unicodedata.normalize("NFKC", text))
+    converter = _to_simplified()
+    return converter.convert(text) if converter else text
+
+
+def joined(texts) -> tuple:
+    """(the normalised texts joined by SEPARATOR, the start offset of each). One
+    normalisation call for all of them (OpenCC and NFKC never add or drop a line break)."""
+    flat = [t.replace(SEPARATOR, " ") for t in texts]
+    text = normalize(SEPARATOR.join(flat))
+    starts = np.zeros(len(flat), dtype=np.int64)
+    if len(flat) > 1:
+        breaks = np.flatnonzero(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32) == ord(SEPARATOR))
+        starts[1:] = breaks[: len(flat) - 1] + 1
+    return text, starts
+
+
+def ngram_keys(text: str) -> tuple:
+    """(keys, paragraph index) of every character n-gram of ``text`` that does not cross a
+    separator; code points above U+FFFF count as U+FFFF."""
+    codes = np.minimum(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32), 0xFFFF).astype(np.uint64)
+    separator = codes == ord(SEPARATOR)
+    seps = np.concatenate([[0], np.cumsum(separator)])
+    keys, rows = [], []
+    for n in NGRAMS:
+        if len(codes) < n:
+            continue
+        count = len(codes) - n + 1
+        key = np.zeros(count, dtype=np.uint64)
+        for k in range(n):
+            key |= codes[k:k + count] << np.uint64(16 * k)
+        whole = seps[n:n + count] == seps[:count]
+        keys.append(key[whole])
+        rows.append(seps[:count][whole])
+    if not keys:
+        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(keys), np.concatenate(rows).astype(np.int64)
+
+
+def ngram_matrix(texts, vocabulary: np.ndarray, idf: np.ndarray, text=None):
+    """TF-IDF rows (sublinear tf, L2-normalised) of ``texts`` over ``vocabulary`` (sorted
+    keys); ``text``: their joined text, when the caller has it already."""
+    keys, rows = ngram_keys(joined(texts)[0] if text is None else text)
+    shape = (len(texts), len(vocabulary))
+    if not len(vocabulary) or not len(keys):
+        return sparse.csr_matrix(shape)
+    at = np.minimum(np.searchsorted(vocabulary, keys), len(vocabulary) - 1)
+    hit = vocabulary[at] == keys
+    m = sparse.coo_matrix((np.ones(int(hit.sum())), (rows[hit], at[hit])), shape=shape).tocsr()
+    m.sum_duplicates()
+    m.data = (1.0 + np.log(m.data)) * idf[m.indices]
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
+
+
+def learn_vocabulary(texts, *, min_df: int = 2, max_features: int = 20000) -> tuple:
+    """(sorted vocabulary keys, idf): the n-grams of at least ``min_df`` paragraphs, the
+    ``max_features`` most frequent; smoothed idf over the paragraphs."""
+    keys, rows = ngram_keys(joined(texts)[0])
+    pairs, counts = np.unique(np.stack([keys, rows.astype(np.uint64)]), axis=1, return_counts=True)
+    vocab, df = np.unique(pairs[0], return_counts=True)
+    total = np.bincount(np.searchsorted(vocab, pairs[0]), weights=counts, minlength=len(vocab))
+    keep = df >= min_df
+    vocab, df, total = vocab[keep], df[keep], total[keep]
+    if len(vocab) > max_features:
+        top = np.sort(np.argsort(-total, kind="stable")[:max_features])
+        vocab, df = vocab[top], df[top]
+    idf = np.log((1 + len(texts)) / (1 + df)) + 1.0
+    return vocab, idf
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue of cues.json: ``where`` it looks ("clause": anywhere, counted; "opening": the
+    first OPENING_CHARS characters, yes or no); a match inside a match of ``unless`` does
+    not count (针对存在的问题 names a problem to address it, it does not admit one)."""
+
+    name: str
+    label: str
+    stance: str
+    pattern: re.Pattern
+    where: str = "clause"
+    unless: re.Pattern | None = None
+
+    def starts(self, text: str, starts: np.ndarray) -> np.ndarray:
+        """Start offsets of the matches that count, in the joined ``text`` of paragraphs
+        beginning at ``starts``: not across a separator, not inside ``unless``, and for an
+        opening cue ending within the paragraph's first characters."""
+        found = [(m.start(), m.end()) for m in self.pattern.finditer(text) if SEPARATOR not in m.group()]
+        if not found:
+            return np.zeros(0, dtype=np.int64)
+        hits = np.array(found, dtype=np.int64)
+        if self.unless is not None:
+            masks = np.array([(m.start(), m.end()) for m in self.unless.finditer(text)], dtype=np.int64).reshape(-1, 2)
+            if len(masks):
+                inside = np.searchsorted(masks[:, 0], hits[:, 0], side="right") - 1
+                hits = hits[~((inside >= 0) & (hits[:, 0] < masks[np.maximum(inside, 0), 1]))]
+        if self.where == "opening" and len(hits):
+            para = np.searchsorted(starts, hits[:, 0], side="right") - 1
+            hits = hits[hits[:, 1] - starts[para] <= OPENING_CHARS]
+        return hits[:, 0]
+
+    def search(self, text: str) -> bool:
+        """Does the cue fire on one paragraph ``text``?"""
+        return len(self.starts(text, np.zeros(1, dtype=np.int64))) > 0
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict:
+    """name → Cue, from cues.json (each cue with the real sentences that justify it)."""
+    data = json.loads(resources.files("nlp.paragraphs").joinpath("cues.json").read_text(encoding="utf-8"))
+    return {c["name"]: Cue(c["name"], c["label"], c["stance"], re.compile(c["pattern"]), c.get("where", "clause"),
+                           re.compile(c["unless"]) if c.get("unless") else None)
+            for c in data["cues"]}
+
+
+def cue_names() -> list:
+    names = [f"section={n}" for n in range(SECTIONS)]
+    for name, cue in cues().items():
+        names += [f"opens:{name}"] if cue.where == "opening" else [f"{name}@s5", f"{name}@other"]
+    return names
+
+
+def cue_matrix(texts, sections, text=None, starts=None):
+    """Per paragraph: its section (one-hot); per clause cue the log count of the matches
+    that start in it, inside and outside section 5; per opening cue 1.0 where it fires."""
+    if text is None:
+        text, starts = joined(texts)
+    n = len(starts)
+    section = np.array([s if s in (1, 2, 3, 4, 5, 6) else 0 for s in sections], dtype=np.int64)
+    in5 = (section == 5).astype(float)
+    columns = [(section == k).astype(float) for k in range(SECTIONS)]
+    for cue in cues().values():
+        hits = cue.starts(text, starts)
+        counts = np.bincount(np.searchsorted(starts, hits, side="right") - 1, minlength=n)[:n] if len(hits) else np.zeros(n)
+        if cue.where == "opening":
+            columns.append((counts > 0).astype(float))
+        else:
+            logs = np.log1p(counts)
+            columns += [logs * in5, logs * (1 - in5)]
+    return sparse.csr_matrix(np.column_stack(columns)) if n else sparse.csr_matrix((0, len(columns)))
+
+
+def featurize(texts, sections, vocabulary: np.ndarray, idf: np.ndarray, cue_weight: float):
+    """The feature matrix of a report's paragraphs: n-gram TF-IDF, then section and cues ×
+    ``cue_weight``. The texts are normalised and joined once."""
+    text, starts = joined(texts)
+    return sparse.hstack([ngram_matrix(texts, vocabulary, idf, text),
+                          cue_matrix(texts, sections, text, starts) * cue_weight], format="csr")

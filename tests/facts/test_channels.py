@@ -1,0 +1,104 @@
+"""The channel of each count: the nearest channel words that govern it (nlp/facts/channels.py,
+nlp/facts/cues.py; issue 13, "the channel named before a bracketed address is lost",
+"channel words", "channel decided wrongly", "traditional script with pinyin glosses").
+
+Sentences of collected reports outside the gold (data/labelled/collected.jsonl, row and
+page URL beside each).
+"""
+import pytest
+
+from tests.facts.helpers import values_of
+
+W, T = "website", "total"
+
+BRACKETED_ADDRESS = [
+    ("2023年,通过在市政府办公室政府信息公开目录系统(//www.magnetkurs.com/gkmlpt/index)主动公开规范性文件、重要政策文件、财政信息等"
+     "政府信息263条;通过“台山政府网”微信公众号发布信息1053条,“中国侨都—台山发布”微博发布信息1510条。",
+     [(W, 263), ("wechat", 1053), ("weibo", 1510)],
+     "row 1559 https://magnetkurs.com/tssrmzf/zwgk/zfxxgkzl/xxgkgzndbg/content/post_3024214.html"),
+    ("2021年,台山市人民政府办公室在政府信息公开目录系统(//www.joymasonry.com/gkmlpt/index)主动公开政府信息229条,"
+     "含政府规章文件类信息50条,工作动态、财政信息等信息179条。通过“台山政府网”微信公众号发布信息760条。",
+     [(W, 229), (W, 50), (W, 179), ("wechat", 760)],
+     "row 1308 https://joymasonry.com/tssrmzf/zwgk/zfxxgkzl/xxgkgzndbg/content/post_2520371.html"),
+    # traditional script with pinyin glosses and an address: 網(wǎng) is 网
+    ("年內(nèi),在信息公開系統(tǒng)(http://www.hayleyrahl.com/jmhsgaj/gkmlpt/index)主動公開政府信息69條,無規(guī)范性文件類信息,"
+     "其他文件信息27條,工作動態(tài)等信息42條。",
+     [(W, 69), (W, 27), (W, 42)],
+     "row 82 http://hayleyrahl.com/zwgk/xxgk/hssgaj/gzdt/tzgg/content/post_1958543.html"),
+]
+
+CHANNEL_WORDS = [
+    ("海青镇人民政府信息公开的平台主要有微信公众号、镇政府信息公开意见箱和公示栏等公开平台渠道。其中公众号全年发布信息139条。",
+     [("wechat", 139)], "row 967 https://hljfy.gov.cn/fys/c101501/202601/c04_281461.shtml"),
+    # a website and an account together are total
+    ("全年通过政务网以及永川高新技术产业开发区管理委员会公众号主动公开各类信息共132条,涉及疫情防控、优化营商环境等多个方面。",
+     [(T, 132)], "row 1280 https://yc.cq.gov.cn/bm/gxqgwh/zwgk_87667/zfxxgknb_87677/202101/t20210128_8833108.html"),
+    ("2025年,中和镇通过政府门户主动公开动态信息161条(其中链接114条、文字信息47条),领导信息13条,重大民生信息16条。",
+     [(W, 161), (W, 114), (W, 47), (W, 13), (W, 16)],
+     "row 897 http://www.cqkz.gov.cn/qzfjz_238/hfjdbsc_81705/zwgk_73112/zfxxgknb_73130/202601/t20260126_15354558.html"),
+    # the general word gives way to the platform named beside it
+    ("街道政务新媒体微信公众号公开信息55条。", [("wechat", 55)],
+     "row 1489 http://zwgk.changchun.gov.cn/ng/xzjdrmzf/ngqtyjdbsc/zfxxgknb/202301/t20230116_3104991.html"),
+    ("政务新媒体运营活跃,“大冶教育”微信公众号发布稿件533条,“大冶教育”抖音公众号发布稿件165条,有效拓展了信息公开渠道。",
+     [("wechat", 533), ("short_video", 165)],
+     "row 538 https://www.hbdaye.gov.cn/zfxxgk/zfxxgkndbg/gb2025/2025szbm/202601/t20260126_1303171.html"),
+    # a name ending in 网 before the publishing verb, another body's network included
+    ("全年通过“多彩金平”微信公众号累计发布相关工作信息78条,通过云南省政府采购网发布项目招标公告16条,承接办理“红河州12345政务服务便民热线”5件。",
+     [("wechat", 78), (W, 16)], "row 770 https://www.hhjp.gov.cn/info/52571/225551.htm"),
+    ("2020年,街道通过未央网发布政务信息298条,回复媒体和群众来信211件。", [(W, 298)],
+     "row 837 http://www.weiyang.gov.cn/zwgk/zfjg/jdbsc/dmgjd/xxgknb/60190059f8fd1c2073f28df9.html"),
+    ("2018年度共在舒城县政府信息公开网上发布各类主动公开信息480余条。", [(W, 480)],
+     "row 1529 https://www.shucheng.gov.cn/public/column/6599201?type=3&action=detail&nav=3&title=2018"),
+]
+
+NAMES_AND_SEVERAL_CHANNELS = [
+    # a channel word inside an account's name is the name's
+    ("截至2022年12月31日,云县通过政府门户网站、微信公众号等政务信息公开平台,发布重大决策、“三公经费”财政预决算情况、重大事项等"
+     "涉及民生领域的政府信息2095条,政策解读9件;"
+     "网站总访问量达442868人次;“云县人民政府网”微信平台发布信息56条。",
+     [(T, 2095), (T, 9), ("wechat", 56)], "row 22 https://www.ynyx.gov.cn/info/1025/61695.htm"),
+    ("通过“江门公路”新浪微博发布信息171条,“江门公路”微信公众号发布信息207条,“江门公路”今日头条号发布信息114条。",
+     [("weibo", 171), ("wechat", 207), ("new_media", 114)],
+     "row 334 http://sd-xs.com/bmpd/jmsglj/zwgk/xxgkzl/content/post_2238106.html"),
+    # 分别: one channel a count
+    ("2023年,通过“商洛高新”政务微博、“商洛高新”微信公众号分别公开发布各类信息277条、523条。",
+     [("weibo", 277), ("wechat", 523)], "row 1231 http://gxq.shangluo.gov.cn/cat.php?cat0=showgk&id=4159&cid=66"),
+    ("“汕尾市政务服务数据管理局”和“善美政务”微信公众号运转正常,分别发布了信息405条和102条信息。",
+     [("wechat", 405), ("wechat", 102)],
+     "row 387 http://www.shanwei.gov.cn/swzw/zwgk/wgkzl/jggk/content/post_973416.html"),
+    # two websites are one kind
+    ("2014年,我局在攀枝花市人民政府门户网站和攀枝花市审计局门户网站信息公开栏目分别主动公开政府信息148条。", [(W, 148)],
+     "row 1945 https://m.happymerchs.com/sjj/zwgk/zfxxgk/zfxxgknb/13897.shtml"),
+]
+
+LIST_AND_SCENE = [
+    # the items of a list a verb opened take the channel named before that verb …
+    ("今年以来,本单位积极通过荔湾政府网和各类新媒体平台,发布各类政务信息422条,在荔湾政府网上主动公开组织机构信息3条、财政预决算信息16条、"
+     "行政执法类信息0条、政府工作报告0条、政府信息公开年度报告1条、其他文件1条、其他公告公示通知等信息54条,收到政府信息公开申请1条。",
+     [(T, 422), (W, 3), (W, 16), (W, 0), (W, 0), (W, 1), (W, 1), (W, 54)],
+     "row 99 http://williamhillcn.org/zwgkk/bmxxgkndbg/content/post_8036501.html"),
+    ("2023年大兴乡人民政府共主动公开各类政府信息308条。其中:通过县政府网站发布预算信息1条,决算信息1条;通过乡级微信公众号“云端之巅逐梦大兴”"
+     "发布政府通知公告34条;通过县政府网站、耿马融媒体中心、耿马先锋、风情耿马等平台公开发布工作信息动态80条。",
+     [(T, 308), (W, 1), (W, 1), ("wechat", 34), (T, 80)],
+     "row 222 https://yngm.gov.cn/zfxxgk_gmx_dxx/zfxxgknb.html?nbYear=2023"),
+    # … not a complete statement's channel (微信公众号公布4条 ends its own)
+    ("2020年主动公开信息总数458条,其中政府网站公开政府信息数238条,政务微信公开政府信息数170,其他方式公开政府信息数49条,规范性文件数1条。",
+     [(T, 458), (W, 238), ("wechat", 170), ("other", 49), (T, 1)],
+     "row 646 http://www.yw.gov.cn/art/2021/1/12/art_1229134028_3787891.html"),
+    # the gazette a clause produces is where the items then counted went
+    ("全年共编发《揭阳市人民政府公报》24期,刊登市政府规章1件,市政府及部门规范性文件18件,市政府、市政府办公室文件48件,人事任免文件22件。",
+     [("bulletin", 1), ("bulletin", 18), ("bulletin", 48), ("bulletin", 22)],
+     "row 383 http://www.jieyang.gov.cn/gkmlpt/content/0/837/post_837771.html"),
+]
+
+
+def _ids(rows):
+    return [row[2].split()[1] for row in rows]
+
+
+ROWS = BRACKETED_ADDRESS + CHANNEL_WORDS + NAMES_AND_SEVERAL_CHANNELS + LIST_AND_SCENE
+
+
+@pytest.mark.parametrize("text,expected,source", ROWS, ids=_ids(ROWS))
+def test_channel_of_each_count(text, expected, source):
+    assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected

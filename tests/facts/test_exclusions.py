@@ -1,0 +1,101 @@
+"""Exclusion words exclude what they describe (nlp/facts/verbs.py, nlp/facts/rules.py;
+issue 13, "a word of the exclusion list inside the publishing phrase drops the count" and
+"counts that are not published items taken as facts").
+
+Sentences of collected reports outside the gold (data/labelled/collected.jsonl, row and
+page URL beside each).
+"""
+import pytest
+
+from nlp.facts.verbs import governing
+from tests.facts.helpers import values_of
+
+W, T = "website", "total"
+
+# a word of another act inside the publishing phrase, or naming the kind of item
+INSIDE_THE_PUBLISHING_PHRASE = [
+    ("自2016年1月1日起至2016年12月31日止,我镇经审核主动公开信息568条。", [(T, 568)],
+     "row 322 http://www.bengbu.gov.cn/public/25461/45854211.html"),
+    ("2023年,县应急局认真贯彻落实《中华人民共和国政府信息公开条例》,主动公开和更新了各类信息439条,全面公开机构职能、安全生产、"
+     "灾情统计、行政许可、行政处罚等法定公开内容。", [(T, 439)],
+     "row 1077 http://www.cqsdj.gov.cn/bmjz/bm/yjglj/zwgk_72336/zfxxgknb_72346/202412/t20241204_13858860.html"),
+    ("“公示公告”栏目发布信息81条,“民意征集”栏目发布信息2条,“专题专栏”栏目发布信息2条。", [(W, 81), (W, 2), (W, 2)],
+     "row 122 https://tongxin.gov.cn/zwgk/zfxxgknb/2021/bmzsjg/202201/t20220110_3278462.html"),
+    ("2024年福田街道通过“福田政府在线”门户网站主动公开政府信息共192条,其中,工作动态类64条,通知公告类32条,民意征集2条,其他信息类94条。",
+     [(W, 192), (W, 64), (W, 32), (W, 2), (W, 94)],
+     "row 863 https://www.szft.gov.cn/bmxx/qftjdbsc/zwxxgk/xxgknb/content/post_11959537.html"),
+    ("2023年,通过商洛高新区(商丹园区)管理委员会网站(以下简称为商洛高新区网站)发布(更新)各类政务信息759条(其中政务动态类信息550条)。",
+     [(W, 759), (W, 550)],
+     "row 1231 http://gxq.shangluo.gov.cn/cat.php?cat0=showgk&id=4159&cid=66"),
+    # a list goes on past an item that is no fact (更新 of news items counts updates)
+    ("全年公开各类政府信息3050条、政务动态信息更新2944条、通知公告206条、文字信息285条、图片信息1014条、时政要闻122条、财政预决算公开173条、"
+     "专题专栏新增1个、解读信息发布10条。",
+     [(T, 3050), (T, 206), (T, 285), (T, 1014), (T, 122), (T, 173), (T, 10)],
+     "row 619 https://www.gangcha.gov.cn/html/5845/322280.html"),
+]
+
+# counts of something else than items published
+OTHER_MATTERS = [
+    ("2022年,市交通运输局通过网站共发布公开工作动态97篇,政务信息53条,通知公告26条,微信公众号发布信息197篇,向上级部门上报各类信息170篇,"
+     "在《今日邹城》、《邹城新闻》、邹城外宣网、邹城手机报等新闻媒体刊发信息123篇,在省、市主流媒体、新闻媒体刊发信息58篇,召开和参加1次新闻发布会。",
+     [(W, 97), (W, 53), (W, 26), ("wechat", 197), ("other", 123), ("other", 58)],
+     "row 1118 http://www.zoucheng.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11370883004326294R&fbtime=2022"),
+    ("通过政务微信公开信息59条,接受新闻媒体采访3次,政策解读稿件11条;回应热点事件或舆情1次;办理市人大建议13件,政协提案15件。",
+     [("wechat", 59)], "row 546 http://ljwns.net/zfxxgk/zfxxgknb/2018n/gbm/1628950003969982465.html"),
+    ("2020年,我中心接受深圳广电栏目采访5次。", [],
+     "row 479 http://www.szlhq.gov.cn/bmxxgk/zdpqghjsglbgs/xxgkgz_125805/xxgkndbg_125807/content/post_8465476.html"),
+    # domains
+    ("持续优化公开财政信息、重大项目、义务教育等25个重点领域信息。", [],
+     "row 1506 http://www.cqbn.gov.cn/zwgk_252/zfxxgknb/qzfbm/zfbgs/202601/t20260129_15362835_wap.html"),
+    ("按照省、市要求,督导各单位制定含政策、法定主动公开内容等8个大类的部门政府信息公开专栏,新建30个重点领域的基层政务公开专栏,并同步更新。", [],
+     "row 1503 http://www.bzqzf.gov.cn/public/6597391/11610046.html"),
+    # issues of a gazette
+    ("2022年通过市政府门户网站主动发布市政府文件9条,市政府办公室文件14条,市政府、市政府办公室行政规范性文件34条,部门行政规范性文件68条,"
+     "地方性法规3条;编辑出版政府公报12期。", [(W, 9), (W, 14), (W, 34), (W, 68), (W, 3)],
+     "row 1267 http://www.wenzhou.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=001008003015001&fbtime=2022"),
+    ("政务微博发布信息1518条,政务微信公众号发布信息760条,发行政府公报4期。", [("weibo", 1518), ("wechat", 760)],
+     "row 1311 https://magnetkurs.com/tssrmzf/zwgk/zfxxgkzl/xxgkgzndbg/content/post_2535733.html"),
+    # meetings and programme episodes, also as part of a total
+    ("其中,在政策文件库发布以市政府、市政府办公室名义印发的文件16件,并配套发布多样化解读材料28篇,实现重要政策解读全覆盖;"
+     "公开政府常务会议17次,邀请群众代表列席会议2次。", [(W, 16), (W, 28)],
+     "row 1450 http://www.rongcheng.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11371082004363781R&fbtime=2025"),
+    ("2021年,全市共发布各类政务信息36万余条,其中183个单位分别发布了本单位2020年财政决算和2021年财政预算信息;转载国务院、省政府重要政务信息 2138条;"
+     "发布了103份政策解读文件;发布了48期“民生热线”节目预告、音频、文稿等内容。", [(T, 360000), (T, 2138), (T, 103)],
+     "row 1315 http://sd-xs.com/home/tzgg/content/post_2548516.html"),
+    # columns
+    ("新增“招投标违规违法线索征集、涉企行政检查公示”2个专题专栏,通过专题解读热点知识、拓宽信息传播维度,专题专栏总量达到14个。", [],
+     "row 1509 http://zb.gov.cn/zbxzf/xzfen/202602/d80acbdb2a3348a88ca0c20919d74f40.shtml"),
+    # withheld and requested information is no publication
+    ("2022年度按照县政务信息公开规范要求,我乡通过德安县政府信息公开平台累公开206条,其中主动公开信息数为206条,依申请公开信息数为0条,"
+     "不予公开信息数为0条.", [(W, 206), (W, 206)],
+     "row 1001 https://www.dean.gov.cn/zw/03/07/hdx_184344/zfxxgknb_184382/202301/t20230116_5911420.html"),
+]
+
+
+def _ids(rows):
+    return [row[2].split()[1] if row[2].startswith("row") else row[2] for row in rows]
+
+
+@pytest.mark.parametrize("text,expected,source", INSIDE_THE_PUBLISHING_PHRASE + OTHER_MATTERS,
+                         ids=_ids(INSIDE_THE_PUBLISHING_PHRASE + OTHER_MATTERS))
+def test_exclusions_exclude_what_they_describe(text, expected, source):
+    assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
+
+
+# the verb that governs a count: the last one, a publishing verb joined to it included
+GOVERNING = [
+    ("全年共审核发布政务信息", "publish"),
+    ("清理并集中公开现行有效文件", "publish"),
+    ("主动公开和更新了各类信息", "publish"),
+    ("“民意征集”栏目发布信息", "publish"),
+    ("发布(更新)各类政务信息", "publish"),
+    ("发布审查", "act"),
+    ("向上级部门上报各类信息", "act"),
+    ("累计清理过期信息", "act"),
+    ("其中机构职能类信息", None),
+]
+
+
+@pytest.mark.parametrize("words,expected", GOVERNING)
+def test_governing_verb(words, expected):
+    assert governing(words) == expected

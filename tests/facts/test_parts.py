@@ -1,0 +1,117 @@
+"""A total and its parts, wherever the report states them (nlp/facts/parts.py; issue 13,
+"a total's parts not taken when the breakdown is not opened by 其中").
+
+Sentences of collected reports outside the gold (data/labelled/collected.jsonl, row and
+page URL beside each); every row also holds counts that must not be taken.
+"""
+import pytest
+
+from tests.facts.helpers import values_of
+
+W, T = "website", "total"
+
+# (text, expected publication counts as (channel, value), source)
+COLON = [
+    ("全年主动公开政府信息总数171条:基层政务公开领域信息124条,工作动态34条,预算决算4条,应急预案3条,政策文件2条,其他政府信息4条。",
+     [(T, 171), (T, 124), (T, 34), (T, 4), (T, 3), (T, 2), (T, 4)],
+     "row 875 http://www.cqsdj.gov.cn/bmjz/jz/ytz_73563/zwgk_73567/zfxxgknb_73584/202301/t20230118_11520599_wap.html"),
+    ("我局2023年度主动在三亚市海棠区人民政府网站本单位信息专栏公开信息数共7条:其中部门文件4条,财政信息2条,信息公开年度报告1条。",
+     [(W, 7), (W, 4), (W, 2), (W, 1)],
+     "row 291 https://ht.sanya.gov.cn/htqrsjsite/xxgknb/202401/e4273d9d76084c6093d6ef8555b04121.shtml"),
+]
+
+UNSTATED_OR_NEXT_SENTENCE = [
+    # 在…中 opens a breakdown without its total: the parts of a total nobody states
+    ("在主动公开的信息中,机构职能类信息9条,占总体的比例为3.83%;规划计划类信息4条,占总体的比例为1.70%;"
+     "行政职责类信息25条,占总体的比例为10.64%;业务动态类信息197条,占总体的比例为83.84%。",
+     [(T, 9), (T, 4), (T, 25), (T, 197)],
+     "row 1904 https://www.bjxch.gov.cn/zt/xxgkzl/gknbxqx/pnidpv842784.html"),
+    ("在主动公开的信息中,政策规范性文件类信息220条;规划计划类信息14条;业务类信息9条;其他类信息67条。",
+     [(T, 220), (T, 14), (T, 9), (T, 67)],
+     "row 1729 http://www.yw.gov.cn/art/2010/3/29/art_1229134136_1318423.html"),
+    # … or breaks down the total of the sentence before, with its channel
+    ("2023年,我局认真梳理,主动在门户网站公开政府信息50条。全年政务信息公开工作运行正常。在主动公开的信息中,"
+     "政策法规类的信息4条,业务工作类的信息10条,信息公开30条,统计数据信息6条。",
+     [(W, 50), (W, 4), (W, 10), (W, 30), (W, 6)],
+     "row 1473 http://61.150.65.235/zfxxgk/zfxxgknb/bmxxgknb/1906985018193408001.html"),
+    ("2016年度共主动公开政府信息25条,在主动公开的信息中,工作动态信息5条,财政预决算信息19条,他其信息报告1条。",
+     [(T, 25), (T, 5), (T, 19), (T, 1)],
+     "row 2096 http://www.sgwjq.gov.cn/zwgk/zfxxgkndbg/content/post_222204.html"),
+    # 从…看 / 按…分 opening the next sentence
+    ("2010年,我单位共主动公开政府信息23条。从内容分类看,机构职能5条,业务工作18条。",
+     [(T, 23), (T, 5), (T, 18)],
+     "row 1724 http://www.rongcheng.gov.cn/art/2011/2/16/art_56373_2335846.html"),
+    ("2013年,我局主动公开政府信息共41条。按信息公开类别分,部门动态类信息40条,规范性文件1条。"
+     "从信息公开的形式来看,在区政府信息公开网上公布41条。",
+     [(T, 41), (T, 40), (T, 1), (W, 41)],
+     "row 1840 http://www.yuan.gov.cn/public/6596821/15818171.html"),
+    ("2008年,管理區共主動公開政府信息345條。從內容分類看,機構職能5條,政策法規36條,規劃計劃2條,業務工作168條,統計數據1條,其他信息133條。",
+     [(T, 345), (T, 5), (T, 36), (T, 2), (T, 168), (T, 1), (T, 133)],
+     "row 1638 http://www.jkzhuan.cn/art/2009/1/28/art_56373_2334640.html"),
+]
+
+BRACKETS = [
+    ("2025年,中和镇通过政府门户主动公开动态信息161条(其中链接114条、文字信息47条),领导信息13条,重大民生信息16条。",
+     [(W, 161), (W, 114), (W, 47), (W, 13), (W, 16)],
+     "row 897 http://www.cqkz.gov.cn/qzfjz_238/hfjdbsc_81705/zwgk_73112/zfxxgknb_73130/202601/t20260126_15354558.html"),
+    # a bracket with its own channels, then the topics of the whole total; followers' reads are no facts
+    ("2023年,我局依托盟行署门户网站、微信公众号等主动公开信息共311条(其中:政府网站6条,微信公众号305条),其中工作动态86条,"
+     "政策解读53条,公告通知26条,财政预决算信息2条,政协提案办理结果3条,其他信息141条。",
+     [(T, 311), (W, 6), ("wechat", 305), (T, 86), (T, 53), (T, 26), (T, 2), (T, 3), (T, 141)],
+     "row 287 https://xam.gov.cn/xam/2024-01/23/article_2024051604314968001.html"),
+    # 含 breaks a part down in turn
+    ("2023年度,我街道主动公开政府信息68条,其中组织机构类信息4条(含机构信息1条,内设机构1条,领导机构1条,机构职能1条)。",
+     [(T, 68), (T, 4), (T, 1), (T, 1), (T, 1), (T, 1)],
+     "row 412 http://yungang.gov.cn/ygqrmzfz/hsjxxgknb/202402/2ff7baa9ccfa49e48c34ac8c3370d808.shtml"),
+    ("2021年,台山市人民政府办公室在政府信息公开目录系统(//www.joymasonry.com/gkmlpt/index)主动公开政府信息229条,"
+     "含政府规章文件类信息50条,工作动态、财政信息等信息179条。",
+     [(W, 229), (W, 50), (W, 179)],
+     "row 1308 https://joymasonry.com/tssrmzf/zwgk/zfxxgkzl/xxgkgzndbg/content/post_2520371.html"),
+]
+
+WITHOUT_A_UNIT = [
+    ("2020年主动公开信息总数458条,其中政府网站公开政府信息数238条,政务微信公开政府信息数170,其他方式公开政府信息数49条,规范性文件数1条。",
+     [(T, 458), (W, 238), ("wechat", 170), ("other", 49), (T, 1)],
+     "row 646 http://www.yw.gov.cn/art/2021/1/12/art_1229134028_3787891.html"),
+    ("截至202312月31日,镇政府信息公开全年累计主动公开政府信息72,其中工作动态58条,政策法规14条",
+     [(T, 72), (T, 58), (T, 14)],
+     "row 991 https://www.gzcsx.gov.cn/xzjdbsc/gsz_5754622/zfxxgk_5754577/zfxxgknb_5754585/202401/t20240110_83515235.html"),
+    ("工程招投标领域专栏发布信息13条;征地拆迁专栏发布信息13;民生工程领域发布4条;工作动态信息发布20条",
+     [(W, 13), (W, 13), (T, 4), (T, 20)],
+     "row 1052 http://jkh.gov.cn/jkhq/nb2022bm/202301/c21613ff2d9c4920ac15a0496c60aea1.shtml"),
+]
+
+INTERRUPTED = [
+    # 其中 breaks down the rate, then the parts; 100% is no count of items
+    ("福保街道2020年在政府门户网站主动公开信息659条,其中全文电子化率达100%,其中机构职能类信息11条,占总体的比例为1.7%;"
+     "执法监督信息15条,占总体的比例为2.3%;民意征集类4条,占总体的比例为0.6%;其他信息617条,占总体的比例为93.6%。",
+     [(W, 659), (W, 11), (W, 15), (W, 4), (W, 617)],
+     "row 761 https://www.szft.gov.cn/bmxx/fbb/zwxxgk/xxgknb/content/post_8470278.html"),
+    # the breakdown ends where the messages received begin: replies are no publications
+    ("通过政府网站主动公开信息6154条,其中政策解读242条(含图文、问答等多元形式),网站总访问量414.7万人次,日最高访问量2.96万人次;"
+     "受理网民留言111条,公开答复41条、电话答复70条,办结率100%,切实回应社会关切。",
+     [(W, 6154), (W, 242)],
+     "row 1513 https://www.lxs.gov.cn/lxs/zwgk/xxgkndbg/2025/szfgbm/art/2026/art_ba75d0b327444432a66193ca56b2a7ad.html"),
+    # the parts add up to the total (194 + 4 + 2 + 2); the meetings after ； are no parts
+    ("全年在网站和微信平台公布信息202条,其中网站公布194条,微信公众号公布4条,人大代表建议2条,政协提案2条;新闻发布会2次,向社会开放会议2次。",
+     [(T, 202), (W, 194), ("wechat", 4), (T, 2), (T, 2)],
+     "row 131 https://www.trs.gov.cn/zwgk/zfxxgkzl/zfxxgknb/2020n/202101/t20210130_66621740.html"),
+]
+
+
+@pytest.mark.parametrize("text,expected,source", COLON + UNSTATED_OR_NEXT_SENTENCE + BRACKETS + WITHOUT_A_UNIT + INTERRUPTED)
+def test_totals_and_parts(text, expected, source):
+    assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
+
+
+NOT_PARTS = [
+    # a breakdown of applications received is no breakdown of publications
+    ("2023年受理政府信息公开申请51件,其中,申请信息可以公开的6件,申请信息依法不属于本机关公开的45件。", [], "shared gold 172_jiangmen-zjj-2023 (development)"),
+    ("全州共计受理办理政府信息公开申请354件。其中,2023年新收政府信息公开申请354件,结转上年政府信息公开申请0件,办理完成353件。",
+     [], "row 15 https://brianwinch.com/zwgk/zfxxgkpt/zfxxgknb/zfxxgknb2023/2023zsndbg/202403/t20240308_296345.html"),
+]
+
+
+@pytest.mark.parametrize("text,expected,source", NOT_PARTS)
+def test_breakdowns_of_other_counts_are_no_facts(text, expected, source):
+    assert values_of(text, "publication_count") == expected

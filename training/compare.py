@@ -1,0 +1,130 @@
+"""Measure the paragraph classifier (nlp/paragraphs/model.py) with given parameters the
+same way on every run, so that a change ships only when it is better where it matters:
+
+* ``gold``      trained on collected.jsonl, scored on gold.jsonl (held out), with a
+                bootstrap over gold documents for the noise of that figure;
+* ``unseen``    the same model scored on unseen.jsonl (reports of the pages corpus that no
+                training row comes from);
+* ``cv_doc``    5-fold cross-validation on collected.jsonl, folds grouped by document;
+* ``cv_province`` / ``cv_kind``  the same, folds grouped by province or by kind of agency
+                (data/labelled/groups.tsv): the model never sees the test part's provinces
+                (kinds) in training;
+* ``subsample`` five fits on 80 % of the training documents each, scored on gold.jsonl:
+                how much the gold figure moves with the training sample.
+
+Thresholds are picked as `nianbao train` picks them (out-of-fold, by document) and used for
+every figure of that model. Prints one JSON object (the predictions on gold and unseen rows
+included, for paired comparisons); ``--out`` appends it to a file.
+
+    python -m training.compare --params '{"C": 1.0}' --out /tmp/runs.jsonl
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import time
+from pathlib import Path
+
+import numpy as np
+from nlp.paragraphs.evaluate import label_metrics
+
+from .data import dedupe, group_of, load_rows
+
+ROOT = Path(__file__).resolve().parent.parent
+LABELLED = ROOT / "data" / "labelled"
+REQUIRED = ("problems", "measures", "platform")
+
+
+def groups_table(path=LABELLED / "groups.tsv") -> dict:
+    """source document → {"province": …, "kind": …}."""
+    with open(path, encoding="utf-8") as f:
+        return {r["source"]: r for r in csv.DictReader(f, delimiter="\t")}
+
+
+def summary(metrics: dict) -> dict:
+    per = metrics["per_label"]
+    return {"macro": metrics["macro_f1_required"], **{l: per[l]["f1"] for l in REQUIRED},
+            "macro_all": metrics["macro_f1_all"], "n": metrics["n"]}
+
+
+def bootstrap(rows, predicted, draws: int = 1000, seed: int = 0) -> tuple:
+    """5th and 95th percentile of the required macro-F1 over resamples of whole documents."""
+    docs = sorted({group_of(r) for r in rows})
+    by_doc = {d: [i for i, r in enumerate(rows) if group_of(r) == d] for d in docs}
+    rng = np.random.default_rng(seed)
+    gold = [tuple(r.get("labels", [])) for r in rows]
+    values = []
+    for _ in range(draws):
+        pick = [i for d in rng.choice(docs, len(docs)) for i in by_doc[d]]
+        values.append(label_metrics([gold[i] for i in pick], [predicted[i] for i in pick])["macro_f1_required"])
+    return float(np.percentile(values, 5)), float(np.percentile(values, 95))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--params", default="{}", help="JSON parameters of that classifier")
+    ap.add_argument("--what", default="gold,unseen,cv_doc,cv_province,cv_kind,subsample")
+    ap.add_argument("--out", help="append the figures (one JSON object) to this file")
+    args = ap.parse_args()
+    from .train import fit_rows, labels_at, out_of_fold_metrics, out_of_fold_scores, pick_thresholds
+
+    params = json.loads(args.params)
+    rows = dedupe(load_rows([LABELLED / "collected.jsonl"]))
+    gold = load_rows([LABELLED / "gold.jsonl"], allow_synthetic=False)
+    unseen = load_rows([LABELLED / "unseen.jsonl"], allow_synthetic=False)
+    held = {r["text"] for r in gold + unseen}  # as `nianbao train` does: no held-out text is trained on
+    rows = [r for r in rows if r["text"] not in held]
+    result = {"params": params}
+    what = args.what.split(",")
+    t0 = time.time()
+    oof = out_of_fold_scores(rows, 5, params)
+    thresholds = pick_thresholds(rows, oof)
+    result["thresholds"] = thresholds
+    if "cv_doc" in what:
+        result["cv_doc"] = summary(out_of_fold_metrics(rows, oof, thresholds))
+        result["cv_doc"]["predicted"] = [list(x) for x in labels_at(oof, thresholds)]
+    table = groups_table()
+    for name in ("province", "kind"):
+        if f"cv_{name}" in what:
+            g = [table.get(group_of(r), {}).get(name, "unknown") for r in rows]
+            p = out_of_fold_scores(rows, 5 if name == "province" else len(set(g)), params, groups=g)
+            result[f"cv_{name}"] = summary(out_of_fold_metrics(rows, p, thresholds))
+            result[f"cv_{name}"]["predicted"] = [list(x) for x in labels_at(p, thresholds)]
+    from .baseline import keyword_labels
+
+    for name, data in (("gold", gold), ("unseen", unseen)):
+        if name in what:
+            result[f"keyword_rule_{name}"] = summary(label_metrics([tuple(r.get("labels", [])) for r in data],
+                                                                   [keyword_labels(r["text"], r.get("section")) for r in data]))
+    if {"gold", "unseen"} & set(what):
+        model = fit_rows(rows, params)
+        for name, data in (("gold", gold), ("unseen", unseen)):
+            if name in what:
+                predicted = labels_at(model.probabilities([r["text"] for r in data], [r.get("section") for r in data]),
+                                      thresholds)
+                result[name] = summary(label_metrics([tuple(r.get("labels", [])) for r in data], predicted))
+                result[name]["predicted"] = [list(p) for p in predicted]
+                result[name]["interval90"] = bootstrap(data, predicted)
+    if "subsample" in what:
+        docs = sorted({group_of(r) for r in rows})
+        rng = np.random.default_rng(0)
+        values = []
+        for _ in range(5):
+            keep = set(rng.choice(docs, int(0.8 * len(docs)), replace=False))
+            sub = [r for r in rows if group_of(r) in keep]
+            model = fit_rows(sub, params)
+            predicted = labels_at(model.probabilities([r["text"] for r in gold], [r.get("section") for r in gold]),
+                                  thresholds)
+            values.append(label_metrics([tuple(r.get("labels", [])) for r in gold], predicted)["macro_f1_required"])
+        result["subsample_gold"] = {"values": values, "mean": float(np.mean(values)), "sd": float(np.std(values))}
+    result["seconds"] = round(time.time() - t0)
+    line = json.dumps(result, ensure_ascii=False)
+    print(line)
+    if args.out:
+        with open(args.out, "a", encoding="utf-8") as f:
+            f.write(line + "\n")
+
+
+if __name__ == "__main__":
+    main()
