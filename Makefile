@@ -55,7 +55,7 @@ bench: $(STAMP)
 # the unseen-report paragraphs are evaluated, never trained on.
 model: $(STAMP)
 	$(BIN)/nianbao train data/labelled/collected.jsonl --heldout data/labelled/gold.jsonl \
-		--unseen data/labelled/unseen.jsonl --groups data/labelled/groups.tsv -o models/paragraphs.joblib
+		--unseen data/labelled/unseen.jsonl --groups data/labelled/groups.tsv -o models/paragraphs.joblib --force
 
 clean:
 	rm -rf $(VENV) out

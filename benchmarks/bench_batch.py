@@ -39,10 +39,12 @@ def generate(directory: Path, n: int) -> None:
 
 
 class PeakMemory:
-    """Samples the resident memory and CPU time of this process and of its workers."""
+    """Samples the resident memory and CPU time of this process and of its workers; every
+    ``uss_every``-th sample also the unique memory (USS: what the process alone holds, the
+    pages of shared libraries left out; it costs more to read, so it is read less often)."""
 
-    def __init__(self, interval: float = 0.05):
-        self.interval, self.peaks, self.cpu = interval, {}, {}
+    def __init__(self, interval: float = 0.05, uss_every: int = 20):
+        self.interval, self.peaks, self.cpu, self.uss, self.uss_every = interval, {}, {}, {}, uss_every
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -56,21 +58,28 @@ class PeakMemory:
 
     def _run(self):
         me = psutil.Process()
+        tick = 0
         while not self._stop.is_set():
+            tick += 1
             for proc in [me, *me.children(recursive=True)]:
                 try:
                     rss, times = proc.memory_info().rss, proc.cpu_times()
                     kind = "main" if proc.pid == me.pid else _kind(proc)
+                    uss = proc.memory_full_info().uss if tick % self.uss_every == 1 else 0
                 except psutil.Error:
                     continue
                 key = (kind, proc.pid)
                 self.peaks[key] = max(self.peaks.get(key, 0), rss)
+                self.uss[key] = max(self.uss.get(key, 0), uss)
                 used = times.user + times.system
                 self.cpu[key] = (self.cpu.get(key, (used, used))[0], used)
             self._stop.wait(self.interval)
 
     def workers(self) -> list:
         return [rss for (kind, _), rss in self.peaks.items() if kind == "worker"]
+
+    def unique(self, kind: str) -> int:
+        return max((uss for (k, _), uss in self.uss.items() if k == kind), default=0)
 
     def cpu_seconds(self) -> float:
         """CPU time this process and its workers used while sampled."""
@@ -93,6 +102,7 @@ def bench(archive: Path, out: Path, jobs: int, dask=None) -> dict:
     workers = memory.workers() or [memory.main()]  # -j 1 annotates in this process
     return {"reports": summary.reports, "failed": summary.failed, "seconds": seconds,
             "rate": summary.reports / seconds, "worker_peak_max": max(workers) / MB,
+            "worker_uss_max": (memory.unique("worker") or memory.unique("main")) / MB,
             "worker_peak_mean": sum(workers) / len(workers) / MB, "workers": len(workers),
             "main_peak": memory.main() / MB, "cpu_ms": 1000 * memory.cpu_seconds() / summary.reports}
 
@@ -100,7 +110,8 @@ def bench(archive: Path, out: Path, jobs: int, dask=None) -> dict:
 def report(label: str, r: dict) -> None:
     print(f"{label:>12}: {r['reports']} reports ({r['failed']} failed) in {r['seconds']:.1f} s = "
           f"{r['rate']:.1f} reports/s; peak RSS per worker {r['worker_peak_max']:.0f} MB "
-          f"(mean {r['worker_peak_mean']:.0f} MB over {r['workers']}), main process {r['main_peak']:.0f} MB; "
+          f"(mean {r['worker_peak_mean']:.0f} MB over {r['workers']}; unique {r['worker_uss_max']:.0f} MB), "
+          f"main process {r['main_peak']:.0f} MB; "
           f"{r['cpu_ms']:.0f} ms CPU per report",
           flush=True)
 

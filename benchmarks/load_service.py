@@ -16,6 +16,7 @@ import asyncio
 import json
 import os
 import sys
+import threading
 import time
 from collections import Counter
 from contextlib import nullcontext
@@ -105,6 +106,42 @@ def report(results: list, elapsed: float, args, url: str) -> str:
     return "\n".join(lines)
 
 
+MB = 1024 * 1024
+
+
+class ProcessMemory:
+    """Peak resident memory of a server process and of its children (the engine processes),
+    sampled while the load runs; nothing for a server this benchmark did not start."""
+
+    def __init__(self, pid, interval: float = 0.1):
+        self.pid, self.interval, self.peaks = pid, interval, {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self):
+        if self.pid:
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        if self.pid:
+            self._thread.join()
+
+    def _run(self):
+        import psutil
+
+        server = psutil.Process(self.pid)
+        while not self._stop.is_set():
+            for proc in [server, *server.children(recursive=True)]:
+                try:
+                    if proc.pid == self.pid or "spawn_main" in " ".join(proc.cmdline()):  # not the resource tracker
+                        self.peaks[proc.pid] = max(self.peaks.get(proc.pid, 0), proc.memory_info().rss)
+                except psutil.Error:
+                    continue
+            self._stop.wait(self.interval)
+
+
 def main(argv=None) -> int:
     args = parse_args(argv)
     paths = sorted(Path(args.samples).glob("*.txt"))
@@ -116,8 +153,13 @@ def main(argv=None) -> int:
     server = nullcontext(None) if args.url else background_service({}, *serve_args)
     with server as started:
         url = args.url or started.url
-        results, elapsed = asyncio.run(load(url, bodies, args))
+        with ProcessMemory(started.pid if started else None) as memory:
+            results, elapsed = asyncio.run(load(url, bodies, args))
     print(report(results, elapsed, args, url))
+    if memory.peaks:
+        engines = [rss for pid, rss in memory.peaks.items() if pid != started.pid]
+        print(f"memory       server process {memory.peaks.get(started.pid, 0) / MB:.0f} MB peak RSS; "
+              f"{len(engines)} engine processes, peak RSS {min(engines) / MB:.0f}-{max(engines) / MB:.0f} MB each")
     return 0 if any(status == 200 for status, _ in results) else 1
 
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
+from .exports import check_message
 from .review.spans import locate
 from .schema import TABLES, registry
 
@@ -398,14 +399,20 @@ def _expected_fields(edition) -> set:
     return set(registry().field_ids(edition)) if edition in ("2019", "2021") else set()
 
 
-def page_view(record: dict, text: Optional[str] = None) -> dict:
+#: The checks table's status words: English with ``labels="id"``, Chinese with ``"zh"``.
+STATUS_WORDS = {"id": {}, "zh": {"pass": "通过", "fail": "不通过", "not_assessable": "无法校验"}}
+
+
+def page_view(record: dict, text: Optional[str] = None, labels: str = "id") -> dict:
     """Everything the template shows; ``text`` (the report's text) adds snippets when it is the
-    text the record was made from."""
+    text the record was made from; ``labels="zh"`` shows the checks in Chinese."""
     text = text if text_matches(record, text) else None
+    checks = [{**c, "message": check_message(c, labels), "said": STATUS_WORDS[labels].get(c.get("status"), c.get("status"))}
+              for c in record.get("checks") or ()]
     return {
         "record": {key: record.get(key) for key in _HEADER_KEYS}, "summary": summary(record), "has_text": text is not None,
-        "tables": [(TABLE_TITLES[t], table_groups(record, t)) for t in TABLES],
-        "checks": record.get("checks") or [], "evidence": evidence_rows(record, text),
+        "tables": [(TABLE_TITLES[t], table_groups(record, t)) for t in TABLES], "labels": labels,
+        "checks": checks, "evidence": evidence_rows(record, text),
         "ambiguous": record.get("ambiguous") or [],
         "facts": [{**f, "shown": number(f.get("value")), "snippet": snippet(text, f.get("start"), f.get("end"))}
                   for f in record.get("facts") or ()],
@@ -421,6 +428,6 @@ def _environment():
                        trim_blocks=True, lstrip_blocks=True)
 
 
-def render(record: dict, text: Optional[str] = None) -> str:
-    """The HTML page of one record."""
-    return _environment().get_template(TEMPLATE).render(**page_view(record, text))
+def render(record: dict, text: Optional[str] = None, labels: str = "id") -> str:
+    """The HTML page of one record (``labels="zh"``: the checks in Chinese)."""
+    return _environment().get_template(TEMPLATE).render(**page_view(record, text, labels))

@@ -1,6 +1,7 @@
 """Bulk annotation: many inputs, parallel workers, one ordered and resumable JSON Lines file.
 
     expand_paths     files, directories (recursive), glob patterns → inputs, in a stable order
+                     (nlp/inputs.py)
     annotate_input   in a worker: one input → its documents → Outcomes (engine cached per process)
     annotate_documents
                      the documents (or read errors) of one input → Outcomes; also the
@@ -17,7 +18,6 @@ however often a run is cut short, and a report whose file changed is annotated a
 from __future__ import annotations
 
 import bisect
-import glob
 import hashlib
 import json
 import multiprocessing
@@ -32,8 +32,9 @@ from typing import Iterable, Optional
 
 from .engine import Engine
 from .errors import InputError, InternalError, OutputError, RunError
+from .inputs import expand_paths
+from .lifeline import die_with_parent
 from .outputs import record_line
-from .read import SUFFIXES as READABLE_SUFFIXES
 from .read import iter_documents
 
 #: Code of the error record written when the engine itself fails on one document (a bug):
@@ -43,13 +44,12 @@ INTERNAL_ERROR = InternalError.code
 #: Seconds to wait for a Dask scheduler to answer, and for its first worker.
 DASK_TIMEOUT = 30
 
-_GLOB_CHARS = "*?["
-
 
 @dataclass(frozen=True)
 class Outcome:
     """What became of one document. ``line`` is the JSON line to write; None when the
-    output already holds it (--resume). ``message`` is the stderr line of a failure."""
+    output already holds it (--resume). ``message`` is the stderr line of a failure, or of
+    a warning on a report that was annotated."""
 
     source: str
     failed: bool = False
@@ -66,58 +66,6 @@ class Done:
     checks_failed: bool
 
 
-# --- inputs -----------------------------------------------------------------------------
-
-def expand_paths(paths: Iterable, suffixes: tuple = READABLE_SUFFIXES) -> list:
-    """The inputs the command line names, each once, in a stable order.
-
-    A file named is taken whatever its suffix (its reader says if it cannot read it); files
-    found in a directory or by a glob pattern are taken when their suffix is readable, hidden
-    ones (``.name``) never. A name that matches nothing becomes an :class:`InputError`,
-    reported in place like any unreadable input.
-    """
-    out, seen = [], set()
-
-    def add(path: str) -> None:
-        key = os.path.normpath(path)
-        if key not in seen:
-            seen.add(key)
-            out.append(path)
-
-    for arg in map(str, paths):
-        if os.path.isdir(arg):
-            found = list(_walk(arg, suffixes))
-        elif os.path.exists(arg):
-            found = [arg]
-        elif any(ch in arg for ch in _GLOB_CHARS):
-            found = [f for m in sorted(glob.glob(arg, recursive=True)) for f in _walk(m, suffixes)]
-            if not found:
-                out.append(InputError("no readable file matches this pattern", source=arg))
-        else:
-            found = []
-            out.append(InputError("no such file or directory", source=arg))
-        for path in found:
-            add(path)
-    return out
-
-
-def _walk(root: str, suffixes: tuple):
-    """Readable files at or under ``root``, directories and files in sorted order."""
-    if not os.path.isdir(root):
-        if _wanted(os.path.basename(root), suffixes):
-            yield root
-        return
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if _wanted(name, suffixes):
-                yield os.path.join(dirpath, name)
-
-
-def _wanted(name: str, suffixes: tuple) -> bool:
-    return not name.startswith(".") and name.lower().endswith(suffixes)
-
-
 # --- one input, in a worker -------------------------------------------------------------
 
 _ENGINES: dict = {}
@@ -127,10 +75,13 @@ def engine_for(model_path=None) -> Engine:
     """This process's engine: built on first use, then reused for every input it gets.
     In a worker process, Ctrl-C is left to the parent: the terminal sends SIGINT to the
     whole process group, and a worker dying of it would print a traceback of its own while
-    the parent already stops the run, keeps what was written and says so."""
+    the parent already stops the run, keeps what was written and says so. A worker also
+    ends when its parent is gone (a ``kill -9`` of the run): :mod:`nlp.lifeline`."""
     if model_path not in _ENGINES:
-        if multiprocessing.current_process().name != "MainProcess" and threading.current_thread() is threading.main_thread():
-            signal.signal(signal.SIGINT, signal.SIG_IGN)
+        if multiprocessing.current_process().name != "MainProcess":
+            die_with_parent()
+            if threading.current_thread() is threading.main_thread():
+                signal.signal(signal.SIGINT, signal.SIG_IGN)
         _ENGINES[model_path] = Engine(model_path)
     return _ENGINES[model_path]
 
@@ -141,10 +92,16 @@ def annotate_input(item, model_path=None, done: Optional[dict] = None, ocr: str 
     ``done`` maps source → {content_sha256: Done} for the records already written; those
     documents are read (to hash them) but not annotated again. Never raises for bad input.
     """
+    from joblib import parallel_config
+
     done = done or {}
     if isinstance(item, InputError):
         return [_failure(item.source, item.code, item.message, None, done)]
-    return annotate_documents(engine_for(model_path), iter_documents(item, ocr), str(item), done)
+    # joblib runs a task on a Dask worker inside parallel_config(backend="dask"), so a joblib
+    # call inside the engine would go back to the cluster as a task of its own, pickling
+    # what it needs each time. Work within one input stays here.
+    with parallel_config(backend="sequential"):
+        return annotate_documents(engine_for(model_path), iter_documents(item, ocr), str(item), done)
 
 
 def annotate_documents(engine: Engine, documents, source: str, done: Optional[dict] = None,
@@ -183,7 +140,9 @@ def _annotate(engine: Engine, doc, done: dict) -> Outcome:
         return _failure(doc.source, INTERNAL_ERROR, _internal_message(exc), sha, done)
     line = record_line({"source": record.pop("source"), "content_sha256": sha, **record})
     checks_failed = any(c["status"] == "fail" for c in record["checks"])
-    return Outcome(doc.source, checks_failed=checks_failed, line=line)
+    warned = "; ".join(record.get("warnings") or ())
+    return Outcome(doc.source, checks_failed=checks_failed, line=line,
+                   message=f"{doc.source}: warning: {warned}" if warned else None)
 
 
 def _failure(source: str, code: str, message: str, sha: Optional[str], done: dict) -> Outcome:

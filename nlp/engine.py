@@ -14,7 +14,7 @@ from . import checks as checks_stage
 from . import facts as facts_stage
 from . import paragraphs as paragraphs_stage
 from . import tables as tables_stage
-from .errors import NotAReport
+from .errors import NotAReport, TextTooLong
 from .meta import detect_agency, detect_edition, detect_year
 from .read import Document
 from .record import Record
@@ -23,6 +23,9 @@ from .segment import find_sections
 #: A report mentions disclosure; anything else is refused rather than annotated.
 _REPORT_WORDS = re.compile(r"(政府信息公开|政务公开|信息公开|政府資訊公開|政府信息公開|資訊公開|信息公開)")
 _MIN_CJK = 30
+#: Longer texts are refused (TextTooLong, E107) before any stage runs: real reports are
+#: under 300,000 characters, and every stage is linear up to here (README, limits).
+MAX_TEXT_CHARS = 1_000_000
 
 
 class Engine:
@@ -42,6 +45,7 @@ class Engine:
 
     def annotate(self, doc: Document) -> Record:
         text = doc.text
+        require_length(text, doc.source)
         _require_report(text, doc.source)
         sections = find_sections(text)
         year = detect_year(text)
@@ -53,12 +57,24 @@ class Engine:
         record = Record(source=doc.source, edition=edition, year=year, agency=detect_agency(text),
                         cells=table.cells, ambiguous=table.ambiguous, facts=tuple(facts),
                         paragraphs=tuple(paragraphs), checks=tuple(checks),
-                        paragraph_model=self._model_provenance)
+                        paragraph_model=self._model_provenance, warnings=tuple(getattr(doc, "warnings", ())))
         script = getattr(doc, "script", None)
         return in_original_script(record, text, script) if script is not None else record
 
     def annotate_text(self, text: str, source: str = "<text>") -> Record:
         return self.annotate(Document(source, text))
+
+
+def require_length(text: str, source: str) -> None:
+    """A text over MAX_TEXT_CHARS is no single report: refuse it, saying what to do.
+
+    >>> require_length("x" * 1_000_001, "big.txt")
+    Traceback (most recent call last):
+    nlp.errors.TextTooLong: big.txt: [E107] 1,000,001 characters of text, over the limit of 1,000,000 (reports run under 300,000): split the file into its reports, or check that it is one
+    """
+    if len(text) > MAX_TEXT_CHARS:
+        raise TextTooLong(f"{len(text):,} characters of text, over the limit of {MAX_TEXT_CHARS:,} (reports run "
+                          f"under 300,000): split the file into its reports, or check that it is one", source=source)
 
 
 def _require_report(text: str, source: str) -> None:

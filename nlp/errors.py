@@ -7,7 +7,8 @@
     │   ├── NotAReport            text, but not a disclosure annual report
     │   ├── UnsupportedInput      a file type no reader handles (or too large to read)
     │   ├── UnsafeArchive         an archive or member refused: path traversal, zip bomb, too many members
-    │   └── DamagedInput          a PDF, DOCX or zip whose structure is broken or encrypted
+    │   ├── DamagedInput          a PDF, DOCX or zip whose structure is broken or encrypted
+    │   └── TextTooLong           more characters of text than one report can hold (MAX_TEXT_CHARS)
     ├── ModelError                a model file is missing, tampered with or incompatible
     ├── SchemaError               the packaged field schema or alias tables are broken
     ├── OutputError               a record, export or sheet cannot be written
@@ -15,7 +16,7 @@
     └── InternalError             a bug in nianbao met on one document (the batch records it and goes on)
 
 The CLI turns each into one line ``path: [code] message`` and an exit status; the
-HTTP service turns an InputError into a problem+json 4xx answer.
+HTTP service turns an InputError into a problem+json 4xx answer (413 for TextTooLong).
 """
 from __future__ import annotations
 
@@ -69,6 +70,12 @@ class DamagedInput(InputError):
     """A container format (PDF, DOCX, zip) that cannot be opened: truncated, corrupt, encrypted."""
 
     code = "E106"
+
+
+class TextTooLong(InputError):
+    """Text longer than any report (``nlp.engine.MAX_TEXT_CHARS``): refused before any stage runs."""
+
+    code = "E107"
 
 
 class ModelError(NianbaoError):

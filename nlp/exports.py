@@ -1,23 +1,31 @@
 """Exports for auditors: the records of a JSON Lines file as spreadsheet tables.
 
     reports     one row per report: source, hash, edition, year, agency, cell and check
-                counts, then every canonical cell of both editions as a column
+                counts (every report, also one whose template edition was not detected)
+    reports_2019, reports_2021
+                the same row for each report of that template edition, then every
+                canonical cell of the edition as a column, in template order (counts are
+                integer columns, sums of money decimal ones)
     findings    one row per check that failed or could not be assessed, with its cells
     facts       one row per number stated in the text
     paragraphs  one row per narrative paragraph, with its labels
     errors      one row per input that could not be annotated (error records)
 
-``.xlsx``: one workbook, a sheet per table. ``.csv`` and ``.parquet``: the reports in the
-file named, each other table in a sibling (``out.csv`` → ``out.findings.csv``, …).
-Records are read one at a time and rows written as they come, so the size of an export
-is bounded by the disk, not by memory (and, for xlsx, by Excel's 1,048,576 rows a sheet).
-A report's blank cell and a cell it does not contain are both empty in ``reports``;
+``.xlsx``: one workbook, a sheet per table, each with an autofilter on its header row.
+``.csv`` and ``.parquet``: the reports in the file named, each other table in a sibling
+(``out.csv`` → ``out.findings.csv``, …). Records are read one at a time and rows written
+as they come, so the size of an export is bounded by the disk, not by memory (and, for
+xlsx, by Excel's 1,048,576 rows a sheet). Every file is written under a temporary name
+and renamed when the export is complete: an export that fails (a line that is no record,
+a full disk) leaves no half-written file, and an earlier export of the same name as it was.
+A report's blank cell and a cell it does not contain are both empty in ``reports_*``;
 ``cells_blank`` counts the blank ones, the findings say which.
 """
 from __future__ import annotations
 
 import csv
 import json
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -80,24 +88,29 @@ _ERRORS = Table("errors", "无法处理的文件", (
 _NO_VALUE = {"id": ("blank", "absent"), "zh": ("空白", "缺失")}
 
 
-@lru_cache(maxsize=1)
-def field_columns() -> tuple:
-    """Every canonical cell of every edition, grouped by table in template order; a field
-    both editions have comes once, labelled as the newest edition labels it."""
+#: How a canonical field's type is exported: counts are whole numbers, money may not be.
+_KIND_OF_TYPE = {"count": "int"}
+
+
+@lru_cache(maxsize=None)
+def edition_columns(edition: str) -> tuple:
+    """Every canonical cell of one template edition, by table in template order."""
     reg = registry()
-    labels = {}
-    for table in TABLES:
-        for edition in EDITIONS:
-            for row in reg.rows(edition, table):
-                for field in row.field_ids() if row.store else ():
-                    labels[field] = reg.field_label(edition, field)
-    return tuple(Column(f, label, "float") for f, label in labels.items())
+    return tuple(Column(field, reg.field_label(edition, field), _KIND_OF_TYPE.get(reg.field_type(edition, field), "float"))
+                 for table in TABLES for row in reg.rows(edition, table) if row.store
+                 for field in row.field_ids())
 
 
 @lru_cache(maxsize=1)
 def tables() -> tuple:
-    reports = Table("reports", "报告", _REPORT_META + field_columns())
-    return (reports, _FINDINGS, _FACTS, _PARAGRAPHS, _ERRORS)
+    reports = Table("reports", "报告", _REPORT_META)
+    by_edition = tuple(Table(f"reports_{e}", f"报告（{e}年版模板）", _REPORT_META + edition_columns(e))
+                       for e in EDITIONS)
+    return (reports, *by_edition, _FINDINGS, _FACTS, _PARAGRAPHS, _ERRORS)
+
+
+def _table(name: str) -> Table:
+    return next(t for t in tables() if t.name == name)
 
 
 # --- records → rows ---------------------------------------------------------------------
@@ -124,14 +137,17 @@ def read_records(path):
 
 def rows_of(record: dict, labels: str = "id"):
     """(table, row dict) pairs one record contributes."""
-    reports, findings, facts, paragraphs, errors = tables()
     source = record["source"]
     if "error" in record:
         error = record["error"] or {}
-        yield errors, {"source": source, "content_sha256": record.get("content_sha256"),
-                       "code": error.get("code"), "message": error.get("message")}
+        yield _ERRORS, {"source": source, "content_sha256": record.get("content_sha256"),
+                        "code": error.get("code"), "message": error.get("message")}
         return
-    yield reports, _report_row(record)
+    report = _report_row(record)
+    yield _table("reports"), report
+    if record.get("edition") in EDITIONS:
+        yield _table(f"reports_{record['edition']}"), report
+    findings, facts, paragraphs = _FINDINGS, _FACTS, _PARAGRAPHS
     for check in record.get("checks") or ():
         if check.get("status") != "pass":
             yield findings, _finding_row(record, check, labels)
@@ -161,8 +177,14 @@ def _finding_row(record: dict, check: dict, labels: str) -> dict:
         value = absent if field not in cells else blank if cells[field] is None else cells[field]
         shown.append(f"{_field_name(record.get('edition'), field, labels)}={value}")
     return {"source": record["source"], "agency": record.get("agency"), "year": record.get("year"),
-            "rule": check.get("rule"), "status": check.get("status"), "message": check.get("message"),
+            "rule": check.get("rule"), "status": check.get("status"), "message": check_message(check, labels),
             "fields": "; ".join(fields), "cells": "; ".join(shown)}
+
+
+def check_message(check: dict, labels: str = "id") -> str:
+    """A check's message in the language of ``labels`` (zh: Chinese, where the record has it:
+    records written before checks spoke Chinese have only the English message)."""
+    return (check.get("message_zh") if labels == "zh" else None) or check.get("message") or ""
 
 
 def _field_name(edition, field: str, labels: str) -> str:
@@ -212,20 +234,55 @@ def _value(column: Column, value):
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
     if column.kind == "int":
-        return int(value)
+        return int(value) if float(value).is_integer() else None
     return value
 
 
+def partial_path(path: Path) -> Path:
+    """Where a file is written until the export is complete (hidden, beside it).
+
+    >>> partial_path(Path("out/x.xlsx")).as_posix()
+    'out/.x.xlsx.partial'
+    """
+    return path.with_name(f".{path.name}.partial")
+
+
 class _Sink:
+    """Writes the tables under temporary names; ``close(ok)`` renames them into place
+    when the export is complete, removes them when it is not."""
+
     def __init__(self, out_path: Path, labels: str):
         self.out_path, self.labels = out_path, labels
+        self._targets: list = []
+
+    def target(self, path: Path) -> Path:
+        """The temporary file to write for ``path``."""
+        self._targets.append(path)
+        return partial_path(path)
 
     def __enter__(self):
-        self.open()
+        try:
+            self.open()
+        except BaseException:
+            self._discard()
+            raise
         return self
 
     def __exit__(self, exc_type, exc, tb):
-        self.close(ok=exc_type is None)
+        try:
+            self.close(ok=exc_type is None)
+        except BaseException:
+            self._discard()
+            raise
+        if exc_type is None:
+            for path in self._targets:
+                os.replace(partial_path(path), path)
+        else:
+            self._discard()
+
+    def _discard(self) -> None:
+        for path in self._targets:
+            partial_path(path).unlink(missing_ok=True)
 
 
 class CsvSink(_Sink):
@@ -234,7 +291,7 @@ class CsvSink(_Sink):
     def open(self):
         self._files, self._writers = {}, {}
         for table in tables():
-            f = open(sibling(self.out_path, table), "w", encoding="utf-8-sig", newline="")
+            f = open(self.target(sibling(self.out_path, table)), "w", encoding="utf-8-sig", newline="")
             self._files[table.name], self._writers[table.name] = f, csv.writer(f)
             self._writers[table.name].writerow(table.header(self.labels))
 
@@ -258,7 +315,7 @@ class ParquetSink(_Sink):
         for table in tables():
             schema = pa.schema([(name, types[c.kind]) for name, c in zip(table.header(self.labels), table.columns)])
             self._schemas[table.name] = schema
-            self._writers[table.name] = pq.ParquetWriter(sibling(self.out_path, table), schema)
+            self._writers[table.name] = pq.ParquetWriter(self.target(sibling(self.out_path, table)), schema)
             self._buffers[table.name] = []
 
     def write(self, table: Table, values: list) -> None:
@@ -281,7 +338,8 @@ class ParquetSink(_Sink):
 
 
 class XlsxSink(_Sink):
-    """A sheet per table, written in openpyxl's streaming (write-only) mode."""
+    """A sheet per table, written in openpyxl's streaming (write-only) mode, each with an
+    autofilter over its header and rows and the header row frozen."""
 
     def open(self):
         from openpyxl import Workbook
@@ -318,5 +376,11 @@ class XlsxSink(_Sink):
         return cell
 
     def close(self, ok: bool) -> None:
-        if ok:
-            self._book.save(self.out_path)
+        """Saving is what ends openpyxl's streams of every sheet (left open, they complain
+        at exit): an export that failed is saved too, to its temporary file, then removed."""
+        from openpyxl.utils import get_column_letter
+
+        for table in tables():
+            last = f"{get_column_letter(len(table.columns))}{min(self._rows[table.name], XLSX_MAX_ROWS)}"
+            self._sheets[table.name].auto_filter.ref = f"A1:{last}"
+        self._book.save(self.target(self.out_path))

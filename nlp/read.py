@@ -6,6 +6,8 @@ archives of these. Offsets in every record refer to ``Document.text``.
 """
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
 from .errors import InputError, UnsupportedInput
@@ -18,6 +20,23 @@ TEXT_SUFFIXES = SUFFIXES
 __all__ = ["Document", "SUFFIXES", "TEXT_SUFFIXES", "decode", "iter_documents", "read_bytes", "read_path"]
 
 
+def missing_reason(path) -> str:
+    """Why a path names nothing to read: no such file, a symbolic link loop, or a link to
+    a file that is not there.
+
+    >>> missing_reason("/no/such/file")
+    'no such file or directory'
+    """
+    if not os.path.islink(path):
+        return "no such file or directory"
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symbolic link loop (its links lead back to themselves); point it at a real file"
+    return f"a symbolic link to {os.readlink(path)!r}, which does not exist"
+
+
 def _load(path: Path) -> bytes:
     try:
         size = path.stat().st_size
@@ -26,6 +45,8 @@ def _load(path: Path) -> bytes:
                                    source=str(path))
         return path.read_bytes()
     except OSError as exc:
+        if exc.errno in (errno.ENOENT, errno.ELOOP):
+            raise UnsupportedInput(f"cannot read: {missing_reason(path)}", source=str(path)) from None
         raise UnsupportedInput(f"cannot read: {exc.strerror or exc}", source=str(path)) from None
 
 

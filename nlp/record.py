@@ -90,6 +90,7 @@ class Check:
     status: str  # pass | fail | not_assessable
     fields: tuple
     message: str
+    message_zh: str = ""  # the same message in Chinese
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,8 @@ class Record:
     checks: tuple = ()
     #: which paragraph model labelled ``paragraphs``: {"sha256", "trained_at"} (None: no model)
     paragraph_model: Optional[dict] = None
+    #: what reading the input had to repair (lines in another encoding); in the JSON only when any
+    warnings: tuple = ()
 
     @property
     def tables(self) -> dict:
@@ -124,6 +127,7 @@ class Record:
             "cells": [asdict(c) for c in self.cells],
             "ambiguous": [_ambiguity_dict(a) for a in self.ambiguous],
             "paragraph_model": self.paragraph_model,
+            **({"warnings": list(self.warnings)} if self.warnings else {}),
         }
 
 
@@ -146,7 +150,8 @@ def _paragraph_dict(p: Paragraph) -> dict:
 
 
 def _check_dict(c: Check) -> dict:
-    return {"rule": c.rule, "status": c.status, "fields": list(c.fields), "message": c.message}
+    return {"rule": c.rule, "status": c.status, "fields": list(c.fields), "message": c.message,
+            "message_zh": c.message_zh}
 
 
 def _ambiguity_dict(a: Ambiguity) -> dict:

@@ -1,17 +1,20 @@
 """Every subcommand meets a missing or unwritable file with one line and a status, never
 a traceback."""
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-SAMPLE = Path(__file__).resolve().parent.parent / "data" / "samples" / "000_c322f99bcfb5564c.txt"
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "data" / "samples" / "000_c322f99bcfb5564c.txt"
 
 
 def nianbao(*args, cwd):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}  # this checkout's nlp, whatever the directory
     return subprocess.run([sys.executable, "-m", "nlp.cli", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=300)
+                          text=True, timeout=300, env=env)
 
 
 @pytest.mark.parametrize("args, says", [

@@ -30,6 +30,7 @@ class Instance:
     left: tuple
     right: tuple
     skip_if_absent: bool = False  # a row the report does not print at all is not checked
+    name_zh: str = ""  # the column, row or group as the template labels it
 
     @property
     def fields(self) -> tuple:
@@ -40,68 +41,100 @@ def _result_rows(edition) -> list:
     return [r.id for r in registry().rows(edition, "requests") if r.store and r.id not in NON_RESULT_ROWS]
 
 
+def _label_part(edition, field: str, part: str) -> str:
+    """The column (``part="column"``) or the row of a field's template label ``row / column``.
+
+    >>> _label_part("2021", "requests.new_received.natural_person", "column")
+    '自然人'
+    >>> _label_part("2021", "requests.new_received.natural_person", "row")
+    '一、本年新收政府信息公开申请数量'
+    """
+    row, _, column = registry().field_label(edition, field).rpartition(" / ")
+    return column if part == "column" else row
+
+
 def balance(edition) -> list:
     return [Instance(c, (f"requests.new_received.{c}", f"requests.carried_over.{c}"),
-                     (f"requests.total.{c}", f"requests.carried_forward.{c}")) for c in APPLICANT_COLUMNS]
+                     (f"requests.total.{c}", f"requests.carried_forward.{c}"),
+                     name_zh=_label_part(edition, f"requests.total.{c}", "column")) for c in APPLICANT_COLUMNS]
 
 
 def result_sum(edition) -> list:
-    return [Instance(c, tuple(f"{r}.{c}" for r in _result_rows(edition)), (f"requests.total.{c}",))
-            for c in APPLICANT_COLUMNS]
+    return [Instance(c, tuple(f"{r}.{c}" for r in _result_rows(edition)), (f"requests.total.{c}",),
+                     name_zh=_label_part(edition, f"requests.total.{c}", "column")) for c in APPLICANT_COLUMNS]
 
 
 def column_sum(edition) -> list:
     rows = [r.id for r in registry().rows(edition, "requests") if r.store]
     return [Instance(r.removeprefix("requests."), tuple(f"{r}.{c}" for c in APPLICANT_PARTS), (f"{r}.total",),
-                     skip_if_absent=True) for r in rows]
+                     skip_if_absent=True, name_zh=_label_part(edition, f"{r}.total", "row")) for r in rows]
 
 
 def litigation_sum(edition) -> list:
-    return [Instance(g, tuple(f"{g}.{p}" for p in RESULT_PARTS), (f"{g}.total",)) for g in LITIGATION_GROUPS]
+    """
+    >>> [i.name_zh for i in litigation_sum("2021")]
+    ['行政复议', '行政诉讼 未经复议直接起诉', '行政诉讼 复议后起诉']
+    """
+    return [Instance(g, tuple(f"{g}.{p}" for p in RESULT_PARTS), (f"{g}.total",),
+                     name_zh=registry().field_label(edition, f"{g}.total").removesuffix("总计").strip())
+            for g in LITIGATION_GROUPS]
 
 
-#: rule name → (instances of an edition, what it asserts)
+#: rule name → (instances of an edition, what it asserts, in English and in Chinese)
 RULES = {
-    "requests.balance": (balance, "一 + 二 = 三(七)总计 + 四, per column"),
-    "requests.result_sum": (result_sum, "(七)总计 = (一)+(二)+(三)+(四)+(五)+(六) and their sub-rows, per column"),
-    "requests.column_sum": (column_sum, "总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他, per row"),
-    "litigation.sum": (litigation_sum, "总计 = 维持 + 纠正 + 其他 + 尚未审结, per group"),
+    "requests.balance": (balance, "一 + 二 = 三(七)总计 + 四, per column", "一 + 二 = 三(七)总计 + 四，逐列"),
+    "requests.result_sum": (result_sum, "(七)总计 = (一)+(二)+(三)+(四)+(五)+(六) and their sub-rows, per column",
+                            "(七)总计 = (一)至(六)及其细项之和，逐列"),
+    "requests.column_sum": (column_sum, "总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他, per row",
+                            "总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他，逐行"),
+    "litigation.sum": (litigation_sum, "总计 = 维持 + 纠正 + 其他 + 尚未审结, per group",
+                       "总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结，逐组"),
 }
+#: How a status is counted in a message.
+_STATUS_WORDS = {"en": {"pass": "pass", "fail": "fail", "not_assessable": "not assessable"},
+                 "zh": {"pass": "通过", "fail": "不通过", "not_assessable": "无法校验"}}
+_MISSING_WORDS = {"blank": "空白", "missing": "缺失"}
 
 
 def arithmetic_checks(edition, values: dict, missing: set) -> list:
     """One Check per rule. ``values``: field → number or None (blank); ``missing``:
     fields read but not placed (ambiguous)."""
-    return [_check(rule, expand(edition), what, values, missing) for rule, (expand, what) in RULES.items()]
+    return [_check(rule, edition, expand(edition), (what, what_zh), values, missing)
+            for rule, (expand, what, what_zh) in RULES.items()]
 
 
 def evaluate(instance: Instance, values: dict, missing: set) -> tuple:
-    """(status, detail) of one instance."""
+    """(status, detail in English, detail in Chinese) of one instance."""
     if instance.skip_if_absent and not any(f in values or f in missing for f in instance.fields):
-        return "skipped", ""
+        return "skipped", "", ""
     unknown = [f for f in instance.fields if values.get(f) is None]
     if unknown:
-        kinds = ["blank" if f in values else "missing" for f in unknown]
-        return "not_assessable", f"{len(unknown)} of {len(instance.fields)} cells {'/'.join(sorted(set(kinds)))}"
+        kinds = sorted({"blank" if f in values else "missing" for f in unknown})
+        return ("not_assessable", f"{len(unknown)} of {len(instance.fields)} cells {'/'.join(kinds)}",
+                f"{len(instance.fields)} 个单元格中 {len(unknown)} 个{'/'.join(_MISSING_WORDS[k] for k in kinds)}")
     left = sum(values[f] for f in instance.left)
     right = sum(values[f] for f in instance.right)
     relation = "=" if left == right else "≠"
     detail = f"{_terms(instance.left, values, left)} {relation} {_terms(instance.right, values, right)}"
-    return ("pass" if left == right else "fail"), detail
+    return ("pass" if left == right else "fail"), detail, detail
 
 
-def _check(rule: str, instances: list, what: str, values: dict, missing: set) -> Check:
+def _check(rule: str, edition, instances: list, what: tuple, values: dict, missing: set) -> Check:
     results = [(inst, *evaluate(inst, values, missing)) for inst in instances]
     results = [r for r in results if r[1] != "skipped"]
-    statuses = [status for _, status, _ in results]
+    statuses = [status for _, status, _, _ in results]
     status = ("fail" if "fail" in statuses else "not_assessable" if "not_assessable" in statuses
               else "pass" if statuses else "not_assessable")
-    counts = ", ".join(f"{statuses.count(s)} {s.replace('_', ' ')}" for s in ("pass", "fail", "not_assessable"))
     order = {"fail": 0, "not_assessable": 1, "pass": 2}
     shown = sorted(results, key=lambda r: order[r[1]])[:6]
-    examples = "; ".join(f"{inst.name}: {detail}" for inst, _, detail in shown)
-    fields = tuple(f for inst, _, _ in results for f in inst.fields)
-    return Check(rule, status, fields, f"{what}: {counts}. {examples}")
+    fields = tuple(f for inst, _, _, _ in results for f in inst.fields)
+    counts = {lang: [(statuses.count(s), words[s]) for s in ("pass", "fail", "not_assessable")]
+              for lang, words in _STATUS_WORDS.items()}
+    english = (f"{what[0]}: {', '.join(f'{n} {word}' for n, word in counts['en'])}. "
+               + "; ".join(f"{inst.name}: {detail}" for inst, _, detail, _ in shown))
+    chinese = (f"{what[1]}：{'，'.join(f'{word} {n} 项' for n, word in counts['zh'])}。"
+               + "；".join(f"{inst.name_zh or inst.name}：{detail}" for inst, _, _, detail in shown))
+    return Check(rule, status, fields, english, chinese)
 
 
 #: Up to this many terms are written out in a message (a result_sum has 20: too many).

@@ -25,6 +25,7 @@ from typing import Optional
 
 from ..numbers import parse_quantity
 from ..record import Check
+from ..schema import registry
 
 RULE = "text_vs_table"
 _NUMBER = r"(?P<n>\d[\d,，]*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
@@ -117,12 +118,16 @@ def text_vs_table(edition, values: dict, text: str, sections) -> Check:
     comparisons = [compare(s, values) for s in find_statements(prose, edition)]
     assessed = [c for c in comparisons if c.table is not None]
     if not assessed:
-        reason = "the free text states no number that corresponds to a table cell" if not comparisons else \
-            "the free text states " + "; ".join(_quote(c) for c in comparisons) + ", but the table lacks those cells"
-        return Check(RULE, "not_assessable", (), reason)
+        if not comparisons:
+            return Check(RULE, "not_assessable", (), "the free text states no number that corresponds to a table cell",
+                         "正文没有写出与表格单元格对应的数字")
+        return Check(RULE, "not_assessable", (),
+                     "the free text states " + "; ".join(_quote(c) for c in comparisons) + ", but the table lacks those cells",
+                     "正文写明" + "；".join(_quote(c) for c in comparisons) + "，但表格缺少对应的单元格")
     fields = tuple(dict.fromkeys(f for c in assessed for f in c.fields))
     status = "pass" if all(c.agrees for c in assessed) else "fail"
-    return Check(RULE, status, fields, "; ".join(_describe(c) for c in assessed))
+    return Check(RULE, status, fields, "; ".join(_describe(c) for c in assessed),
+                 "；".join(_describe_zh(c, edition) for c in assessed))
 
 
 def _quote(c: Comparison) -> str:
@@ -133,6 +138,25 @@ def _describe(c: Comparison) -> str:
     cells = " + ".join(c.fields)
     verdict = "agrees" if c.agrees else f"differs by {_num(abs(c.statement.value - c.table))}"
     return f'text "{c.statement.text}" states {_num(c.statement.value)}; table {cells} = {_num(c.table)}: {verdict}'
+
+
+def _describe_zh(c: Comparison, edition) -> str:
+    """The comparison in Chinese, cells named by their template labels.
+
+    >>> s = Statement("received", "收到申请3件", 3.0, (("requests.new_received.total",),))
+    >>> _describe_zh(Comparison(s, ("requests.new_received.total",), 4.0), "2021")
+    '正文“收到申请3件”为 3；表格 一、本年新收政府信息公开申请数量 / 总计 = 4：相差 1'
+    """
+    cells = " + ".join(_label(edition, f) for f in c.fields)
+    verdict = "一致" if c.agrees else f"相差 {_num(abs(c.statement.value - c.table))}"
+    return f"正文“{c.statement.text}”为 {_num(c.statement.value)}；表格 {cells} = {_num(c.table)}：{verdict}"
+
+
+def _label(edition, field: str) -> str:
+    try:
+        return registry().field_label(edition, field)
+    except KeyError:
+        return field
 
 
 def _num(v: float) -> str:

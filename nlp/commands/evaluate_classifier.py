@@ -5,18 +5,22 @@ import json
 import sys
 from pathlib import Path
 
+from ..errors import InputError
 from ..paragraphs import load_classifier
 from ..paragraphs.evaluate import format_report, label_metrics
 from ..paragraphs.model import LABELS
 
 HELP = "evaluate a paragraph classifier on labelled paragraphs: per-label precision/recall/F1 and confusions"
 
+#: The held-out gold paragraphs, in a clone of the nianbao repository.
 DEFAULT_DATA = "data/labelled/gold.jsonl"
+_REPO = Path(__file__).resolve().parents[2]
 
 
 def add_arguments(p) -> None:
-    p.add_argument("data", nargs="*", default=[DEFAULT_DATA],
-                   help="labelled paragraphs, JSON Lines with text, labels, section (default: %(default)s)")
+    p.add_argument("data", nargs="*",
+                   help=f"labelled paragraphs, JSON Lines with text, labels, section (default: the held-out "
+                        f"{DEFAULT_DATA} of the nianbao repository)")
     p.add_argument("--model", help="the classifier to evaluate (default: the shipped model)")
     p.add_argument("--json", action="store_true", help="print the metrics as JSON")
     p.add_argument("--errors", action="store_true", help="list the paragraphs with a wrong label")
@@ -34,7 +38,20 @@ def _rows(paths) -> list:
     return rows
 
 
+def default_data() -> list:
+    """The held-out gold set: from the current directory, else from the repository this
+    package runs from; an InputError saying what to pass when neither holds it."""
+    for candidate in (Path(DEFAULT_DATA), _REPO / DEFAULT_DATA):
+        if candidate.is_file():
+            return [str(candidate)]
+    raise InputError("no labelled data given, and the held-out gold set is not here (it is "
+                     f"{DEFAULT_DATA} in a clone of the nianbao repository): pass labelled paragraphs, "
+                     "JSON Lines with text, labels and section, e.g. `nianbao evaluate-classifier mine.jsonl`",
+                     source="evaluate-classifier")
+
+
 def run(args) -> int:
+    args.data = args.data or default_data()
     missing = [p for p in args.data if not Path(p).is_file()]
     if missing:
         print(f"nianbao: no such file: {', '.join(missing)}", file=sys.stderr)

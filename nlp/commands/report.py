@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..audit_report import render
 from ..errors import InputError
+from ..exports import LABELS
 from ..read import read_path
 from ..review.records import load_records, writing
 
@@ -25,6 +26,8 @@ def add_arguments(p) -> None:
                    help="the page (OUT.html) for one report, or a directory for one page per record")
     p.add_argument("--source", metavar="TEXT", help="only the records whose source contains TEXT")
     p.add_argument("--model", help="paragraph classifier for a report file (default: the shipped model)")
+    p.add_argument("--labels", choices=LABELS, default="id",
+                   help="the checks' messages and statuses in English (id, the default) or Chinese (zh)")
 
 
 def run(args) -> int:
@@ -44,7 +47,7 @@ def run(args) -> int:
         targets = page_names(out, [record["source"] for record, _ in pages])
     for (record, text), target in zip(pages, targets):
         with writing(target):
-            target.write_text(render(record, text), encoding="utf-8")
+            target.write_text(render(record, text, args.labels), encoding="utf-8")
     where = targets[0] if len(targets) == 1 else f"{out}/ ({len(targets)} pages)"
     print(f"nianbao: wrote {where}", file=sys.stderr)
     return 0

@@ -1,6 +1,12 @@
-"""``nianbao train DATA.jsonl [...] -o models/paragraphs.joblib``"""
+"""``nianbao train DATA.jsonl [...] [-o MODEL.joblib] [--force]``
+
+A new model goes to a new file (``paragraphs-<date>-<time>.joblib`` unless ``-o`` names
+one): a user's experiment never replaces the shipped model by default, and an existing
+model (or its metadata) is replaced only with ``--force``.
+"""
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import sys
 from pathlib import Path
@@ -16,7 +22,10 @@ _REPO = Path(__file__).resolve().parents[2]
 
 def add_arguments(p) -> None:
     p.add_argument("data", nargs="+", help="labelled paragraphs (JSON Lines: text, labels, source, section, how)")
-    p.add_argument("-o", "--output", default="models/paragraphs.joblib", help="where to write the model (default: %(default)s)")
+    p.add_argument("-o", "--output", default=None,
+                   help="where to write the model (default: a new file paragraphs-<date>-<time>.joblib here; "
+                        "pass --model it to annotate or evaluate-classifier)")
+    p.add_argument("--force", action="store_true", help="replace the model (and its metadata) at --output if there is one")
     p.add_argument("--folds", type=int, default=5, help="cross-validation folds, grouped by source document (default: %(default)s; 1: none)")
     p.add_argument("--heldout", nargs="*", default=[], help="labelled paragraphs never trained on, evaluated after training")
     p.add_argument("--unseen", nargs="*", default=[],
@@ -35,7 +44,32 @@ def _training():
         raise NianbaoError("`nianbao train` needs a clone of the nianbao repository (its training/ directory)") from None
 
 
+def default_output(now: dt.datetime | None = None) -> str:
+    """A new file name for a model trained now.
+
+    >>> default_output(dt.datetime(2026, 12, 7, 9, 30, 5))
+    'paragraphs-20261207-093005.joblib'
+    """
+    return f"paragraphs-{(now or dt.datetime.now()):%Y%m%d-%H%M%S}.joblib"
+
+
+def refuse_overwrite(output: Path) -> str | None:
+    """Why writing a model to ``output`` needs --force, or None."""
+    from ..paragraphs.store import meta_path
+
+    taken = [p for p in (output, meta_path(output)) if p.exists()]
+    if not taken:
+        return None
+    return (f"{taken[0]} exists; pass --force to replace it, or -o a new file "
+            f"(the shipped model is models/paragraphs.joblib: keep it unless you mean to replace it)")
+
+
 def run(args) -> int:
+    args.output = args.output or default_output()
+    reason = None if args.force else refuse_overwrite(Path(args.output))
+    if reason:
+        print(f"nianbao: {reason}", file=sys.stderr)
+        return 2
     training = _training()
     from training.data import DataError  # importable once training is
 

@@ -29,7 +29,7 @@ from .mhtml import looks_like_mhtml, read_mhtml
 from .ocr import image_kind, read_image
 from .pdf import read_pdf
 from .script import in_converted, to_simplified
-from .text import looks_binary, read_text
+from .text import Decoded, looks_binary, read_text
 
 PLAIN_SUFFIXES = (".txt", ".md", ".text", ".markdown")
 HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".jsp", ".asp", ".aspx", ".php")
@@ -117,13 +117,17 @@ def sniff(data: bytes, name: str) -> str:
 
 
 def read_one(data: bytes, name: str, kind: str, ocr: str = "auto") -> Document:
+    """A reader returns the text, a :class:`Layout` (the text and the tables it draws), or a
+    :class:`Decoded` text with the warnings of its repairs."""
     read = READERS[kind](data, name, ocr=ocr) if kind in OCR_READERS else READERS[kind](data, name)
+    warnings = read.warnings if isinstance(read, Decoded) else ()
+    read = read.text if isinstance(read, Decoded) else read
     layout = read if isinstance(read, Layout) else Layout(read)
     if not layout.text.strip():
         raise EmptyInput(f"no text found in this {kind} file", source=name)
     converted, script = to_simplified(layout.text)
     grids = layout.grids if script is None else tuple(in_converted(g, converted, script) for g in layout.grids)
-    return Document(name, converted, kind, script, grids)
+    return Document(name, converted, kind, script, grids, warnings)
 
 
 def iter_bytes(data: bytes, name: str, depth: int = 0, ocr: str = "auto"):

@@ -14,6 +14,8 @@ class Document:
     set when traditional characters were converted to simplified: it maps offsets in
     ``text`` back to the text as read (``script.original``). ``grids`` are the tables the
     document draws (HTML, DOCX, ruled PDF tables), each cell with its offsets in ``text``.
+    ``warnings`` say what the reader had to repair to read it (lines in another encoding),
+    for the record.
     """
 
     source: str
@@ -21,3 +23,4 @@ class Document:
     format: str = "text"
     script: ScriptMap | None = None
     grids: tuple = ()
+    warnings: tuple = ()

@@ -165,6 +165,11 @@ def render_blocks(blocks: list) -> Layout:
     return out.build()
 
 
+#: What a PDF that needs a password to open is told to do.
+PASSWORD_HINT = ("the PDF is protected by a password (a user password is needed to open it): open it with "
+                 "the password, save or print it as a PDF without one, and annotate that copy")
+
+
 def pdf_blocks(data: bytes, source: str, ocr: str = "auto") -> list:
     """Every page's blocks, from its text layer or (see :func:`wants_ocr`) by OCR; a
     damaged or encrypted file is a DamagedInput."""
@@ -183,6 +188,8 @@ def pdf_blocks(data: bytes, source: str, ocr: str = "auto") -> list:
     except NianbaoError:
         raise
     except Exception as exc:  # pdfminer raises many unrelated types on broken files
+        if _needs_password(exc):
+            raise DamagedInput(PASSWORD_HINT, source=source) from None
         raise DamagedInput(f"damaged or encrypted PDF ({type(exc).__name__}: {exc})", source=source) from None
     return [block for blocks in ocr_pages(data, source, pages) for block in blocks]
 
@@ -205,6 +212,14 @@ def ocr_pages(data: bytes, source: str, pages: list) -> list:
     finally:
         rendered.close()
     return [read[p[0]] if isinstance(p, tuple) else p for p in pages]
+
+
+def _needs_password(exc: BaseException) -> bool:
+    """pdfminer's PDFPasswordIncorrect, bare or wrapped by pdfplumber (in args or as cause)."""
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    seen = [exc, exc.__cause__, exc.__context__, *exc.args]
+    return any(isinstance(e, PDFPasswordIncorrect) for e in seen)
 
 
 def read_pdf(data: bytes, source: str, ocr: str = "auto") -> Layout:

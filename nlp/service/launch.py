@@ -32,6 +32,7 @@ def free_port() -> int:
 class Service:
     url: str
     log: Callable[[], str]
+    pid: int = 0  # the server process (its engine processes are its children)
 
 
 @contextmanager
@@ -48,7 +49,7 @@ def background_service(env: dict | None = None, *serve_args: str, ready_within: 
         try:
             base = f"http://{LOOPBACK}:{port}"
             _wait_ready(base, proc, log, ready_within)
-            yield Service(base, lambda: _tail(log))
+            yield Service(base, lambda: _tail(log), proc.pid)
         finally:
             stop(proc)
 

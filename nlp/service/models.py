@@ -77,6 +77,7 @@ class Check(_Out):
     status: Literal["pass", "fail", "not_assessable"]
     fields: list[str]
     message: str
+    message_zh: str = Field("", description="the same message in Chinese")
 
 
 class Cell(_Out):

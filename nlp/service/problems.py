@@ -5,6 +5,7 @@ that says what to change, never a stack trace. nianbao's typed errors map to sta
 here and nowhere else:
 
     UndecodableInput, DamagedInput   400  the bytes are not a readable document
+    TextTooLong                      413  more characters than one report holds
     EmptyInput, NotAReport, other    422  readable, but nothing to annotate
     UnsupportedInput                 415  no reader for that file type
     ModelError                       503  the model the request needs is not loaded
@@ -28,6 +29,7 @@ log = logging.getLogger("nianbao.service")
 
 #: (error class name, status, title); the first class the error is an instance of wins.
 _INPUT_STATUSES = (
+    ("TextTooLong", 413, "Text too long"),
     ("UnsupportedInput", 415, "Unsupported file type"),
     ("UndecodableInput", 400, "Undecodable input"),
     ("DamagedInput", 400, "Damaged input"),

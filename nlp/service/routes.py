@@ -71,7 +71,7 @@ def v1_router(settings: Settings) -> APIRouter:
                  responses=responses(400, 415, 422, 503), summary="Annotate a report given as text")
     async def annotate(body: models.AnnotateRequest, engines: Pool) -> dict:
         """The record of data/OUTPUT.md for one report. 422 when the text is not a
-        disclosure report."""
+        disclosure report; 413 when it is over 1,000,000 characters (no report comes near)."""
         return await engines.run(worker.annotate_text, body.text, body.source)
 
     @router.post("/annotate/file", response_model=models.Record, tags=["annotate"],

@@ -9,9 +9,10 @@ import os
 from itertools import chain
 
 from ..batch import annotate_documents
-from ..engine import Engine
+from ..engine import Engine, require_length
 from ..errors import EmptyInput, InputError, ModelError, NianbaoError, UnsupportedInput
 from ..facts import extract_facts
+from ..lifeline import die_with_parent
 from ..readers import iter_bytes, read_single, sniff
 from ..record import Record
 from ..segment import find_sections
@@ -29,8 +30,10 @@ WARM_UP_TEXT = ("某某局2021年政府信息公开工作年度报告\n一、总
 
 def init(model_path) -> None:
     """Pool initializer. A model that fails to load is kept as the answer to every call
-    (and to /readyz) rather than killing the process, which would break the pool."""
+    (and to /readyz) rather than killing the process, which would break the pool. The
+    process ends when the service process that started it is gone (nlp/lifeline.py)."""
     global _engine, _load_error
+    die_with_parent()
     try:
         _engine = Engine(model_path)
     except ModelError as exc:
@@ -123,6 +126,7 @@ def _unhashed(source: str) -> None:
 def facts(text: str) -> list:
     if not text.strip():
         raise EmptyInput("the text holds only white space")
+    require_length(text, "<text>")
     found = extract_facts(text, find_sections(text), ())
     return Record(source="", edition=None, year=None, agency=None, facts=tuple(found)).to_dict()["facts"]
 

@@ -48,3 +48,14 @@ def test_an_unreachable_scheduler_is_one_line(make_reports, tmp_path, monkeypatc
     assert status == 2
     err = capsys.readouterr().err
     assert "cannot reach the Dask scheduler" in err and "Traceback" not in err
+
+
+def test_the_work_of_one_input_stays_on_its_worker(make_reports, tmp_path, cluster):
+    """Only annotate_input goes to the cluster: the classifier's own joblib call (scikit-learn's
+    FeatureUnion) runs where its input is, not as a task of its own with the model pickled."""
+    reports = make_reports(4)
+    with distributed.Client(cluster) as client, distributed.get_task_stream(client) as stream:
+        batch.run_batch([reports], tmp_path / "o.jsonl", dask=cluster.scheduler_address, progress=False)
+    kinds = {str(task["key"]).rsplit("-", 1)[0] for task in stream.data}
+    assert kinds and all("annotate_input" in kind for kind in kinds if kind.startswith("batch_of")), kinds
+    assert any("annotate_input" in kind for kind in kinds), kinds

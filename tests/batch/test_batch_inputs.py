@@ -33,3 +33,27 @@ def test_names_that_match_nothing_become_errors_in_place(tmp_path):
     assert isinstance(missing, InputError) and "no such file" in missing.message
     assert isinstance(pattern, InputError) and "matches" in pattern.message
     assert found.endswith("r.txt")
+
+
+def test_a_glob_through_a_directory_symlink_loop_takes_each_real_file_once(tmp_path):
+    (tmp_path / "d" / "sub").mkdir(parents=True)
+    (tmp_path / "d" / "sub" / "r.txt").write_text("x")
+    (tmp_path / "d" / "top.txt").write_text("x")
+    os.symlink("..", tmp_path / "d" / "sub" / "loop")  # d/sub/loop → d: a ** pattern goes round it
+    found = expand_paths([str(tmp_path / "d" / "**" / "*.txt"), tmp_path / "d"])
+    assert [os.path.relpath(p, tmp_path) for p in found] == ["d/sub/r.txt", "d/top.txt"]
+
+
+def test_a_file_named_through_a_link_is_the_file_already_taken(tmp_path):
+    (tmp_path / "r.txt").write_text("x")
+    os.symlink("r.txt", tmp_path / "alias.txt")
+    assert [os.path.basename(p) for p in expand_paths([tmp_path / "r.txt", tmp_path / "alias.txt"])] == ["r.txt"]
+
+
+def test_a_symlink_loop_and_a_dangling_link_say_what_they_are(tmp_path):
+    os.symlink("b", tmp_path / "a")
+    os.symlink("a", tmp_path / "b")
+    os.symlink("gone.txt", tmp_path / "dangling.txt")
+    loop, dangling = expand_paths([tmp_path / "a", tmp_path / "dangling.txt"])
+    assert "symbolic link loop" in loop.message and loop.source.endswith("/a")
+    assert dangling.message == "a symbolic link to 'gone.txt', which does not exist"

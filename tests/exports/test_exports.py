@@ -1,5 +1,6 @@
-"""Exports read back with pandas: one row per report, every canonical cell a column,
-findings, facts, paragraphs and errors in tables of their own."""
+"""Exports read back with pandas: one row per report, a table per template edition with
+that edition's canonical cells as columns, findings, facts, paragraphs and errors in tables
+of their own; a failed export leaves no file behind."""
 from __future__ import annotations
 
 import json
@@ -9,7 +10,7 @@ import pandas as pd
 import pytest
 
 from nlp.cli import main
-from nlp.exports import field_columns, tables
+from nlp.exports import edition_columns, partial_path, tables
 from nlp.schema import registry
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,11 +52,6 @@ def records(tmp_path) -> Path:
     return path
 
 
-def all_field_ids() -> set:
-    reg = registry()
-    return set(reg.field_ids("2019")) | set(reg.field_ids("2021"))
-
-
 def read_back(out: Path) -> dict:
     if out.suffix == ".xlsx":
         return pd.read_excel(out, sheet_name=None)
@@ -70,18 +66,22 @@ def test_export_reads_back(records, tmp_path, suffix):
     assert main(["export", str(records), "--to", str(out)]) == 0
     got = read_back(out)
 
-    assert list(got) == ["reports", "findings", "facts", "paragraphs", "errors"]
+    assert list(got) == ["reports", "reports_2019", "reports_2021", "findings", "facts", "paragraphs", "errors"]
     reports = got["reports"]
-    assert list(reports.columns[:len(META)]) == META
-    assert list(reports.columns[len(META):]) == [c.id for c in field_columns()]
-    assert set(reports.columns[len(META):]) == all_field_ids()
-    assert list(reports["source"]) == ["a/甲.txt", "b/乙.txt"]
-    first, second = reports.iloc[0], reports.iloc[1]
+    assert list(reports.columns) == META and list(reports["source"]) == ["a/甲.txt", "b/乙.txt"]
+    for edition, source in (("2019", "a/甲.txt"), ("2021", "b/乙.txt")):
+        by_edition = got[f"reports_{edition}"]
+        assert list(by_edition.columns[:len(META)]) == META
+        assert list(by_edition.columns[len(META):]) == [c.id for c in edition_columns(edition)]
+        assert set(by_edition.columns[len(META):]) == set(registry().field_ids(edition))
+        assert list(by_edition["source"]) == [source]
+    first, second = got["reports_2019"].iloc[0], got["reports_2021"].iloc[0]
     assert first["requests.new_received.total"] == 3 and first["active.procurement.amount_yuan"] == 1200000
     assert pd.isna(first["requests.carried_over.total"]) and pd.isna(first["review.total"])
     assert (first["cells_found"], first["cells_blank"], first["checks_failed"], first["checks_not_assessable"]) == (3, 1, 1, 1)
     assert second["active.fees.amount_wan_yuan"] == 2.5 and second["year"] == 2022
-    assert reports["requests.new_received.total"].dtype.kind == "f"
+    assert "active.rules.new_made" not in got["reports_2021"] and "active.rules.issued" not in got["reports_2019"]
+    assert got["reports_2021"]["active.rules.issued"].dtype.kind == "i"  # a count column: integers
 
     findings = got["findings"]
     assert list(findings["rule"]) == ["requests.balance", "requests.column_sum"]
@@ -102,11 +102,11 @@ def test_chinese_labels_come_from_the_registry(records, tmp_path):
     assert main(["export", str(records), "--to", str(out), "--labels", "zh"]) == 0
     got = pd.read_excel(out, sheet_name=None)
     assert list(got) == [t.zh for t in tables()]
-    reports = got["报告"]
     reg = registry()
-    assert reg.field_label("2021", "active.rules.issued") in reports.columns
-    assert reg.field_label("2019", "active.rules.new_made") in reports.columns
-    assert reports.columns.is_unique and len(reports.columns) == len(META) + len(all_field_ids())
+    for edition, field in (("2019", "active.rules.new_made"), ("2021", "active.rules.issued")):
+        reports = got[f"报告（{edition}年版模板）"]
+        assert reg.field_label(edition, field) in reports.columns
+        assert reports.columns.is_unique and len(reports.columns) == len(META) + len(reg.field_ids(edition))
     label = reg.field_label("2019", "requests.carried_over.total")
     assert f"{label}=空白" in got["校验问题"].iloc[0]["单元格取值"]
 
@@ -148,3 +148,34 @@ def test_annotate_then_export_one_row_per_report(tmp_path):
     reports = pd.read_parquet(out)
     assert len(reports) == len(records.read_text(encoding="utf-8").splitlines())
     assert len(pd.read_parquet(out.with_name("samples.errors.parquet"))) == 0
+
+
+def test_xlsx_sheets_have_an_autofilter_and_integer_counts(records, tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "export.xlsx"
+    assert main(["export", str(records), "--to", str(out)]) == 0
+    book = load_workbook(out)
+    sheet = book["reports_2019"]
+    assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, sheet.max_column).column_letter}2"
+    assert sheet.freeze_panes == "B2"
+    column = [c.value for c in sheet[1]].index("requests.new_received.total") + 1
+    assert sheet.cell(2, column).value == 3 and isinstance(sheet.cell(2, column).value, int)
+    # a column with blank cells reads as pandas' nullable integers
+    counts = pd.read_excel(out, sheet_name="reports_2019", dtype_backend="numpy_nullable")
+    assert str(counts["requests.carried_over.total"].dtype) == "Int64"
+    assert all(c.kind == "int" for c in edition_columns("2019") if c.id.startswith("requests."))
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv", ".parquet"])
+def test_a_failed_export_leaves_no_file_and_keeps_the_earlier_one(tmp_path, suffix, capfd):
+    bad = tmp_path / "README.md"
+    bad.write_text("# not records\n", encoding="utf-8")
+    out = tmp_path / f"x{suffix}"
+    out.write_bytes(b"an earlier export")
+    assert main(["export", str(bad), "--to", str(out)]) == 2
+    err = capfd.readouterr().err
+    assert err.strip() == f"nianbao: {bad}: [E100] line 1 is not an annotation record"
+    assert out.read_bytes() == b"an earlier export"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["README.md", f"x{suffix}"]
+    assert not partial_path(out).exists()

@@ -14,7 +14,7 @@ import pytest
 
 from nlp.service.models import ArchiveLine, ArchiveRecord, ErrorRecord
 
-from .conftest import API_KEY, CORPUS, SAMPLES, SMALL_LIMIT, assert_problem, zip_bytes
+from .conftest import API_KEY, CORPUS, ROOT, SAMPLES, SMALL_LIMIT, assert_problem, zip_bytes
 
 ARCHIVE = "/v1/annotate/archive"
 NOT_A_REPORT = "会议通知：定于下周二上午九点在三楼会议室召开全体职工大会，请准时参加。\n".encode()
@@ -45,7 +45,8 @@ def cli_lines(tmp_path_factory) -> dict:
     (folder / "mixed.zip").write_bytes(zip_bytes(MIXED))
     model = ["--model", os.environ["NIANBAO_MODEL"]] if os.environ.get("NIANBAO_MODEL") else []
     cli = subprocess.run([sys.executable, "-m", "nlp.cli", "annotate", "reports.zip", "mixed.zip", "-j", "1", *model],
-                         cwd=folder, capture_output=True, text=True, timeout=300, check=False)
+                         cwd=folder, capture_output=True, text=True, timeout=300, check=False,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)})  # this checkout's nlp, wherever it runs
     assert cli.returncode == 1, cli.stderr  # 1: some members failed, as they should
     lines = parsed(cli.stdout)
     return {name: [line for line in lines if line["source"].startswith(f"{name}/")]

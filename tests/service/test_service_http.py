@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -111,6 +112,20 @@ def test_docs_and_schema(client):
             "/v1/editions/{edition}/fields", "/healthz", "/readyz"} <= set(paths)
 
 
+@pytest.mark.parametrize("page", ["/docs", "/redoc"])
+def test_the_docs_pages_load_nothing_from_elsewhere(client, page):
+    """An offline machine shows the docs: every script, style and icon comes from the service."""
+    html = client.get(page).text
+    assets = re.findall(r"""(?:src|href)=["']([^"']+)""", html)
+    assert assets and all(a.startswith("/docs-assets/") for a in assets), assets
+    assert not re.findall(r"https?://", html), "a URL of another host in the page"
+    for asset in assets:
+        response = client.get(asset)
+        assert response.status_code == 200 and len(response.content) > 1000, asset
+    if page == "/docs":
+        assert '"validatorUrl": null' in html  # Swagger UI would send the schema's URL to a public validator
+
+
 def test_annotation_does_not_block_the_event_loop(client, service):
     """While the pool annotates long reports, the loop still answers /healthz: several
     answers come back before the annotations do (an order of events, not a timing bound:
@@ -165,6 +180,10 @@ ERRORS = [
      {"content": b"--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\nabc",
       "headers": {"content-type": "multipart/form-data; boundary=xyz"}}, 422, "Invalid request"),
     ("no-file-part", "POST", "/v1/annotate/file", {"files": {"other": ("a.txt", b"x", "text/plain")}}, 422, "Invalid request"),
+    ("text-over-1m-characters", "POST", "/v1/annotate", {"json": {"text": "政府信息公开" * 166_667}}, 413, "Text too long"),
+    ("snippet-over-1m-characters", "POST", "/v1/facts", {"json": {"text": "发布信息12条" * 142_858}}, 413, "Text too long"),
+    ("upload-over-1m-characters", "POST", "/v1/annotate/file",
+     {"files": {"file": ("long.txt", ("政府信息公开" * 166_667).encode(), "text/plain")}}, 413, "Text too long"),
     ("unknown-path", "GET", "/v1/nothing", {}, 404, "Not Found"),
     ("wrong-method", "GET", "/v1/annotate", {}, 405, "Method Not Allowed"),
 ]

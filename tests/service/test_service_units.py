@@ -19,7 +19,7 @@ from nlp.service.problems import status_of
 
 #: every error class nlp/errors.py defines, with the status the service answers
 EXPECTED = {"InputError": 422, "EmptyInput": 422, "NotAReport": 422, "UndecodableInput": 400,
-            "DamagedInput": 400, "UnsafeArchive": 422, "UnsupportedInput": 415,
+            "DamagedInput": 400, "UnsafeArchive": 422, "UnsupportedInput": 415, "TextTooLong": 413,
             "ModelError": 503, "SchemaError": 500, "NianbaoError": 500,
             "OutputError": 500, "RunError": 500, "InternalError": 500}
 
