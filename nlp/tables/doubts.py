@@ -34,7 +34,7 @@ def with_ocr_confidence(cells: list, ambiguous: list, grids, edition: str) -> tu
     if not doubtful:
         return cells, ambiguous
     sure = {c.field: c.value for c in cells if not _doubtful(c)}
-    instances = [i for expand, _ in RULES.values() for i in expand(edition)]
+    instances = [i for expand, *_ in RULES.values() for i in expand(edition)]
     kept, out = [], list(ambiguous)
     for cell in cells:
         if not _doubtful(cell):
