@@ -14,6 +14,7 @@ on ``span._.fact_rule``. Sections are handed in on ``doc.user_data["sections"]``
 from __future__ import annotations
 
 import bisect
+import logging
 import re
 from functools import lru_cache
 
@@ -113,6 +114,9 @@ _UNITS = {"publication_count": "条", "follower_count": "人", "procurement_amou
 @lru_cache(maxsize=1)
 def build_pipeline() -> Language:
     """The pipeline, built once per process."""
+    import jieba  # spaCy's segmenter; quiet about how it loads its dictionary, in each process
+
+    jieba.setLogLevel(logging.WARNING)
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     for name in COMPONENTS:
         nlp.add_pipe(name)

@@ -41,6 +41,13 @@ def _kill_parent_and_wait(proc, descendants) -> list:
     return _alive(descendants)
 
 
+def annotate_workers(parent: psutil.Process) -> list:
+    """The worker processes of an annotate run: forked from it (the same command line) or
+    spawned by loky; not the resource trackers."""
+    return [p for p in parent.children(recursive=True)
+            if p.cmdline() == parent.cmdline() or "popen_loky" in " ".join(p.cmdline())]
+
+
 def _cleanup(processes) -> None:
     for p in _alive(processes):
         p.kill()
@@ -60,7 +67,7 @@ def test_annotate_workers_die_with_their_parent(make_reports, tmp_path):
             time.sleep(0.05)
         assert proc.poll() is None, "the run ended before it could be killed: give it more reports"
         descendants = parent.children(recursive=True)
-        workers = [p for p in descendants if "popen_loky_posix" in " ".join(p.cmdline())]
+        workers = annotate_workers(parent)
         assert len(workers) == 2, [p.cmdline() for p in descendants]
         left = _kill_parent_and_wait(proc, descendants)
         assert not left, [" ".join(p.cmdline())[:120] for p in left]

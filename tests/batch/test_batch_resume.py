@@ -107,8 +107,9 @@ def test_interrupted_parallel_run_then_resumed_every_report_exactly_once(make_re
 
 
 def a_worker_of(pid: int) -> int:
-    workers = [p for p in psutil.Process(pid).children(recursive=True) if "popen_loky" in " ".join(p.cmdline())]
-    return workers[0].pid
+    from .test_batch_orphans import annotate_workers
+
+    return annotate_workers(psutil.Process(pid))[0].pid
 
 
 def test_a_worker_killed_ends_the_run_with_one_line_and_resume_completes_it(make_reports, tmp_path):
