@@ -47,6 +47,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_archive.py
 	$(BIN)/python benchmarks/bench_annotate.py data/samples data/corpus/reports
 	$(BIN)/python benchmarks/bench_ocr.py
 
