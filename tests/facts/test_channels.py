@@ -92,11 +92,29 @@ LIST_AND_SCENE = [
 ]
 
 
+GENERIC_BESIDE_WEBSITE = [
+    # 政务新媒体 beside a website is a second channel (total), not the website's kind
+    ("全年通过网站政务新媒体共主动发布信息 9443条,其中概况类信息 164条,政府动态信息 94条,信息公开类45条,各类项目信息公告 8870条,"
+     "政务新媒体发布信息 270条。",
+     [(T, 9443), (T, 164), (T, 94), (T, 45), (T, 8870), ("new_media", 270)],
+     "first-look h047 https://ggzy.bijie.gov.cn/zwfw/xxgknb/202301/t20230130_78040044.html"),
+    ("在主动发布方面,汕尾市公安局门户网站、政务新媒体及中央、省、市传统主流媒体共公开44087条政府信息。", [(T, 44087)],
+     "row 86 http://www.shanwei.gov.cn/gdsw110/zwgk/gknb/content/post_794439.html"),
+    ("2025年,全县各级行政机关通过政府网站、政务新媒体渠道,主动公开各类政府信息共计3573条,具体涵盖概况类信息26件、"
+     "政务动态信息2303条、信息公开目录信息1244条。",
+     [(T, 3573), (T, 26), (T, 2303), (T, 1244)],
+     "row 1509 http://zb.gov.cn/zbxzf/xzfen/202602/d80acbdb2a3348a88ca0c20919d74f40.shtml"),
+    # must not change: beside a platform of its kind the general word gives way
+    ("街道政务新媒体微信公众号公开信息55条。", [("wechat", 55)],
+     "row 1489 http://zwgk.changchun.gov.cn/ng/xzjdrmzf/ngqtyjdbsc/zfxxgknb/202301/t20230116_3104991.html"),
+]
+
+
 def _ids(rows):
     return [row[2].split()[1] for row in rows]
 
 
-ROWS = BRACKETED_ADDRESS + CHANNEL_WORDS + NAMES_AND_SEVERAL_CHANNELS + LIST_AND_SCENE
+ROWS = BRACKETED_ADDRESS + CHANNEL_WORDS + NAMES_AND_SEVERAL_CHANNELS + LIST_AND_SCENE + GENERIC_BESIDE_WEBSITE
 
 
 @pytest.mark.parametrize("text,expected,source", ROWS, ids=_ids(ROWS))
