@@ -79,8 +79,13 @@ def own_channel(view: SentenceView, q) -> tuple:
 def scene_channel(view: SentenceView, q, earlier: list = ()) -> tuple:
     """Channel set by the earlier clauses of the sentence, or named right after
     (…条，已在委网站公开). An item of a 、 list whose count is no publication sets
-    no scene (…、专题专栏新增1个、解读信息发布10条)."""
+    no scene (…、专题专栏新增1个、解读信息发布10条). A count that names its own channel
+    ends a statement: the clauses up to it set no scene for the counts after it
+    (在…网站上发布信息153条,通过…微信公众号,共发布信息322条: the 322 is the account's)."""
     i = view.clause_index(q)
+    adverbial = _adverbial(view, i)
+    if adverbial is not None:
+        return adverbial
     taken = {f.quantity for f in earlier}
     cues, account = [], None
     for j in range(i):
@@ -98,6 +103,29 @@ def scene_channel(view: SentenceView, q, earlier: list = ()) -> tuple:
         if publish_verbs(nxt) and not _counts(view, i + 1):
             cues = channel_cues(nxt)
     return resolve_channel(cues), account
+
+
+#: A clause that opens with these sets the medium of the verb after it (通过…微信公众号,共发布…).
+_PREPOSITION = re.compile(r"[^，,。；;\d]{0,8}?(?:通过|依托|利用|借助|运用)|(?:\d{4}\s*年度?)?\s*在")
+
+
+def _adverbial(view: SentenceView, i: int) -> Optional[tuple]:
+    """``(channel, account)`` of the adverbial right before clause ``i``: the clauses
+    from one that opens with 通过/在/依托 … up to clause ``i``, none holding a count,
+    naming a channel (通过政务新媒体“巴彦呼舒镇”微信公众号,共发布信息322条;
+    通过政府网站、政务新媒体渠道,主动公开…3573条). None when there is none."""
+    for j in range(i - 1, -1, -1):
+        if _counts(view, j):
+            return None
+        text = view.clause_text(j)
+        if _PREPOSITION.match(text) and not publish_verbs(text):
+            cues, account = [], None
+            for k in range(j, i):
+                scene = scene_cues(view.clause_text(k))
+                cues += scene
+                account = account_of(view.clause_text(k), scene) or account
+            return (resolve_channel(cues), account) if cues else None
+    return None
 
 
 def _counts(view: SentenceView, i: int) -> bool:

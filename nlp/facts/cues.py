@@ -22,6 +22,8 @@ A channel word inside an account's quoted name is part of the name, and a generi
 ('wechat', 'short_video')
 >>> resolve_channel(channel_cues("街道政务新媒体微信公众号")), resolve_channel(channel_cues("通过各类平台"))
 ('wechat', 'total')
+>>> resolve_channel(channel_cues("通过政务新媒体“巴彦呼舒镇”微信公众号")), resolve_channel(channel_cues("通过网站政务新媒体"))
+('wechat', 'total')
 """
 from __future__ import annotations
 
@@ -126,9 +128,15 @@ def _outside_names(text: str, cues: list) -> list:
     return [c for c in cues if not named(c)]
 
 
+#: Between a general word and its platform: nothing, or the account's name
+#: (政务新媒体“巴彦呼舒镇”微信公众号, 政务新媒体“古韵龙田”微信公众号).
+_NAMED_GAP = re.compile(rf"[\s{FILLER}]*(?:(?:{NAMES.pattern})[\s{FILLER}]*)?")
+
+
 def _beside_platform(text: str, cue: Cue, cues: list) -> bool:
-    """A generic word stands right beside a platform of its kind (政务新媒体微信公众号);
-    a website beside it is another channel (网站政务新媒体: two channels)."""
+    """A generic word stands right beside a platform of its kind (政务新媒体微信公众号),
+    or with the account's name between; a website beside it is another channel
+    (网站政务新媒体: two channels)."""
     kinds = _channel_regex()[3]
     for other in cues:
         if other is cue or other.generic or not other.strong:
@@ -136,7 +144,7 @@ def _beside_platform(text: str, cue: Cue, cues: list) -> bool:
         if cue.channel != "website" and other.channel not in kinds:
             continue
         left, right = (other, cue) if other.end <= cue.start else (cue, other)
-        if left.end <= right.start and _JOINED.fullmatch(text, left.end, right.start):
+        if left.end <= right.start and _NAMED_GAP.fullmatch(text, left.end, right.start):
             return True
     return False
 

@@ -61,9 +61,9 @@ def _publication(view: SentenceView, q: Quantity, earlier: list) -> Optional[Fou
     rule = _publication_rule(view, q, head, continued)
     if rule is None:
         return None
-    channel, account = _channel(view, q, head, continued, earlier)
+    channel, account, own = _channel(view, q, head, continued, earlier)
     return Found("publication_count", channel, account if channel != "total" else None, q,
-                 _span_start(view, q), q.end, rule, head=head is None)
+                 _span_start(view, q), q.end, rule, head=head is None, own_channel=own)
 
 
 def _list_item(view: SentenceView, q: Quantity) -> bool:
@@ -77,18 +77,21 @@ def _list_item(view: SentenceView, q: Quantity) -> bool:
 _GENERIC_OBJECT = re.compile(r"各类|各项|政府|政务|信息|数量|数|共计|共|合计|等|的|了|\s")
 
 
-def _list_channel(view: SentenceView, continued: Found, head) -> tuple:
+def _list_channel(view: SentenceView, q: Quantity, continued: Found, head) -> tuple:
     """The channel a count takes from the count it continues: the one named before the
-    verb that governs both (通过县政府网站发布预算信息1条,决算信息1条), not an item's
-    kind after it (推送短视频1113个、图文1775条) nor a statement complete in itself
-    (微信公众号公布4条,人大代表建议2条); a sibling outside a breakdown takes its channel."""
+    verb that governs both (通过县政府网站发布预算信息1条,决算信息1条; 通过微信公众号发布
+    信息131条、视频62条), not an item's kind after it (推送短视频1113个、图文1775条) nor a
+    statement complete in itself (微信公众号公布4条,人大代表建议2条: after a comma, a
+    count of all the channel's items is followed by another statement, not by its
+    sibling); a sibling outside a breakdown takes its channel."""
     prefix = view.prefix(continued.quantity)
     verbs = publish_verbs(prefix)
     if not verbs:
         return (continued.channel, continued.account) if head is None and continued.rule != "part of a total" \
             else (None, None)
     obj = _GENERIC_OBJECT.sub("", matcher("publish_verbs", "words").sub("", prefix[verbs[-1]:]))
-    if not re.search(r"[\u4e00-\u9fff]{2}", obj):
+    joined = re.fullmatch(r"\s*、\s*", view.text[continued.end:view.clauses[view.clause_index(q)].start])
+    if not re.search(r"[\u4e00-\u9fff]{2}", obj) and not joined:
         return None, None
     cues = scene_cues(prefix)
     return (resolve_channel(cues), account_of(prefix, cues)) if cues else (None, None)
@@ -117,16 +120,17 @@ def _channel(view: SentenceView, q: Quantity, head, continued, earlier: list) ->
     信息1条), a part the total's; else the scene of the sentence; else total."""
     channel = respective_channel(view, q)
     if channel is not None:
-        return channel, None
+        return channel, None, True
     channel, account = own_channel(view, q)
-    if channel is None and continued is not None and (governing(view.prefix(q)) != "publish"
-                                                      or _list_item(view, q)):
-        channel, account = _list_channel(view, continued, head)
+    if channel is not None:
+        return channel, account, True
+    if continued is not None and (governing(view.prefix(q)) != "publish" or _list_item(view, q)):
+        channel, account = _list_channel(view, q, continued, head)
     if channel is None and head is not None:
         channel, account = head.channel, head.account
     if channel is None:
         channel, account = scene_channel(view, q, earlier)
-    return channel or "total", account
+    return channel or "total", account, False
 
 
 def _not_publication(view: SentenceView, q: Quantity, part: bool) -> bool:

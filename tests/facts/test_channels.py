@@ -110,11 +110,36 @@ GENERIC_BESIDE_WEBSITE = [
 ]
 
 
+ADVERBIAL_AND_SIBLINGS = [
+    # the adverbial clause right before the verb governs the count, not a statement before it
+    ("在科尔沁右翼中旗“三务”公开网站上发布信息153条,通过政务新媒体“巴彦呼舒镇”微信公众号,共发布信息322条;"
+     "通过微信视频号“巴彦呼舒镇人民政府”平台发布制作宣传视频32篇。",
+     [(W, 153), ("wechat", 322), ("short_video", 32)],
+     "first-look h016 http://www.kyzq.gov.cn/kyzq/2026-01/21/article_2026012117595078718.html"),
+    ("2025年,全县各级行政机关通过政府网站、政务新媒体渠道,主动公开各类政府信息共计3573条。", [(T, 3573)],
+     "row 1509 http://zb.gov.cn/zbxzf/xzfen/202602/d80acbdb2a3348a88ca0c20919d74f40.shtml"),
+    # must not: an adverbial clause that holds a count of its own (18期) is a statement, no scene
+    ("截至2018年12月31日,石台县林业局累计主动公开政府信息280条;通过电子政务编印《石台林业》18期,公开政府信息85条,"
+     "政府信息公开网站主动公开信息132条,其它媒体公开政府信息73条。",
+     [(T, 280), (T, 85), (W, 132), ("other", 73)], "row 2017 https://www.ahshitai.gov.cn/Xxgknb/show/2535.html"),
+    # items of one 、 list share the channel named before their verb, even after 信息N条 …
+    ("2023年,我局通过政府网站主动公开政府信息48条,其中动态类信息8条,行政执法类信息2条,财政预决算信息6条,政府信息年度报告1条,"
+     "其他信息31条;通过微博微信发布信息98条,通过微信公众号发布信息131条、视频62条,通过新闻媒体发布信息677条。",
+     [(W, 48), (W, 8), (W, 2), (W, 6), (W, 1), (W, 31), (T, 98), ("wechat", 131), ("wechat", 62), ("other", 677)],
+     "first-look h014 http://www.lw.gov.cn/zwgkk/bmxxgkndbg/content/post_9432878.html"),
+    # … but after a comma a count of no channel is another statement (row 646 above), and a 、
+    # inside the count's own clause joins no sibling
+    ("本年度主动公开政府信息总数33条。其中政府网站公开信息33条,通过版面、发放明白纸0条。", [(T, 33), (W, 33), (T, 0)],
+     "row 249 http://admin.yzcity.gov.cn:8888/nyx/gknb/202501/85e7fd4ada5d4c8a90db6adc92034885.shtml"),
+]
+
+
 def _ids(rows):
     return [row[2].split()[1] for row in rows]
 
 
-ROWS = BRACKETED_ADDRESS + CHANNEL_WORDS + NAMES_AND_SEVERAL_CHANNELS + LIST_AND_SCENE + GENERIC_BESIDE_WEBSITE
+ROWS = (BRACKETED_ADDRESS + CHANNEL_WORDS + NAMES_AND_SEVERAL_CHANNELS + LIST_AND_SCENE + GENERIC_BESIDE_WEBSITE
+        + ADVERBIAL_AND_SIBLINGS)
 
 
 @pytest.mark.parametrize("text,expected,source", ROWS, ids=_ids(ROWS))
