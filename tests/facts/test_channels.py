@@ -49,6 +49,13 @@ CHANNEL_WORDS = [
      "row 837 http://www.weiyang.gov.cn/zwgk/zfjg/jdbsc/dmgjd/xxgknb/60190059f8fd1c2073f28df9.html"),
     ("2018年度共在舒城县政府信息公开网上发布各类主动公开信息480余条。", [(W, 480)],
      "row 1529 https://www.shucheng.gov.cn/public/column/6599201?type=3&action=detail&nav=3&title=2018"),
+    # a region's disclosure network is a website, also where no verb follows right after it
+    ("2014年,南湖区统计局在南湖区政府信息公开网上主动公开政府信息307条,其中组织机构7条、政策文件2条。", [(W, 307), (W, 7), (W, 2)],
+     "row 1912 http://www.nanhu.gov.cn/art/2015/3/10/art_1229282877_2668431.html"),
+    ("2021年海棠新城管委会在政府信息公开网共主动公开信息533条,其中涉及焦点图片47条、工作动态452条。", [(W, 533), (W, 47), (W, 452)],
+     "row 1463 http://wedosign.net/qzfbm/htxckfq/zwgk_53321/zfxxgknb_53332/202201/t20220124_10333335.html"),
+    ("2021年医院在淮北市人民政府信息公开网上及时完善内容、规范发布信息总计22条。", [(W, 22)],
+     "first-look h032 http://www.huaibeihosp.cn//list/5abe6e6caafd41ec82567fb1ab9cc632/024b2a4a9f614996a839fa417771aec9.html"),
 ]
 
 NAMES_AND_SEVERAL_CHANNELS = [
