@@ -72,12 +72,30 @@ OTHER_MATTERS = [
 ]
 
 
+# 更新 publishes news and a column's new items; it updates entries that exist
+UPDATES = [
+    ("截止2020年12月31日,马冈镇通过政务网站(/mgzrmzf/wzsy/index.html)共主动公开政府信息203条,其中更新工作动态172条,"
+     "党务公开栏目更新11条,发布人事信息4条,发布公告16条,在信息公开目录系统(/jmkpsmgz/gkmlpt/index)发布政务动态172篇,"
+     "更新组织机构信息15条。", [(W, 203), (W, 172), (W, 11), (W, 4), (W, 16), (W, 172)],
+     "first-look h007 (no URL: sources.jsonl)"),
+    ("2023年以来,我局在政府网站上共计发布部门动态、政策文件、公告公示、重点工作、重大民生信息、政府采购等内容201篇,"
+     "其中部门动态一栏更新内容144篇,使服务对象能及时了解我局的工作。", [(W, 201), (W, 144)],
+     "row 305 http://fjlxjx.com/hmstyjrswj/xxgkgzndbg/content/8aa6d16e-0515-4716-a5dd-28d53d71e8bf.html"),
+    ("2024年,县司法局充分利用多种渠道主动公开政府信息,在金塔县政府网站上更新工作动态62篇。", [(W, 62)],
+     "row 1158 https://www.jtxzf.gov.cn/jintaxian/c101866/202501/934554212b2e420bb3bb9e1ebc0fff40.shtml"),
+    # must not: entries that exist, updated
+    ("全年共主动公开政府信息963条,其中:发布工作信息580条;制定并发布规范性文件7件;发布统计信息2条;发布人事信息1条;"
+     "发布财政及“三公经费”信息3条;更新办事指南31条。", [(T, 963), (T, 580), (T, 7), (T, 2), (T, 1), (T, 3)],
+     "row 546 http://ljwns.net/zfxxgk/zfxxgknb/2018n/gbm/1628950003969982465.html"),
+]
+
+
 def _ids(rows):
     return [row[2].split()[1] if row[2].startswith("row") else row[2] for row in rows]
 
 
-@pytest.mark.parametrize("text,expected,source", INSIDE_THE_PUBLISHING_PHRASE + OTHER_MATTERS,
-                         ids=_ids(INSIDE_THE_PUBLISHING_PHRASE + OTHER_MATTERS))
+@pytest.mark.parametrize("text,expected,source", INSIDE_THE_PUBLISHING_PHRASE + OTHER_MATTERS + UPDATES,
+                         ids=_ids(INSIDE_THE_PUBLISHING_PHRASE + OTHER_MATTERS + UPDATES))
 def test_exclusions_exclude_what_they_describe(text, expected, source):
     assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
 
@@ -93,6 +111,10 @@ GOVERNING = [
     ("向上级部门上报各类信息", "act"),
     ("累计清理过期信息", "act"),
     ("其中机构职能类信息", None),
+    ("其中更新工作动态", "publish"),
+    ("党务公开栏目更新", "publish"),
+    ("更新组织机构信息", "act"),
+    ("市政府门户网站更新规范性文件目录", "act"),
 ]
 
 
