@@ -22,9 +22,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..record import Fact
-from . import rules
+from . import parts, rules
 from .candidates import candidate_sentences
-from .prose import analysis_text, prose_ranges
+from .prose import PARAGRAPH_BREAK, analysis_text, prose_ranges
 
 SPANS_KEY = "facts"
 COMPONENTS = ("nianbao_prose", "nianbao_publication", "nianbao_follower", "nianbao_procurement")
@@ -53,18 +53,26 @@ def prose_component(doc: Doc) -> Doc:
 @Language.component("nianbao_publication")
 def publication_component(doc: Doc) -> Doc:
     previous, previous_end = (), -1
+    listed, list_end = None, -1  # the facts a list that spans sentences breaks down
     text = _text(doc)
     for view in doc._.fact_sentences or ():
         same_paragraph = previous_end >= 0 and not _PARAGRAPH_BREAK.search(text, previous_end, view.start)
-        found = rules.publication_facts(view, previous if same_paragraph else ())
+        before = previous if same_paragraph else ()
+        if listed is not None and not _PARAGRAPH_BREAK.search(text, list_end, view.start):
+            view.continues_list, before = True, listed
+        elif parts.opens_list(view):
+            listed = before
+        else:
+            listed = None
+        list_end = view.end
+        found = rules.publication_facts(view, before)
         _add(doc, found)
         if found:
             previous, previous_end = tuple(found), view.end
     return doc
 
 
-#: Where a paragraph ends: a blank line, or a line break after the end of a sentence.
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|[。！？!?]\s*\n|\n\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+_PARAGRAPH_BREAK = PARAGRAPH_BREAK
 
 
 @Language.component("nianbao_follower")
