@@ -22,7 +22,8 @@ from typing import Optional
 from ..numbers import Quantity
 from . import parts
 from .channels import account_of, own_channel, respective_channel, scene_channel, scene_cues
-from .cues import channel_cues, matcher, resolve_channel
+from .cues import NAMES, channel_cues, matcher, resolve_channel
+from .prose import FILLER
 from .verbs import counts_things, governing, has, marks_other_matter, publish_verbs
 from .view import PUBLICATION_UNITS, Found, SentenceView
 
@@ -110,7 +111,24 @@ def _publication_rule(view: SentenceView, q: Quantity, head, continued) -> Optio
         return "next to a publication count"
     if not prefix.strip() and publish_verbs(view.text[view.start:q.start]):
         return "opens a clause after a publishing verb"
+    if q.unit in DOCUMENT_UNITS and _names_a_channel_only(prefix):
+        return "a channel's count"
     return None
+
+
+#: What may stand beside a channel's name before its count (政务网站70余条, 门户网站共计…).
+_CHANNEL_COUNT_FILLER = re.compile(r"(?:\s|共计|合计|累计|共|计|为|达|各类|政府|政务|信息|数量?|的)*")
+
+
+def _names_a_channel_only(prefix: str) -> bool:
+    """The words before a count are a channel's name and nothing else (政务网站70余条;
+    门户网站717条、微博545条): what else a channel counts in 条 is the items it published."""
+    cues = [c for c in channel_cues(prefix) if c.strong]
+    if not cues:
+        return False
+    rest = NAMES.sub("", "".join(prefix[i] for i in range(len(prefix))
+                                 if not any(c.start <= i < c.end for c in cues)))
+    return bool(_CHANNEL_COUNT_FILLER.fullmatch(rest.replace(FILLER, "")))
 
 
 def _channel(view: SentenceView, q: Quantity, head, continued, earlier: list) -> tuple:

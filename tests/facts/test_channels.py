@@ -49,6 +49,15 @@ CHANNEL_WORDS = [
      "row 837 http://www.weiyang.gov.cn/zwgk/zfjg/jdbsc/dmgjd/xxgknb/60190059f8fd1c2073f28df9.html"),
     ("2018年度共在舒城县政府信息公开网上发布各类主动公开信息480余条。", [(W, 480)],
      "row 1529 https://www.shucheng.gov.cn/public/column/6599201?type=3&action=detail&nav=3&title=2018"),
+    # a channel's name and a count, nothing else: the items it published (a sentence of its own after
+    # the total, or items of a verb's list); its visits and its columns are no items
+    ("2023年,全面依法主动公开政府信息260余条。政务网站70余条,其中包括政协提案4条,政策规范性文件4条;"
+     "通过“投资陵城”微信公众号发布信息180余条;通过媒体发稿20余篇。",
+     [(T, 260), (W, 70), (W, 4), (W, 4), ("wechat", 180), ("other", 20)],
+     "first-look h022 http://www.dzlc.gov.cn/n55189606/n55189912/n86432331/n86432364/c86699932/content.html"),
+    ("2021年1月1日起至12月31日止,我办共发布信息门户网站717条、微博545条、微信583条,网站全年总访问量210226次,"
+     "其中独立用户访问总量127682个。", [(W, 717), ("weibo", 545), ("wechat", 583)],
+     "row 1375 https://yanan.gov.cn/gk/zfxxgknb/2021n/szfzsjg/1539509946796748802.html"),
     # a region's disclosure network is a website, also where no verb follows right after it
     ("2014年,南湖区统计局在南湖区政府信息公开网上主动公开政府信息307条,其中组织机构7条、政策文件2条。", [(W, 307), (W, 7), (W, 2)],
      "row 1912 http://www.nanhu.gov.cn/art/2015/3/10/art_1229282877_2668431.html"),
