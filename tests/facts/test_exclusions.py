@@ -72,6 +72,19 @@ OTHER_MATTERS = [
 ]
 
 
+# 解读 with its object counts what was interpreted; as a noun it names the items published
+INTERPRETED = [
+    ("2021年,我厅网站共发布政府信息35012条(次)。其中,开展政策解读20次,解读文件20次。", [(W, 35012), (W, 20)],
+     "first-look h029 http://jtyst.shanxi.gov.cn/zwgk/gknb/202201/t20220129_4707104.shtml"),
+    ("微信公众号编发信息400余条,及时宣传解读了30余件最新人力资源社会保障政策,特别是第一时间推送了一批应对疫情出台的人社政策。",
+     [("wechat", 400)],
+     "first-look h025 https://www.jining.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11370800004312490W&fbtime=2020"),
+    # must not: 政策解读 names the items
+    ("2021年,全市共发布各类政务信息36万余条,其中183个单位分别发布了本单位2020年财政决算和2021年财政预算信息;"
+     "转载国务院、省政府重要政务信息 2138条;发布了103份政策解读文件。", [(T, 360000), (T, 2138), (T, 103)],
+     "row 1315 http://sd-xs.com/home/tzgg/content/post_2548516.html"),
+]
+
 # 更新 publishes news and a column's new items; it updates entries that exist
 UPDATES = [
     ("截止2020年12月31日,马冈镇通过政务网站(/mgzrmzf/wzsy/index.html)共主动公开政府信息203条,其中更新工作动态172条,"
@@ -104,8 +117,8 @@ def _ids(rows):
     return [row[2].split()[1] if row[2].startswith("row") else row[2] for row in rows]
 
 
-@pytest.mark.parametrize("text,expected,source", INSIDE_THE_PUBLISHING_PHRASE + OTHER_MATTERS + UPDATES,
-                         ids=_ids(INSIDE_THE_PUBLISHING_PHRASE + OTHER_MATTERS + UPDATES))
+@pytest.mark.parametrize("text,expected,source", INSIDE_THE_PUBLISHING_PHRASE + OTHER_MATTERS + INTERPRETED + UPDATES,
+                         ids=_ids(INSIDE_THE_PUBLISHING_PHRASE + OTHER_MATTERS + INTERPRETED + UPDATES))
 def test_exclusions_exclude_what_they_describe(text, expected, source):
     assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
 
@@ -125,6 +138,9 @@ GOVERNING = [
     ("党务公开栏目更新", "publish"),
     ("更新组织机构信息", "act"),
     ("厅门户网站新增信息", "publish"),
+    ("其中,开展政策解读20次,解读文件", "act"),
+    ("及时宣传解读了", "act"),
+    ("发布了103份政策解读文件", "publish"),
     ("市政府门户网站更新规范性文件目录", "act"),
 ]
 
