@@ -16,6 +16,7 @@ import re
 from typing import Optional
 
 from .cues import channel_cues, matcher, resolve_channel
+from .prose import PARAGRAPH_BREAK
 from .verbs import publish_verbs
 from .view import SentenceView
 
@@ -126,6 +127,32 @@ def _adverbial(view: SentenceView, i: int) -> Optional[tuple]:
                 account = account_of(view.clause_text(k), scene) or account
             return (resolve_channel(cues), account) if cues else None
     return None
+
+
+#: The sentence before: after the last sentence end before it.
+_SENTENCE_BEFORE = re.compile(r"[^。！？!?]*[。！？!?]\s*$")
+#: A year that opens a sentence (2023年,).
+_YEAR_OPENING = re.compile(r"\s*\d{4}\s*年度?\s*[,，]?")
+
+
+def sentence_before_scene(text: str, start: int) -> Optional[tuple]:
+    """``(channel, account)`` set by the sentence right before ``start`` in its paragraph
+    when it opens with the medium of the publishing work (通过/依托/在 X) and counts
+    nothing (2023年,武汉病毒所通过官方微信平台,认真做好信息发布工作。全年共发布信息80条。);
+    None otherwise."""
+    m = _SENTENCE_BEFORE.search(text, max(0, start - 200), start)
+    if m is None or PARAGRAPH_BREAK.search(text, m.start(), start):
+        return None
+    sentence = text[m.start():m.end()].strip()
+    opening = _YEAR_OPENING.match(sentence)
+    sentence = sentence[opening.end():] if opening else sentence
+    medium = _PREPOSITION.match(sentence)
+    if medium is None or re.search(r"\d", sentence) or not publish_verbs(sentence):
+        return None
+    cues = [c for c in channel_cues(sentence[medium.end():]) if c.strong]
+    if not cues:
+        return None
+    return resolve_channel(cues), account_of(sentence[medium.end():], cues)
 
 
 def _counts(view: SentenceView, i: int) -> bool:

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 
 from ..record import Fact
 from . import parts, rules
+from .channels import sentence_before_scene
 from .candidates import candidate_sentences
 from .prose import PARAGRAPH_BREAK, analysis_text, prose_ranges
 
@@ -65,6 +66,7 @@ def publication_component(doc: Doc) -> Doc:
         else:
             listed = None
         list_end = view.end
+        view.scene_before = sentence_before_scene(text, view.start)
         found = rules.publication_facts(view, before)
         _add(doc, found)
         if found:

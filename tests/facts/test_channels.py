@@ -150,12 +150,32 @@ ADVERBIAL_AND_SIBLINGS = [
 ]
 
 
+SENTENCE_BEFORE = [
+    # a sentence that opens with the medium of the publishing work and counts nothing sets the
+    # scene of the next sentence of its paragraph …
+    ("2. 发挥各类信息公开平台和渠道作用,运用微信等新媒体发布信息。2023年,武汉病毒所通过官方微信平台,认真做好信息发布工作。"
+     "全年共发布信息80条。", [("wechat", 80)],
+     "first-look h043 http://whiov.cas.cn/xxgkbc/xxgkndbg_160275/202403/t20240329_7059978.html"),
+    ("(一)主动公开方面。三河镇主要通过广东省政府网站集约化平台公开政府信息,主要围绕社会公众关心的重点、热点问题,"
+     "对工作动态、部门文件、政府工作报告等领域信息进行公开,接受社会公众监督。2023年,发布政府信息60条,包括领导分工1条、"
+     "机构职能1条、部门文件3条、工作动态42条、部门预决算和三公经费预决算6条、政府工作报告6条、政府信息公开年报1条。",
+     [(W, 60), (W, 1), (W, 1), (W, 3), (W, 42), (W, 6), (W, 6), (W, 1)],
+     "row 985 https://www.dabu.gov.cn/mzdpshzzf/gkmlpt/content/2/2590/post_2590436.html"),
+    # … not one that opens otherwise (同时, 我镇…设置宣传栏), nor the sentence of another paragraph
+    ("2024年度,我镇从严把握公开范围,通过政府官方网站、政务新媒体平台等多种渠道,及时发布各类政府信息,涵盖行政法规文件、"
+     "各类规划政策解读、财政预算决算、重点工作完成情况等内容。同时,我镇主动提供信息公开查阅点,在政府办公楼廊道墙面、公共服务中心、"
+     "党群服务中心等场所设置宣传栏、电子屏幕,对机设置、办事指南、服务承诺等信息予以公示,增强政府信息公开透明度。"
+     "2024年合计共公开了197项政务信息。", [(T, 197)],
+     "row 1023 http://www.puning.gov.cn/zfxxgkmlfg/jyspnscgzrmzf/zfxxgkgzndbg/content/post_913109.html"),
+]
+
+
 def _ids(rows):
     return [row[2].split()[1] for row in rows]
 
 
 ROWS = (BRACKETED_ADDRESS + CHANNEL_WORDS + NAMES_AND_SEVERAL_CHANNELS + LIST_AND_SCENE + GENERIC_BESIDE_WEBSITE
-        + ADVERBIAL_AND_SIBLINGS)
+        + ADVERBIAL_AND_SIBLINGS + SENTENCE_BEFORE)
 
 
 @pytest.mark.parametrize("text,expected,source", ROWS, ids=_ids(ROWS))
