@@ -294,8 +294,22 @@ def follower_facts(view: SentenceView, publications: list) -> list:
             before = [p for p in publications if p.end <= q.start]
             if before:
                 channel, account, start = before[-1].channel, before[-1].account, before[-1].start
+        if channel is None:
+            channel, account = _account_named_before(view, q)
         found.append(Found("follower_count", channel or "new_media", account, q, start, q.end, "follower word"))
     return found
+
+
+#: Channels whose accounts have followers.
+_FOLLOWED = frozenset({"wechat", "weibo", "short_video", "app", "new_media"})
+
+
+def _account_named_before(view: SentenceView, q: Quantity) -> tuple:
+    """The account an earlier clause of the sentence names, the followers' subject
+    (局微信订阅号于2016年9月开通,目前关注人数90519人); none when they name several kinds
+    or a medium without followers (打造“花伴儿”融媒体平台,…,平台注册用户37368人: 媒体)."""
+    channel, account = scene_channel(view, q)
+    return (channel, account) if channel in _FOLLOWED else (None, None)
 
 
 def procurement_facts(view: SentenceView) -> list:
