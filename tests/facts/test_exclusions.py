@@ -85,6 +85,15 @@ INTERPRETED = [
      "row 1315 http://sd-xs.com/home/tzgg/content/post_2548516.html"),
 ]
 
+# copies handed to another body are no publication, 主动公开 after the verb names what was handed over
+HANDED_OVER = [
+    ("全年通过门户网站、12320卫生健康微信公众号等平台公开发布信息2249条,向省政府办公厅送交主动公开文件45件。", [(T, 2249)],
+     "first-look h031 https://wsjk.ln.gov.cn/wsjk/zfxxgk/zfxxgknb/730642B907C14CED856A06669B2D04CF/index.shtml"),
+    ("在街道政务微博微信公开信息分别为545条和378条。定期向东城区档案馆、文化和旅游局(图书馆)、行政服务管理局(行政服务中心)"
+     "移送政府信息纸质文本,共15份。", [("weibo", 545), ("wechat", 378)],
+     "first-look h015 https://www.bjdch.gov.cn/zfxxgkzl/zfxxgknb/2021nb/dcqjd2021/202201/t20220117_2995317.html"),
+]
+
 # 更新 publishes news and a column's new items; it updates entries that exist
 UPDATES = [
     ("截止2020年12月31日,马冈镇通过政务网站(/mgzrmzf/wzsy/index.html)共主动公开政府信息203条,其中更新工作动态172条,"
@@ -117,8 +126,8 @@ def _ids(rows):
     return [row[2].split()[1] if row[2].startswith("row") else row[2] for row in rows]
 
 
-@pytest.mark.parametrize("text,expected,source", INSIDE_THE_PUBLISHING_PHRASE + OTHER_MATTERS + INTERPRETED + UPDATES,
-                         ids=_ids(INSIDE_THE_PUBLISHING_PHRASE + OTHER_MATTERS + INTERPRETED + UPDATES))
+@pytest.mark.parametrize("text,expected,source", INSIDE_THE_PUBLISHING_PHRASE + OTHER_MATTERS + INTERPRETED + HANDED_OVER + UPDATES,
+                         ids=_ids(INSIDE_THE_PUBLISHING_PHRASE + OTHER_MATTERS + INTERPRETED + HANDED_OVER + UPDATES))
 def test_exclusions_exclude_what_they_describe(text, expected, source):
     assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
 
@@ -140,6 +149,7 @@ GOVERNING = [
     ("厅门户网站新增信息", "publish"),
     ("其中,开展政策解读20次,解读文件", "act"),
     ("及时宣传解读了", "act"),
+    ("向省政府办公厅送交主动公开文件", "act"),
     ("发布了103份政策解读文件", "publish"),
     ("市政府门户网站更新规范性文件目录", "act"),
 ]
