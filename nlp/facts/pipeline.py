@@ -14,7 +14,6 @@ on ``span._.fact_rule``. Sections are handed in on ``doc.user_data["sections"]``
 from __future__ import annotations
 
 import bisect
-import re
 from functools import lru_cache
 
 import spacy
@@ -57,9 +56,9 @@ def publication_component(doc: Doc) -> Doc:
     listed, list_end = None, -1  # the facts a list that spans sentences breaks down
     text = _text(doc)
     for view in doc._.fact_sentences or ():
-        same_paragraph = previous_end >= 0 and not _PARAGRAPH_BREAK.search(text, previous_end, view.start)
+        same_paragraph = previous_end >= 0 and not PARAGRAPH_BREAK.search(text, previous_end, view.start)
         before = previous if same_paragraph else ()
-        if listed is not None and not _PARAGRAPH_BREAK.search(text, list_end, view.start):
+        if listed is not None and not PARAGRAPH_BREAK.search(text, list_end, view.start):
             view.continues_list, before = True, listed
         elif parts.opens_list(view):
             listed = before
@@ -72,9 +71,6 @@ def publication_component(doc: Doc) -> Doc:
         if found:
             previous, previous_end = tuple(found), view.end
     return doc
-
-
-_PARAGRAPH_BREAK = PARAGRAPH_BREAK
 
 
 @Language.component("nianbao_follower")
