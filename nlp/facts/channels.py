@@ -78,11 +78,11 @@ def own_channel(view: SentenceView, q) -> tuple:
 
 
 def scene_channel(view: SentenceView, q, earlier: list = ()) -> tuple:
-    """Channel set by the earlier clauses of the sentence, or named right after
-    (…条，已在委网站公开). An item of a 、 list whose count is no publication sets
-    no scene (…、专题专栏新增1个、解读信息发布10条). A count that names its own channel
-    ends a statement: the clauses up to it set no scene for the counts after it
-    (在…网站上发布信息153条,通过…微信公众号,共发布信息322条: the 322 is the account's)."""
+    """Channel set by the adverbial clause right before the count's (通过/在/依托 X,),
+    which governs it rather than a statement before it (在…网站上发布信息153条,通过…
+    微信公众号,共发布信息322条: the 322 is the account's); else by the earlier clauses of
+    the sentence, or named right after (…条，已在委网站公开). An item of a 、 list whose
+    count is no publication sets no scene (…、专题专栏新增1个、解读信息发布10条)."""
     i = view.clause_index(q)
     adverbial = _adverbial(view, i)
     if adverbial is not None:

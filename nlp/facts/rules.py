@@ -7,11 +7,13 @@ A publication count is a count of items (条、篇、件 …) that
 - a publishing verb governs in its own clause (:func:`nlp.facts.verbs.governing`), or
 - is a part of a total (:mod:`nlp.facts.parts`), or
 - continues a list a publishing verb opened (``发布外事信息、工作动态…等共554余条``,
-  ``文件42件，人事任免文件106件``),
+  ``文件42件，人事任免文件106件``), or
+- stands after a channel's name and nothing else (``政务网站70余条``),
 and that no word of its own describes as something else (:mod:`nlp.facts.verbs`).
 Its channel is :mod:`nlp.facts.channels`'. A follower count takes the channel of its
-own clause, else of the account whose publications the sentence just counted, else
-``new_media`` (an account is always on some platform).
+own clause, else of the account whose publications the sentence just counted, else of
+the account an earlier clause names, else ``new_media`` (an account is always on some
+platform).
 """
 from __future__ import annotations
 
@@ -62,9 +64,9 @@ def _publication(view: SentenceView, q: Quantity, earlier: list) -> Optional[Fou
     rule = _publication_rule(view, q, head, continued)
     if rule is None:
         return None
-    channel, account, own = _channel(view, q, head, continued, earlier)
+    channel, account = _channel(view, q, head, continued, earlier)
     return Found("publication_count", channel, account if channel != "total" else None, q,
-                 _span_start(view, q), q.end, rule, head=head is None, own_channel=own)
+                 _span_start(view, q), q.end, rule, head=head is None)
 
 
 def _list_item(view: SentenceView, q: Quantity) -> bool:
@@ -126,22 +128,23 @@ def _names_a_channel_only(prefix: str) -> bool:
     cues = [c for c in channel_cues(prefix) if c.strong]
     if not cues:
         return False
-    rest = NAMES.sub("", "".join(prefix[i] for i in range(len(prefix))
-                                 if not any(c.start <= i < c.end for c in cues)))
-    return bool(_CHANNEL_COUNT_FILLER.fullmatch(rest.replace(FILLER, "")))
+    rest = "".join(ch for i, ch in enumerate(prefix) if ch != FILLER and not any(c.start <= i < c.end for c in cues))
+    return bool(_CHANNEL_COUNT_FILLER.fullmatch(NAMES.sub("", rest)))
 
 
 def _channel(view: SentenceView, q: Quantity, head, continued, earlier: list) -> tuple:
     """The channel of a publication count (:mod:`nlp.facts.channels`): ``分别`` lists
     name one channel a count; then the count's own clause; a count that continues a
     list a verb opened takes that count's channel (通过县政府网站发布预算信息1条,决算
-    信息1条), a part the total's; else the scene of the sentence; else total."""
+    信息1条), a part the total's; else the scene of the sentence (:func:`scene_channel`),
+    else of the sentence before in its paragraph (:func:`sentence_before_scene`), when the
+    count's own sentence names no channel at all; else total."""
     channel = respective_channel(view, q)
     if channel is not None:
-        return channel, None, True
+        return channel, None
     channel, account = own_channel(view, q)
     if channel is not None:
-        return channel, account, True
+        return channel, account
     if continued is not None and (governing(view.prefix(q)) != "publish" or _list_item(view, q)):
         channel, account = _list_channel(view, q, continued, head)
     if channel is None and head is not None:
@@ -150,7 +153,7 @@ def _channel(view: SentenceView, q: Quantity, head, continued, earlier: list) ->
         channel, account = scene_channel(view, q, earlier)
     if channel is None and view.scene_before is not None and not channel_cues(view.text[view.start:view.end]):
         channel, account = view.scene_before
-    return channel or "total", account, False
+    return channel or "total", account
 
 
 def _not_publication(view: SentenceView, q: Quantity, part: bool) -> bool:

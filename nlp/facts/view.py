@@ -44,7 +44,6 @@ class Found:
     end: int
     rule: str
     head: bool = False
-    own_channel: bool = False  # the channel was named in the count's own clause
 
 
 class SentenceView:
