@@ -13,7 +13,7 @@ import re
 from contextlib import contextmanager
 
 from ..record import Paragraph
-from .split import Block, line_widths, split_lines, wrap_width
+from .split import GLOSS, Block, line_widths, split_lines, wrap_width
 from .store import load_classifier
 
 __all__ = ["annotate_paragraphs", "find_paragraphs", "load_classifier"]
@@ -30,13 +30,51 @@ def find_paragraphs(text: str, sections) -> list:
         last = len(text.rstrip())
         out = []
         for s in sections:
-            begin = s.start if s.number == 1 else s.body_start
-            for block in split_lines(text, begin, s.end, width, last_in_text=s.number == 1 and s.end >= last,
-                                     section5=s.number == 5):
-                if s.number in _TABLE_SECTIONS and not _narrative(block.text):
+            begin = s.start if s.number == 1 else _after_heading(text, s.body_start, s.end)
+            ends_text = s.end >= last
+            blocks = split_lines(text, begin, s.end, width, last_in_text=ends_text, section5=s.number == 5)
+            if s.number != 1:
+                blocks = _nil_answer(text, begin, s.end) + blocks
+            for block in blocks:
+                if s.number in _TABLE_SECTIONS and not _narrative(block.text, ends_text and block.end >= last):
                     continue
                 out.append((s.number, block))
         return out
+
+
+#: the rest of a section heading that the heading match left on its line, up to the spacing
+#: before the text (五、存在的主要问题|及改进(jìn)情况 我局…: a pinyin gloss split the words)
+_HEADING_REST = re.compile(rf"(?:[^\s。，,；;：:！？!?、](?:{GLOSS})?){{1,16}}?[ \t\u3000\xa0]+(?=\S)")
+
+
+def _after_heading(text: str, body_start: int, end: int) -> int:
+    """Where a section's text begins: after its heading, and after the rest of a heading
+    that runs on to spacing on the same line."""
+    if body_start < end and not text[body_start].isspace():
+        m = _HEADING_REST.match(text, body_start, end)
+        if m:
+            return m.end()
+    return body_start
+
+
+#: a section answered by one word (无。): a statement of the section, a paragraph with no
+#: labels (what follows it on later lines is page furniture, or paragraphs of their own)
+_NIL_ANSWER = re.compile(r"[ \t\u3000\xa0]*(?:无|無|没有|沒有|暂无|暫無)[ \t\u3000\xa0]*[。.]?[ \t\u3000\xa0]*(?=\n|$)")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_BLANK = re.compile(r"\s*")
+
+
+def _nil_answer(text: str, begin: int, end: int) -> list:
+    """[Block] when the first line of a section's text is a nil answer, else []."""
+    first = _BLANK.match(text, begin, end).end()
+    first = text.rfind("\n", begin, first) + 1 if "\n" in text[begin:first] else begin
+    m = _NIL_ANSWER.match(text, first, end)
+    if not m:
+        return []
+    body = m.group()
+    start = first + len(body) - len(body.lstrip())
+    stop = first + len(body.rstrip())
+    return [Block(text[start:stop], start, stop)]
 
 
 @contextmanager
@@ -56,14 +94,22 @@ def _no_cycle_collection():
             gc.enable()
 
 
-#: a short nil statement of a table section (没有发生…的情况。) is narrative too
-_NIL = re.compile(r"没有|沒有|未发生|未發生|不存在|无|無")
+#: a short nil statement of a table section (没有发生…的情况。未收到…申请。未向申请人收取…费用。)
+#: is narrative too
+_NIL = re.compile(r"没有|沒有|不存在|无|無|未[^，,。；;]{0,8}?(?:发生|發生|收到|接到|受理|收取|出现|出現|产生|產生)")
+#: a date is no table figure
+_DATE = re.compile(r"(?:19|20)\d\d\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?")
 
 
-def _narrative(text: str) -> bool:
-    digits = sum(ch.isdigit() for ch in text)
-    long_enough = len(text) >= 30 or (len(text) >= 10 and bool(_NIL.search(text)))
-    return long_enough and digits / len(text) < 0.2 and text.rstrip()[-1:] in "。；;！？!?"
+def _narrative(text: str, cut_off: bool = False) -> bool:
+    """Is a block of a table section a sentence of narrative, not table residue? A sentence
+    (terminal punctuation) long enough, or a nil statement, without many figures (dates
+    are none); the last block of an input cut off mid-sentence (an excerpt) needs no
+    terminal punctuation when it runs over several clauses (…加强网站账号管理,动态监测网站内容)."""
+    digits = sum(ch.isdigit() for ch in _DATE.sub("年", text))
+    long_enough = len(text) >= 30 or (len(text) >= 10 and bool(_NIL.search(text))) or len(_CJK.findall(text)) >= 12
+    ends = text.rstrip()[-1:] in "。；;！？!?" or (cut_off and len(re.findall(r"[，,]", text)) >= 2)
+    return long_enough and digits / len(text) < 0.2 and ends
 
 
 #: section 5's own sub-headings: a paragraph opening with them belongs to 问题及改进情况
