@@ -13,6 +13,7 @@ import re
 from contextlib import contextmanager
 
 from ..record import Paragraph
+from .features import normalize
 from .split import GLOSS, Block, line_widths, split_lines, wrap_width
 from .store import load_classifier
 
@@ -113,25 +114,67 @@ def _narrative(text: str, cut_off: bool = False) -> bool:
 
 
 #: section 5's own sub-headings: a paragraph opening with them belongs to 问题及改进情况
-#: even where the section heading was not found (an excerpt, a lost heading)
-_SECTION5_OPENING = re.compile(r"^.{0,8}?(?:存在的?(?:主要)?问题|存在的?不足|改进措施|整改措施|下一步(?:工作)?(?:打算|计划|措施)|下一年度?工作)")
+#: even where the section heading was not found (an excerpt, a lost heading); so does a
+#: plan for the coming year opening a paragraph (2022年,中科院高能所将进一步贯彻…) wherever a
+#: layout of its own put it (the template's 问题及改进情况 holds the plans)
+_SECTION5_OPENING = re.compile(r"^.{0,8}?(?:存在的?(?:主要)?问题|存在的?不足|改进措施|整改措施|下一步(?:工作)?(?:打算|计划|措施)|下一年度?工作)"
+                               r"|^\s*20\d\d年(?:度)?[，,]?[^。；;，,]{0,16}?将(?:进一步|继续|持续|不断|着力|深入)")
+#: section 6's title, run in before a paragraph of a one-line report whose heading the
+#: sections were not told (其他需要报(bào)告的事项: a pinyin gloss)
+_SECTION6_TITLE = re.compile(r"其他需要报告|其它需要报告")
 
 
 def classifier_section(section: int, block: Block) -> int:
     """The section the classifier is told: 5 for a paragraph that opens like section 5
-    (by its sub-heading or its own first words). The classifier reads the paragraph's text
-    alone, as its training rows are written: a sub-heading line says where a paragraph
-    stands, not what it is about (a 平台建设 heading over a count of posts)."""
+    (by its sub-heading or its own first words), 6 under section 6's title. The classifier
+    reads the paragraph's text alone, as its training rows are written: a sub-heading line
+    says where a paragraph stands, not what it is about (a 平台建设 heading over a count of
+    posts)."""
+    if block.heading and _SECTION6_TITLE.search(normalize(block.heading)):
+        return 6
     opening = block.heading or block.text
-    return 5 if section != 5 and _SECTION5_OPENING.match(opening) else section
+    if section != 5 and (_SECTION5_OPENING.match(opening) or _SECTION5_OPENING.match(normalize(block.text[:40]))):
+        return 5
+    return section
+
+
+#: a sentence ends here (closing quotes or brackets may follow)
+_ENDED = re.compile(r"[。！？；!?;][”’」』）)]*\s*$")
+#: where a clause ends
+_CLAUSE_END = re.compile(r"[。，,；;：:！？!?]")
+_OPENING_MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[）)]|\d{1,2}\s*[.．、])")
+#: a fragment whose finished clauses hold fewer characters says nothing yet
+_SAYS_SOMETHING = 10
+
+
+def says_nothing(text: str) -> bool:
+    """Does a paragraph cut off by the end of the input stop before it says anything, its
+    finished clauses no more than a heading or an opening ((四)平台建设。加强…门户网站、毕节;
+    接下来,市教育局)? OUTPUT.md: such a fragment carries no label. One that did say
+    something is labelled on all it says.
+
+    >>> says_nothing("(一)加强组织领导,明确政府信息"), says_nothing("1.交易流程可视化。开发上线了“交易流")
+    (True, True)
+    >>> says_nothing("2025年,我镇推进政务公开体系建设。严格实行新媒体内容“三审”制度,加强内容审核。定期对")
+    False
+    """
+    ends = [m.end() for m in _CLAUSE_END.finditer(text)]
+    done = _OPENING_MARKER.sub("", text[:ends[-1]] if ends else "", count=1)
+    return len(_CJK.findall(done)) < _SAYS_SOMETHING
 
 
 def annotate_paragraphs(text: str, sections, classifier) -> list:
-    """The paragraphs of the report, labelled by ``classifier`` (None: no labels)."""
+    """The paragraphs of the report, labelled by ``classifier`` (None: no labels). The last
+    paragraph of an input cut off before it says anything (says_nothing()) has no labels
+    and no scores."""
     found = find_paragraphs(text, sections)
     if classifier is None or not found:
         return [Paragraph(n, b.text, b.start, b.end) for n, b in found]
-    predictions = classifier.predict([b.text for _, b in found],
-                                     [classifier_section(n, b) for n, b in found])
-    return [Paragraph(n, b.text, b.start, b.end, labels, scores)
-            for (n, b), (labels, scores) in zip(found, predictions)]
+    last = len(text.rstrip())
+    said = [i for i, (_, b) in enumerate(found)
+            if not (b.end >= last and not _ENDED.search(b.text) and says_nothing(b.text))]
+    predictions = dict(zip(said, classifier.predict([found[i][1].text for i in said],
+                                                    [classifier_section(*found[i]) for i in said])))
+    nothing = ((), {label: 0.0 for label in getattr(classifier, "labels", ())})
+    return [Paragraph(n, b.text, b.start, b.end, *predictions.get(i, nothing))
+            for i, (n, b) in enumerate(found)]

@@ -106,8 +106,9 @@ _MIN_CJK = 4
 @dataclass(frozen=True)
 class Block:
     """A paragraph found in the source: cleaned ``text`` and its source span;
-    ``heading``: the numbered sub-heading line right above it, if any (not part of the
-    paragraph; it tells the classifier a paragraph stands in section 5)."""
+    ``heading``: the numbered sub-heading line right above it, or the title run in before
+    it on a one-line report, if any (not part of the paragraph; it tells the classifier
+    where a paragraph stands)."""
 
     text: str
     start: int
@@ -383,9 +384,9 @@ def _split_run_in(text: str, group: list, section5: bool = False) -> list:
         opens = _after_run_in_titles(text, s0, parts[0][1])
         if opens > s0 and (opens >= e0 or _run_in_heading(text[opens:e0])):
             continue  # nothing but titles (二、主动公开政府信息情况 三、… of a one-line report)
-        s0 = opens
+        title, s0 = text[s0:opens].strip(), opens
         body = "".join(text[max(s, s0):min(e, e0)] for s, e in parts)
-        out.append(Block(body, s0, e0))
+        out.append(Block(body, s0, e0, title))
     return out
 
 

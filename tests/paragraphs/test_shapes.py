@@ -95,3 +95,35 @@ def test_section5_written_as_one_paragraph_between_spaces_is_not_cut_at_its_turn
     assert any(t.startswith("我局2020年") and t.endswith("做得更好。") for t in texts)
     assert not any(t.startswith("下一步") or "改进(jìn)情况" in t for t in texts)
     assert texts[-1] == "我局暂无(wú)其他事项(xiàng)需要报(bào)告。"     # its title is not part of it
+
+
+class Everything:
+    """A classifier that gives every paragraph every label: what is left unlabelled was not asked."""
+
+    labels = ("problems", "measures", "platform")
+
+    def predict(self, texts, sections):
+        return [(self.labels, {label: 1.0 for label in self.labels}) for _ in texts]
+
+
+@pytest.mark.parametrize("source,last,labelled", [
+    # cut off before it says what was done: no label (OUTPUT.md)
+    ("h047_bijie-ggzyjy-2022", "(四)平台建设。加强毕节市公共资源交易中心门户网站、毕节", False),
+    ("h025_jining-hrss-2020", "(五)平台建设。根据政", False),
+    ("h007_kaiping-magang-town-2020", "在接下来的工作中,我镇将从以下方面进一步推进政府信息公开工作。 (一)加强组织领导,明确政府信息", False),
+    ("u26_fuzhou-zjj-2016", "一是健全机制,完善", False),
+    ("h003_zhangjiagang-jiaoyuju-2022", "接下来,市教育局", False),
+    # cut off after saying something: labelled on what it says
+    ("h016_bayanhushu-town-2025", "在信息发布环节,严格实行巴彦呼舒镇新媒体内容“三审”制度,加强内容审核与质量把关。定期对", True),
+    ("h023_muchuan-zrzyj-2024", "专人负责政府信息公开工作,加强网站账号管理,动态监测网站内容", True),
+    # not cut off: a finished sentence, however short
+    ("h040_cas-ib-2023", "植物所未收到政府信息公开申请。", True),
+])
+def test_a_fragment_cut_off_before_it_says_anything_has_no_labels(source, last, labelled):
+    from nlp.paragraphs import annotate_paragraphs
+
+    src = "一、总体情况\n今年我局认真贯彻落实《中华人民共和国政府信息公开条例》。\n" + last
+    paragraphs = annotate_paragraphs(src, find_sections(src), Everything())
+    assert paragraphs[-1].text == last.split("。 ")[-1]    # (a one-line report: paragraphs apart by spaces)
+    assert bool(paragraphs[-1].labels) == labelled
+    assert paragraphs[0].labels      # the first paragraph is asked, always
