@@ -93,21 +93,26 @@ def ngram_keys(text: str) -> tuple:
     return np.concatenate(keys), np.concatenate(rows).astype(np.int64)
 
 
-def ngram_matrix(texts, vocabulary: np.ndarray, idf: np.ndarray, text=None):
-    """TF-IDF rows (sublinear tf, L2-normalised) of ``texts`` over ``vocabulary`` (sorted
-    keys); ``text``: their joined text, when the caller has it already."""
+def ngram_weights(texts, vocabulary: np.ndarray, idf: np.ndarray, text=None) -> tuple:
+    """(row, column, weight) of the non-zero TF-IDF entries (sublinear tf, L2-normalised
+    rows) of ``texts`` over ``vocabulary`` (sorted keys), ordered by row and column;
+    ``text``: their joined text, when the caller has it already."""
     keys, rows = ngram_keys(joined(texts)[0] if text is None else text)
-    shape = (len(texts), len(vocabulary))
     if not len(vocabulary) or not len(keys):
-        return sparse.csr_matrix(shape)
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
     at = np.minimum(np.searchsorted(vocabulary, keys), len(vocabulary) - 1)
     hit = vocabulary[at] == keys
-    m = sparse.coo_matrix((np.ones(int(hit.sum())), (rows[hit], at[hit])), shape=shape).tocsr()
-    m.sum_duplicates()
-    m.data = (1.0 + np.log(m.data)) * idf[m.indices]
-    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
+    pairs, counts = np.unique(rows[hit] * len(vocabulary) + at[hit], return_counts=True)
+    row, column = np.divmod(pairs, len(vocabulary))
+    weight = (1.0 + np.log(counts)) * idf[column]
+    norms = np.sqrt(np.bincount(row, weights=weight * weight))
+    return row, column, weight / norms[row]
+
+
+def ngram_matrix(texts, vocabulary: np.ndarray, idf: np.ndarray, text=None):
+    """The TF-IDF rows of ``texts`` (ngram_weights()) as a sparse matrix."""
+    row, column, weight = ngram_weights(texts, vocabulary, idf, text)
+    return sparse.csr_matrix((weight, (row, column)), shape=(len(texts), len(vocabulary)))
 
 
 def learn_vocabulary(texts, *, min_df: int = 2, max_features: int = 20000) -> tuple:
@@ -178,9 +183,10 @@ def cue_names() -> list:
     return names
 
 
-def cue_matrix(texts, sections, text=None, starts=None):
-    """Per paragraph: its section (one-hot); per clause cue the log count of the matches
-    that start in it, inside and outside section 5; per opening cue 1.0 where it fires."""
+def cue_columns(texts, sections, text=None, starts=None) -> np.ndarray:
+    """Per paragraph (a dense row): its section (one-hot); per clause cue the log count of
+    the matches that start in it, inside and outside section 5; per opening cue 1.0 where
+    it fires."""
     if text is None:
         text, starts = joined(texts)
     n = len(starts)
@@ -195,7 +201,12 @@ def cue_matrix(texts, sections, text=None, starts=None):
         else:
             logs = np.log1p(counts)
             columns += [logs * in5, logs * (1 - in5)]
-    return sparse.csr_matrix(np.column_stack(columns)) if n else sparse.csr_matrix((0, len(columns)))
+    return np.column_stack(columns) if n else np.zeros((0, len(columns)))
+
+
+def cue_matrix(texts, sections, text=None, starts=None):
+    """cue_columns() as a sparse matrix."""
+    return sparse.csr_matrix(cue_columns(texts, sections, text, starts))
 
 
 def featurize(texts, sections, vocabulary: np.ndarray, idf: np.ndarray, cue_weight: float):
@@ -204,3 +215,17 @@ def featurize(texts, sections, vocabulary: np.ndarray, idf: np.ndarray, cue_weig
     text, starts = joined(texts)
     return sparse.hstack([ngram_matrix(texts, vocabulary, idf, text),
                           cue_matrix(texts, sections, text, starts) * cue_weight], format="csr")
+
+
+def linear_margins(texts, sections, vocabulary: np.ndarray, idf: np.ndarray, cue_weight: float,
+                   coef: np.ndarray) -> np.ndarray:
+    """``featurize(...) @ coef`` without building the matrix: (paragraphs × labels), the
+    n-gram weights of each paragraph summed into its row. Serving takes this path (a report's
+    few dozen paragraphs cost more in sparse-matrix bookkeeping than in arithmetic)."""
+    text, starts = joined(texts)
+    margins = cue_columns(texts, sections, text, starts) @ (coef[len(vocabulary):] * cue_weight)
+    row, column, weight = ngram_weights(texts, vocabulary, idf, text)
+    if len(row):
+        firsts = np.flatnonzero(np.r_[True, row[1:] != row[:-1]])
+        margins[row[firsts]] += np.add.reduceat(weight[:, None] * coef[column], firsts, axis=0)
+    return margins

@@ -4,8 +4,8 @@ for training and tests alike, served by :class:`ParagraphClassifier`.
 
 Each label's model is a linear SVM whose margins are calibrated to probabilities (Platt's
 sigmoid, fitted on 3-fold out-of-fold margins); the sigmoid is folded into the stored
-coefficients, so serving is one sparse matrix product and a sigmoid for all the paragraphs
-of a report, with no scikit-learn at all. Each label's decision threshold is picked at
+coefficients, so serving is one linear map and a sigmoid for all the paragraphs of a
+report, with no scikit-learn at all. Each label's decision threshold is picked at
 training from out-of-fold probabilities (training/train.py).
 
 >>> c = ParagraphClassifier(np.array([], dtype=np.uint64), np.array([]), np.zeros((len(cue_names()), 7)),
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .features import cue_names, featurize, learn_vocabulary
+from .features import cue_names, featurize, learn_vocabulary, linear_margins
 
 REQUIRED_LABELS = ("problems", "measures", "platform")
 TOPIC_LABELS = ("proactive_disclosure", "request_handling", "information_management", "oversight")
@@ -52,11 +52,11 @@ class ParagraphClassifier:
         if not texts:
             return np.zeros((0, len(self.labels)))
         sections = list(sections) if sections is not None else [None] * len(texts)
-        X = featurize(texts, sections, self.vocabulary, self.idf, self.cue_weight)
-        if X.shape[1] != self.coef.shape[0]:
-            raise ValueError(f"the model expects {self.coef.shape[0]} features, the cues give {X.shape[1]}: "
+        features = len(self.vocabulary) + len(cue_names())
+        if features != self.coef.shape[0]:
+            raise ValueError(f"the model expects {self.coef.shape[0]} features, the cues give {features}: "
                              "cues.json changed since it was trained; retrain it (`make model`)")
-        margin = np.asarray(X @ self.coef) + self.intercept
+        margin = linear_margins(texts, sections, self.vocabulary, self.idf, self.cue_weight, self.coef) + self.intercept
         return 1.0 / (1.0 + np.exp(-margin))
 
     def scores(self, texts, sections=None) -> list:

@@ -12,7 +12,7 @@ import pytest
 from nlp.cli import main
 from nlp.errors import ModelError
 from nlp.paragraphs import annotate_paragraphs, load_classifier
-from nlp.paragraphs.features import cue_matrix, cue_names, cues, featurize, learn_vocabulary
+from nlp.paragraphs.features import cue_matrix, cue_names, cues, featurize, learn_vocabulary, linear_margins
 from nlp.paragraphs.model import LABELS, REQUIRED_LABELS, _fit_label
 from nlp.paragraphs.store import meta_path
 from nlp.segment import find_sections
@@ -121,6 +121,18 @@ def test_the_folded_calibration_gives_the_calibrated_svm_probabilities():
     reference = CalibratedClassifierCV(LinearSVC(C=0.5, class_weight="balanced", random_state=0), method="sigmoid",
                                        cv=3, ensemble=False).fit(X, y).predict_proba(X)[:, 1]
     assert np.allclose(1 / (1 + np.exp(-(X @ w + b))), reference, atol=1e-9)
+
+
+def test_serving_margins_are_the_feature_matrix_times_the_coefficients():
+    """Serving sums each paragraph's n-gram weights straight into its margins; training
+    builds the matrix. Over real paragraphs (some with no known n-gram, some repeated
+    n-grams, every section) both give the same margins."""
+    rows = [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts, sections = [r["text"] for r in rows] + ["", "。。。"], [r.get("section") for r in rows] + [5, None]
+    vocabulary, idf = learn_vocabulary(texts[:40])
+    coef = np.random.default_rng(0).normal(size=(len(vocabulary) + len(cue_names()), len(LABELS)))
+    expected = featurize(texts, sections, vocabulary, idf, 0.5) @ coef
+    assert np.allclose(linear_margins(texts, sections, vocabulary, idf, 0.5, coef), expected, atol=1e-12)
 
 
 def test_no_paragraphs_no_predictions(trained):

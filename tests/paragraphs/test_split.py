@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from nlp.paragraphs import find_paragraphs
-from nlp.paragraphs.split import split_lines
+from nlp.paragraphs.split import display_width, split_lines
 from nlp.segment import find_sections
 
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -196,3 +196,18 @@ def test_a_long_collapsed_line_splits_at_every_run_in_marker():
     assert len(found) == 601
     assert found[:4] == ["我局认真推进政务公开工作。", "（1）推进财政信息公开，全年发布预决算信息。",
                          "（2）加强审核，落实三审三校。我局认真推进政务公开工作。", "（1）推进财政信息公开，全年发布预决算信息。"]
+
+
+@pytest.mark.parametrize("line, width", [
+    ("（一）主动公开情况", 18), ("2023年", 6), ("ABC，１２3", 10), ("微信公众号🙂", 12), ("𠀀", 2), ("", 0),
+])
+def test_display_width(line, width):
+    assert display_width(line) == width
+
+
+def test_display_width_is_unicodes_east_asian_width_for_every_character():
+    import sys
+    import unicodedata
+
+    assert [c for c in range(sys.maxunicode + 1)
+            if display_width(chr(c)) != (2 if unicodedata.east_asian_width(chr(c)) in "WF" else 1)] == []
