@@ -31,7 +31,6 @@ from functools import lru_cache
 from importlib import resources
 
 import numpy as np
-from scipy import sparse
 
 NGRAMS = (2, 3, 4)
 SEPARATOR = "\n"
@@ -111,6 +110,8 @@ def ngram_weights(texts, vocabulary: np.ndarray, idf: np.ndarray, text=None) -> 
 
 def ngram_matrix(texts, vocabulary: np.ndarray, idf: np.ndarray, text=None):
     """The TF-IDF rows of ``texts`` (ngram_weights()) as a sparse matrix."""
+    from scipy import sparse  # training and tests only: serving takes linear_margins()
+
     row, column, weight = ngram_weights(texts, vocabulary, idf, text)
     return sparse.csr_matrix((weight, (row, column)), shape=(len(texts), len(vocabulary)))
 
@@ -206,12 +207,16 @@ def cue_columns(texts, sections, text=None, starts=None) -> np.ndarray:
 
 def cue_matrix(texts, sections, text=None, starts=None):
     """cue_columns() as a sparse matrix."""
+    from scipy import sparse
+
     return sparse.csr_matrix(cue_columns(texts, sections, text, starts))
 
 
 def featurize(texts, sections, vocabulary: np.ndarray, idf: np.ndarray, cue_weight: float):
     """The feature matrix of a report's paragraphs: n-gram TF-IDF, then section and cues ×
     ``cue_weight``. The texts are normalised and joined once."""
+    from scipy import sparse
+
     text, starts = joined(texts)
     return sparse.hstack([ngram_matrix(texts, vocabulary, idf, text),
                           cue_matrix(texts, sections, text, starts) * cue_weight], format="csr")

@@ -1,0 +1,25 @@
+"""Annotating imports only what it uses (issue 14): exports, the service, a Dask backend,
+training and the jieba segmenter import theirs when they run, not in every annotate."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "data" / "samples" / "001_e849864efb6c45e2.txt"
+HEAVY = ("pandas", "pyarrow", "dask", "fastapi", "scipy", "sklearn", "jieba", "openpyxl", "rapidocr_onnxruntime")
+
+PROGRAM = """
+import json, sys
+from nlp.cli import main
+code = main(["annotate", sys.argv[1], "-o", sys.argv[2], "-q"])
+print(json.dumps([code, sorted({m.split('.')[0] for m in sys.modules})]))
+"""
+
+
+def test_annotate_imports_none_of_the_heavy_libraries(tmp_path):
+    done = subprocess.run([sys.executable, "-c", PROGRAM, str(SAMPLE), str(tmp_path / "out.jsonl")],
+                          cwd=ROOT, capture_output=True, text=True, check=True)
+    code, modules = json.loads(done.stdout.splitlines()[-1])
+    assert code == 0 and (tmp_path / "out.jsonl").stat().st_size > 0
+    assert [m for m in HEAVY if m in modules] == []
