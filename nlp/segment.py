@@ -132,10 +132,3 @@ def _narrative_after_table(text: str, begin: int, stop: int):
         offset += len(line)
     return None
 
-
-def section_at(sections: list, offset: int) -> int:
-    """The number of the section holding ``offset``."""
-    for s in sections:
-        if s.start <= offset < s.end:
-            return s.number
-    return sections[-1].number if sections else 1

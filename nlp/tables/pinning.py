@@ -84,14 +84,6 @@ def _candidates(pieces: tuple) -> tuple:
 TAIL_WEIGHT = 0.98
 
 
-def _score(candidate: str, alias: str) -> float:
-    """One candidate against one alias (for reading; matching uses :func:`row_scores`)."""
-    whole = float(fuzz.WRatio(candidate, alias))
-    if len(candidate) <= len(alias) + 1:
-        return whole
-    return max(whole, TAIL_WEIGHT * fuzz.ratio(candidate[-len(alias):], alias))
-
-
 def best_alias(pieces, template_row) -> tuple:
     """(alias, score) of the template row's alias that the label matches best."""
     return row_scores(pieces, (template_row,))[0]
