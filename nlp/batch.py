@@ -367,7 +367,7 @@ def _dask_client(address: str):
     try:
         return Client(address, timeout=f"{DASK_TIMEOUT}s", set_as_default=False)
     except (OSError, ValueError) as exc:
-        raise InputError(f"cannot reach the Dask scheduler ({exc})", source=address) from None
+        raise RunError(f"cannot reach the Dask scheduler ({exc})", source=address) from None
 
 
 @contextmanager

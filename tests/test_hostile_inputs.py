@@ -98,7 +98,7 @@ HOSTILE = [
     ("text-over-1m-characters", text_over_the_limit, 1,
      "long.txt: [E107] 1,000,001 characters of text, over the limit of 1,000,000", {"long.txt", "out.jsonl"}),
     ("train-over-an-existing-model", train_over_a_model, 2,
-     "nianbao: m.joblib exists; pass --force to replace it", {"m.joblib"}),
+     "nianbao: m.joblib: [E400] exists; pass --force to replace it", {"m.joblib"}),
 ]
 
 

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from ..errors import InputError
+from ..read import require_files
 from ..paragraphs import load_classifier
 from ..paragraphs.evaluate import format_report, label_metrics
 from ..paragraphs.model import LABELS
@@ -52,10 +53,7 @@ def default_data() -> list:
 
 def run(args) -> int:
     args.data = args.data or default_data()
-    missing = [p for p in args.data if not Path(p).is_file()]
-    if missing:
-        print(f"nianbao: no such file: {', '.join(missing)}", file=sys.stderr)
-        return 2
+    require_files(args.data)
     classifier = load_classifier(args.model)
     rows = _rows(args.data)
     predictions = classifier.predict([r["text"] for r in rows], [r.get("section") for r in rows])

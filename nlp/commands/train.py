@@ -11,8 +11,9 @@ import importlib
 import sys
 from pathlib import Path
 
-from ..errors import NianbaoError
+from ..errors import NianbaoError, OutputError
 from ..paragraphs.evaluate import format_report
+from ..read import require_files
 
 HELP = "train the paragraph classifier on labelled JSON Lines (cross-validated), save it with its metadata"
 
@@ -53,31 +54,26 @@ def default_output(now: dt.datetime | None = None) -> str:
     return f"paragraphs-{(now or dt.datetime.now()):%Y%m%d-%H%M%S}.joblib"
 
 
-def refuse_overwrite(output: Path) -> str | None:
-    """Why writing a model to ``output`` needs --force, or None."""
+def refuse_overwrite(output: Path) -> OutputError | None:
+    """Why writing a model to ``output`` needs --force (the error to raise), or None."""
     from ..paragraphs.store import meta_path
 
     taken = [p for p in (output, meta_path(output)) if p.exists()]
     if not taken:
         return None
-    return (f"{taken[0]} exists; pass --force to replace it, or -o a new file "
-            f"(the shipped model is models/paragraphs.joblib: keep it unless you mean to replace it)")
+    return OutputError("exists; pass --force to replace it, or -o a new file (the shipped model is "
+                       "models/paragraphs.joblib: keep it unless you mean to replace it)", source=str(taken[0]))
 
 
 def run(args) -> int:
     args.output = args.output or default_output()
-    reason = None if args.force else refuse_overwrite(Path(args.output))
-    if reason:
-        print(f"nianbao: {reason}", file=sys.stderr)
-        return 2
+    refusal = None if args.force else refuse_overwrite(Path(args.output))
+    if refusal:
+        raise refusal
     training = _training()
     from training.data import DataError  # importable once training is
 
-    missing = [p for p in [*args.data, *args.heldout, *args.unseen, *([args.groups] if args.groups else [])]
-               if not Path(p).is_file()]
-    if missing:
-        print(f"nianbao: no such file: {', '.join(missing)}", file=sys.stderr)
-        return 2
+    require_files([*args.data, *args.heldout, *args.unseen, *([args.groups] if args.groups else [])])
     params = {"C": args.C} if args.C is not None else {}
     try:
         classifier = training.train(args.data, args.output, folds=args.folds, heldout_paths=args.heldout,

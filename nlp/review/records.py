@@ -4,7 +4,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, OutputError
 from ..exports import read_records
 
 
@@ -20,8 +20,8 @@ def load_records(path) -> list:
 @contextmanager
 def writing(path):
     """Turns an OSError while writing ``path`` (no such directory, no permission, a directory
-    in the way) into an InputError naming it."""
+    in the way) into an OutputError naming it."""
     try:
         yield
     except OSError as exc:
-        raise InputError(f"cannot write: {exc.strerror or exc}", source=str(path)) from None
+        raise OutputError(f"cannot write: {exc.strerror or exc}", source=str(path)) from None

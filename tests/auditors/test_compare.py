@@ -155,4 +155,4 @@ def test_an_unwritable_output_is_one_line(records_file, tmp_path, capsys):
     out = tmp_path / "no" / "such" / "dir" / "findings.csv"
     assert main(["compare", str(records_file), "--to", str(out)]) == 2
     err = capsys.readouterr().err
-    assert f"{out}: [E100] cannot write: No such file or directory" in err and len(err.strip().splitlines()) == 1
+    assert f"{out}: [E400] cannot write: No such file or directory" in err and len(err.strip().splitlines()) == 1
