@@ -82,7 +82,7 @@ def train_over_a_model(d: Path) -> list:
 # (id, input, exit status, what stderr says, files that must be there afterwards, and only they)
 HOSTILE = [
     ("export-of-a-non-record-file", export_readme, 2,
-     "nianbao: README.md: [E100] line 1 is not an annotation record", {"README.md"}),
+     "nianbao: README.md: [E108] line 1 is not an annotation record (not JSON)", {"README.md"}),
     ("glob-round-a-symlink-loop", glob_round_a_link_loop, 0,
      "1 files, 1 reports: 1 ok", {"reports", "out.jsonl"}),
     ("symlink-loop", link_loop, 1,

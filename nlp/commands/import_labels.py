@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from ..review import import_labels, merge, read_rows, write_rows
-from ..review.records import writing
+from ..outputs import writing
 
 HELP = ("read corrected labels from a Label Studio (.json) or doccano (.jsonl) export into a "
         "labelled-data file for `nianbao train` (a corrected paragraph replaces its old row)")

@@ -15,11 +15,9 @@ import re
 from pathlib import Path
 
 from ..errors import InputError
-from ..paragraphs.model import LABELS
+from ..record import CHANNELS, FACT_KINDS, LABELS
 
 HOW = "review"
-FACT_KINDS = ("publication_count", "follower_count", "procurement_amount")
-CHANNELS = ("total", "website", "wechat", "weibo", "new_media", "short_video", "app", "bulletin", "other")
 _SPACE = re.compile(r"\s+")
 
 
