@@ -10,13 +10,18 @@ same way on every run, so that a change ships only when it is better where it ma
                 (data/labelled/groups.tsv): the model never sees the test part's provinces
                 (kinds) in training;
 * ``subsample`` five fits on 80 % of the training documents each, scored on gold.jsonl:
-                how much the gold figure moves with the training sample.
+                how much the gold figure moves with the training sample;
+* ``first_look`` the first-look batch's paragraphs (first_look.jsonl), each half of its
+                reports (odd / even numbers) scored by a model trained without it (on the
+                rest of the training data, the other half included when first_look.jsonl
+                is trained on).
 
 Thresholds are picked as `nianbao train` picks them (out-of-fold, by document) and used for
 every figure of that model. Prints one JSON object (the predictions on gold and unseen rows
 included, for paired comparisons); ``--out`` appends it to a file.
 
     python -m training.compare --params '{"C": 1.0}' --out /tmp/runs.jsonl
+    python -m training.compare --train collected.jsonl      # without the first-look batch
 """
 from __future__ import annotations
 
@@ -42,6 +47,13 @@ def groups_table(path=LABELLED / "groups.tsv") -> dict:
         return {r["source"]: r for r in csv.DictReader(f, delimiter="\t")}
 
 
+def first_look_half(row: dict) -> int:
+    """0 for the batch's odd-numbered reports (h001, h003, …), 1 for the even-numbered."""
+    import re
+
+    return 1 - int(re.search(r"/h(\d+)_", row["source"]).group(1)) % 2
+
+
 def summary(metrics: dict) -> dict:
     per = metrics["per_label"]
     return {"macro": metrics["macro_f1_required"], **{l: per[l]["f1"] for l in REQUIRED},
@@ -64,22 +76,26 @@ def bootstrap(rows, predicted, draws: int = 1000, seed: int = 0) -> tuple:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--params", default="{}", help="JSON parameters of that classifier")
-    ap.add_argument("--what", default="gold,unseen,cv_doc,cv_province,cv_kind,subsample")
+    ap.add_argument("--what", default="gold,unseen,first_look,cv_doc,cv_province,cv_kind,subsample")
+    ap.add_argument("--train", default="collected.jsonl,first_look.jsonl",
+                    help="training files in data/labelled (comma-separated)")
+    ap.add_argument("--thresholds", help="JSON {label: threshold} used instead of the out-of-fold pick (for analysis)")
     ap.add_argument("--out", help="append the figures (one JSON object) to this file")
     args = ap.parse_args()
     from .train import fit_rows, labels_at, out_of_fold_metrics, out_of_fold_scores, pick_thresholds
 
     params = json.loads(args.params)
-    rows = dedupe(load_rows([LABELLED / "collected.jsonl"]))
+    rows = dedupe(load_rows([LABELLED / name for name in args.train.split(",")]))
     gold = load_rows([LABELLED / "gold.jsonl"], allow_synthetic=False)
     unseen = load_rows([LABELLED / "unseen.jsonl"], allow_synthetic=False)
+    first_look = load_rows([LABELLED / "first_look.jsonl"], allow_synthetic=False)
     held = {r["text"] for r in gold + unseen}  # as `nianbao train` does: no held-out text is trained on
     rows = [r for r in rows if r["text"] not in held]
-    result = {"params": params}
+    result = {"params": params, "train": args.train}
     what = args.what.split(",")
     t0 = time.time()
     oof = out_of_fold_scores(rows, 5, params)
-    thresholds = pick_thresholds(rows, oof)
+    thresholds = {**pick_thresholds(rows, oof), **json.loads(args.thresholds or "{}")}
     result["thresholds"] = thresholds
     if "cv_doc" in what:
         result["cv_doc"] = summary(out_of_fold_metrics(rows, oof, thresholds))
@@ -106,6 +122,19 @@ def main() -> None:
                 result[name] = summary(label_metrics([tuple(r.get("labels", [])) for r in data], predicted))
                 result[name]["predicted"] = [list(p) for p in predicted]
                 result[name]["interval90"] = bootstrap(data, predicted)
+    if "first_look" in what:
+        predicted = [None] * len(first_look)
+        for half in (0, 1):
+            test = [i for i, r in enumerate(first_look) if first_look_half(r) == half]
+            tested = {group_of(first_look[i]) for i in test}
+            model = fit_rows([r for r in rows if group_of(r) not in tested], params)
+            p = labels_at(model.probabilities([first_look[i]["text"] for i in test],
+                                              [first_look[i].get("section") for i in test]), thresholds)
+            for i, labels in zip(test, p):
+                predicted[i] = labels
+        result["first_look"] = summary(label_metrics([tuple(r.get("labels", [])) for r in first_look], predicted))
+        result["first_look"]["predicted"] = [list(p) for p in predicted]
+        result["first_look"]["interval90"] = bootstrap(first_look, predicted)
     if "subsample" in what:
         docs = sorted({group_of(r) for r in rows})
         rng = np.random.default_rng(0)

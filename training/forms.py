@@ -122,13 +122,17 @@ def cell_text(report: Report, cell: Cell) -> str:
 
 # --- HTML ----------------------------------------------------------------------------------
 
-def html_page(report: Report) -> str:
+#: The page's style with the cells' borders hidden: the table a PDF prints without rules.
+UNRULED_STYLE = STYLE.replace("border:1px solid #000", "border:none")
+
+
+def html_page(report: Report, ruled: bool = True) -> str:
     esc = htmlmod.escape
     out = [f"<!DOCTYPE html><html lang='zh'><head><meta charset='utf-8'><title>{esc(report.title)}</title>"
-           f"<style>{STYLE}</style></head><body>", f"<h1>{esc(report.title)}</h1>"]
+           f"<style>{STYLE if ruled else UNRULED_STYLE}</style></head><body>", f"<h1>{esc(report.title)}</h1>"]
     for block in report.blocks():
         if isinstance(block, Table):
-            out.append("<table border='1'>")
+            out.append("<table border='1'>" if ruled else "<table border='0'>")
             for row in block.rows:
                 tds = []
                 for cell in row:
@@ -245,6 +249,12 @@ def _table_lines(report: Report, table: Table, form: str) -> list:
 
 
 # --- writing -------------------------------------------------------------------------------
+
+def unruled_pdf_bytes(report: Report) -> bytes:
+    """The page printed with its tables' borders hidden (not one of FORMS: a table without
+    rules cannot show a row of blank cells, so it is tested apart)."""
+    return pdf_bytes(html_page(report, ruled=False))
+
 
 def render(report: Report, form: str) -> bytes:
     if form == "html":

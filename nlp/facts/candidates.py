@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 
 from .cues import data, word_regex
-from .prose import sentences
+from .prose import paragraph_end, sentences
 
 #: How far a number's sentence is looked for either side of it (a longer stretch
 #: without a sentence end is no prose: a run of digits, a table without separators).
@@ -46,18 +46,29 @@ def _cue() -> re.Pattern:
 
 def candidate_sentences(text: str, ranges) -> list:
     """The candidate :class:`~nlp.facts.prose.Sentence` s of ``text[start:end]`` for each
-    ``(start, end)`` of ``ranges``, in text order."""
+    ``(start, end)`` of ``ranges``, in text order. A sentence with a number in a list that
+    an earlier candidate opened (从公开内容看:1、…。2、…。) is one, to the paragraph's end."""
     out = []
     for start, end in ranges:
         covered = start
+        listed_until = -1
         for m in _NUMBER.finditer(text, start, end):
             if m.start() < covered:
                 continue
             begin = _sentence_start(text, m.start(), max(covered, m.start() - REACH))
             stop = _sentence_end(text, m.end(), min(end, m.end() + REACH))
-            out += [s for s in sentences(text, begin, stop) if _holds_fact_words(text, s)]
+            for s in sentences(text, begin, stop):
+                if s.start < listed_until and _NUMBER.search(text, s.start, s.end) or _holds_fact_words(text, s):
+                    out.append(s)
+                    if _opens_list().match(text, s.start, s.end):
+                        listed_until = paragraph_end(text, s.end, end)
             covered = stop
     return out
+
+
+@lru_cache(maxsize=1)
+def _opens_list() -> re.Pattern:
+    return word_regex(data()["part_markers"]["lists"])
 
 
 def _sentence_start(text: str, at: int, lo: int) -> int:

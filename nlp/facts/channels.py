@@ -16,6 +16,7 @@ import re
 from typing import Optional
 
 from .cues import channel_cues, matcher, resolve_channel
+from .prose import PARAGRAPH_BREAK
 from .verbs import publish_verbs
 from .view import SentenceView
 
@@ -77,10 +78,15 @@ def own_channel(view: SentenceView, q) -> tuple:
 
 
 def scene_channel(view: SentenceView, q, earlier: list = ()) -> tuple:
-    """Channel set by the earlier clauses of the sentence, or named right after
-    (…条，已在委网站公开). An item of a 、 list whose count is no publication sets
-    no scene (…、专题专栏新增1个、解读信息发布10条)."""
+    """Channel set by the adverbial clause right before the count's (通过/在/依托 X,),
+    which governs it rather than a statement before it (在…网站上发布信息153条,通过…
+    微信公众号,共发布信息322条: the 322 is the account's); else by the earlier clauses of
+    the sentence, or named right after (…条，已在委网站公开). An item of a 、 list whose
+    count is no publication sets no scene (…、专题专栏新增1个、解读信息发布10条)."""
     i = view.clause_index(q)
+    adverbial = _adverbial(view, i)
+    if adverbial is not None:
+        return adverbial
     taken = {f.quantity for f in earlier}
     cues, account = [], None
     for j in range(i):
@@ -98,6 +104,55 @@ def scene_channel(view: SentenceView, q, earlier: list = ()) -> tuple:
         if publish_verbs(nxt) and not _counts(view, i + 1):
             cues = channel_cues(nxt)
     return resolve_channel(cues), account
+
+
+#: A clause that opens with these sets the medium of the verb after it (通过…微信公众号,共发布…).
+_PREPOSITION = re.compile(r"[^，,。；;\d]{0,8}?(?:通过|依托|利用|借助|运用)|(?:\d{4}\s*年度?)?\s*在")
+
+
+def _adverbial(view: SentenceView, i: int) -> Optional[tuple]:
+    """``(channel, account)`` of the adverbial right before clause ``i``: the clauses
+    from one that opens with 通过/在/依托 … up to clause ``i``, none holding a count,
+    naming a channel (通过政务新媒体“巴彦呼舒镇”微信公众号,共发布信息322条;
+    通过政府网站、政务新媒体渠道,主动公开…3573条). None when there is none."""
+    for j in range(i - 1, -1, -1):
+        if _counts(view, j):
+            return None
+        text = view.clause_text(j)
+        if _PREPOSITION.match(text) and not publish_verbs(text):
+            cues, account = [], None
+            for k in range(j, i):
+                scene = scene_cues(view.clause_text(k))
+                cues += scene
+                account = account_of(view.clause_text(k), scene) or account
+            return (resolve_channel(cues), account) if cues else None
+    return None
+
+
+#: The sentence before: after the last sentence end before it.
+_SENTENCE_BEFORE = re.compile(r"[^。！？!?]*[。！？!?]\s*$")
+#: A year that opens a sentence (2023年,).
+_YEAR_OPENING = re.compile(r"\s*\d{4}\s*年度?\s*[,，]?")
+
+
+def sentence_before_scene(text: str, start: int) -> Optional[tuple]:
+    """``(channel, account)`` set by the sentence right before ``start`` in its paragraph
+    when it opens with the medium of the publishing work (通过/依托/在 X) and counts
+    nothing (2023年,武汉病毒所通过官方微信平台,认真做好信息发布工作。全年共发布信息80条。);
+    None otherwise."""
+    m = _SENTENCE_BEFORE.search(text, max(0, start - 200), start)
+    if m is None or PARAGRAPH_BREAK.search(text, m.start(), start):
+        return None
+    sentence = text[m.start():m.end()].strip()
+    opening = _YEAR_OPENING.match(sentence)
+    sentence = sentence[opening.end():] if opening else sentence
+    medium = _PREPOSITION.match(sentence)
+    if medium is None or re.search(r"\d", sentence) or not publish_verbs(sentence):
+        return None
+    cues = [c for c in channel_cues(sentence[medium.end():]) if c.strong]
+    if not cues:
+        return None
+    return resolve_channel(cues), account_of(sentence[medium.end():], cues)
 
 
 def _counts(view: SentenceView, i: int) -> bool:

@@ -22,6 +22,8 @@ A channel word inside an account's quoted name is part of the name, and a generi
 ('wechat', 'short_video')
 >>> resolve_channel(channel_cues("街道政务新媒体微信公众号")), resolve_channel(channel_cues("通过各类平台"))
 ('wechat', 'total')
+>>> resolve_channel(channel_cues("通过政务新媒体“巴彦呼舒镇”微信公众号")), resolve_channel(channel_cues("通过网站政务新媒体"))
+('wechat', 'total')
 """
 from __future__ import annotations
 
@@ -83,7 +85,7 @@ def _channel_regex() -> tuple:
                for ch, words in table[strength].items() for w in words]
     entries.sort(key=lambda e: (e[0].startswith("re:"), -len(e[0])))
     regex = re.compile("|".join(f"(?P<c{i}>{_pattern(w)})" for i, (w, _, _) in enumerate(entries)))
-    return regex, entries, frozenset(table["generic"]["words"])
+    return regex, entries, frozenset(table["generic"]["words"]), frozenset(table["generic"]["kinds"])
 
 
 _LIST_HEAD = re.compile(r"等\s*(?:各类|其他|多种)?\s*$")
@@ -96,7 +98,7 @@ _JOINED = re.compile(rf"[\s{FILLER}]*")
 def channel_cues(text: str) -> list:
     """The channel cues of ``text`` in order (longest match wins where they overlap),
     without the words of an account's name and generic words beside a platform's."""
-    regex, entries, generic = _channel_regex()
+    regex, entries, generic, _ = _channel_regex()
     out = []
     for m in regex.finditer(text):
         i = int(m.lastgroup[1:])
@@ -126,12 +128,23 @@ def _outside_names(text: str, cues: list) -> list:
     return [c for c in cues if not named(c)]
 
 
+#: Between a general word and its platform: nothing, or the account's name
+#: (政务新媒体“巴彦呼舒镇”微信公众号, 政务新媒体“古韵龙田”微信公众号).
+_NAMED_GAP = re.compile(rf"[\s{FILLER}]*(?:(?:{NAMES.pattern})[\s{FILLER}]*)?")
+
+
 def _beside_platform(text: str, cue: Cue, cues: list) -> bool:
+    """A generic word stands right beside a platform of its kind (政务新媒体微信公众号),
+    or with the account's name between; a website beside it is another channel
+    (网站政务新媒体: two channels)."""
+    kinds = _channel_regex()[3]
     for other in cues:
         if other is cue or other.generic or not other.strong:
             continue
+        if cue.channel != "website" and other.channel not in kinds:
+            continue
         left, right = (other, cue) if other.end <= cue.start else (cue, other)
-        if left.end <= right.start and _JOINED.fullmatch(text, left.end, right.start):
+        if left.end <= right.start and _NAMED_GAP.fullmatch(text, left.end, right.start):
             return True
     return False
 

@@ -47,9 +47,18 @@ class UnstatedTotal:
 
 
 def opens_with_parts(view: SentenceView) -> bool:
-    """The sentence opens with a part marker or 在…中: it breaks down the sentence before."""
+    """The sentence opens with a part marker or 在…中, or goes on with a list a sentence
+    before opened: it breaks down the sentence before."""
     text = view.text[view.start:view.end].lstrip()
-    return bool(matcher("part_markers", "words").match(text) or matcher("part_markers", "unstated").match(text))
+    return bool(view.continues_list or opens_list(view) or matcher("part_markers", "words").match(text)
+                or matcher("part_markers", "unstated").match(text))
+
+
+def opens_list(view: SentenceView) -> bool:
+    """The sentence opens with the heading of a list of contents or kinds, a colon after it
+    (主要公开内容:…, 主要类别及数量为:…, 从公开内容看:1、…。2、…): the list goes on to the
+    end of the paragraph, each of its sentences a part of the total before it."""
+    return bool(matcher("part_markers", "lists").match(view.text, view.start, view.end))
 
 
 def _markers(text: str, start: int, end: int) -> list:
@@ -82,15 +91,33 @@ def head_of(view: SentenceView, q, earlier: list):
     marker follows (before any other count, and covering ``q``) is the total; a total
     stated without a marker ends the search."""
     before = [f for f in earlier if f.end <= q.start]
+    summed = _summed_part(view, before)
     for fact in reversed(before):
-        if _closes(view.text, fact.end, q.start) or (fact.end < view.start and not fact.head):
+        if _closes(view.text, fact.end, q.start) or (fact.end < view.start and not fact.head and fact is not summed):
             continue  # a part in a closed bracket; a part of the sentence before (its total breaks down)
         marker = _marker_for(view, fact, q)
         if marker is not None:
             return None if _interrupted(view, marker, q, earlier) else fact
         if fact.head:
             return None
-    return implicit_total(view, q, earlier)
+    found = implicit_total(view, q, earlier)
+    if found is None and (view.continues_list or opens_list(view)) and not _interrupted(view, view.start, q, earlier):
+        return UnstatedTotal(None)  # 从公开内容看:1、工作动态类信息160条。2、…: a list without its total
+    return found
+
+
+def _summed_part(view: SentenceView, before: list):
+    """The part of the sentence before that the counts of this one add up to, when this
+    sentence breaks it down (其中…公开政府文件8条。主要类别及数量为:…1条;…5条;…2条): the
+    report's own arithmetic says which count a breakdown opening a sentence breaks down.
+    None when they add up to none, or to a total (the total is taken anyway)."""
+    if not opens_with_parts(view):
+        return None
+    counts = [c.value for c in view.quantities if c.unit in PUBLICATION_UNITS]
+    if len(counts) < 2:
+        return None
+    total = sum(counts)
+    return next((f for f in reversed(before) if f.end < view.start and not f.head and f.quantity.value == total), None)
 
 
 def _marker_for(view: SentenceView, total, q) -> Optional[int]:

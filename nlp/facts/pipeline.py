@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import bisect
 import logging
-import re
 from functools import lru_cache
 
 import spacy
@@ -23,9 +22,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..record import Fact
-from . import rules
+from . import parts, rules
+from .channels import sentence_before_scene
 from .candidates import candidate_sentences
-from .prose import analysis_text, prose_ranges
+from .prose import PARAGRAPH_BREAK, analysis_text, prose_ranges
 
 SPANS_KEY = "facts"
 COMPONENTS = ("nianbao_prose", "nianbao_publication", "nianbao_follower", "nianbao_procurement")
@@ -54,18 +54,24 @@ def prose_component(doc: Doc) -> Doc:
 @Language.component("nianbao_publication")
 def publication_component(doc: Doc) -> Doc:
     previous, previous_end = (), -1
+    listed, list_end = None, -1  # the facts a list that spans sentences breaks down
     text = _text(doc)
     for view in doc._.fact_sentences or ():
-        same_paragraph = previous_end >= 0 and not _PARAGRAPH_BREAK.search(text, previous_end, view.start)
-        found = rules.publication_facts(view, previous if same_paragraph else ())
+        same_paragraph = previous_end >= 0 and not PARAGRAPH_BREAK.search(text, previous_end, view.start)
+        before = previous if same_paragraph else ()
+        if listed is not None and not PARAGRAPH_BREAK.search(text, list_end, view.start):
+            view.continues_list, before = True, listed
+        elif parts.opens_list(view):
+            listed = before
+        else:
+            listed = None
+        list_end = view.end
+        view.scene_before = sentence_before_scene(text, view.start)
+        found = rules.publication_facts(view, before)
         _add(doc, found)
         if found:
             previous, previous_end = tuple(found), view.end
     return doc
-
-
-#: Where a paragraph ends: a blank line, or a line break after the end of a sentence.
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|[。！？!?]\s*\n|\n\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 
 
 @Language.component("nianbao_follower")

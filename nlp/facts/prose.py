@@ -36,6 +36,16 @@ _HEADING = re.compile(r"^\s*(?:#|[一二三四五六七八九十]+\s*[、.．]|[
 _SHORT_LINE = 18
 
 
+#: Where a paragraph ends: a blank line, or a line break after the end of a sentence or before a heading.
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n|[。！？!?]\s*\n|\n\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+
+
+def paragraph_end(text: str, at: int, end: int) -> int:
+    """Where the paragraph that holds ``at`` ends (``end`` at the latest)."""
+    m = PARAGRAPH_BREAK.search(text, at, end)
+    return m.start() if m else end
+
+
 @dataclass(frozen=True)
 class Clause:
     start: int

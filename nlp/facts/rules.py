@@ -7,11 +7,13 @@ A publication count is a count of items (条、篇、件 …) that
 - a publishing verb governs in its own clause (:func:`nlp.facts.verbs.governing`), or
 - is a part of a total (:mod:`nlp.facts.parts`), or
 - continues a list a publishing verb opened (``发布外事信息、工作动态…等共554余条``,
-  ``文件42件，人事任免文件106件``),
+  ``文件42件，人事任免文件106件``), or
+- stands after a channel's name and nothing else (``政务网站70余条``),
 and that no word of its own describes as something else (:mod:`nlp.facts.verbs`).
 Its channel is :mod:`nlp.facts.channels`'. A follower count takes the channel of its
-own clause, else of the account whose publications the sentence just counted, else
-``new_media`` (an account is always on some platform).
+own clause, else of the account whose publications the sentence just counted, else of
+the account an earlier clause names, else ``new_media`` (an account is always on some
+platform).
 """
 from __future__ import annotations
 
@@ -22,7 +24,8 @@ from typing import Optional
 from ..numbers import Quantity
 from . import parts
 from .channels import account_of, own_channel, respective_channel, scene_channel, scene_cues
-from .cues import channel_cues, matcher, resolve_channel
+from .cues import NAMES, channel_cues, matcher, resolve_channel
+from .prose import FILLER
 from .verbs import counts_things, governing, has, marks_other_matter, publish_verbs
 from .view import PUBLICATION_UNITS, Found, SentenceView
 
@@ -77,18 +80,21 @@ def _list_item(view: SentenceView, q: Quantity) -> bool:
 _GENERIC_OBJECT = re.compile(r"各类|各项|政府|政务|信息|数量|数|共计|共|合计|等|的|了|\s")
 
 
-def _list_channel(view: SentenceView, continued: Found, head) -> tuple:
+def _list_channel(view: SentenceView, q: Quantity, continued: Found, head) -> tuple:
     """The channel a count takes from the count it continues: the one named before the
-    verb that governs both (通过县政府网站发布预算信息1条,决算信息1条), not an item's
-    kind after it (推送短视频1113个、图文1775条) nor a statement complete in itself
-    (微信公众号公布4条,人大代表建议2条); a sibling outside a breakdown takes its channel."""
+    verb that governs both (通过县政府网站发布预算信息1条,决算信息1条; 通过微信公众号发布
+    信息131条、视频62条), not an item's kind after it (推送短视频1113个、图文1775条) nor a
+    statement complete in itself (微信公众号公布4条,人大代表建议2条: after a comma, a
+    count of all the channel's items is followed by another statement, not by its
+    sibling); a sibling outside a breakdown takes its channel."""
     prefix = view.prefix(continued.quantity)
     verbs = publish_verbs(prefix)
     if not verbs:
         return (continued.channel, continued.account) if head is None and continued.rule != "part of a total" \
             else (None, None)
     obj = _GENERIC_OBJECT.sub("", matcher("publish_verbs", "words").sub("", prefix[verbs[-1]:]))
-    if not re.search(r"[\u4e00-\u9fff]{2}", obj):
+    joined = re.fullmatch(r"\s*、\s*", view.text[continued.end:view.clauses[view.clause_index(q)].start])
+    if not re.search(r"[\u4e00-\u9fff]{2}", obj) and not joined:
         return None, None
     cues = scene_cues(prefix)
     return (resolve_channel(cues), account_of(prefix, cues)) if cues else (None, None)
@@ -107,25 +113,46 @@ def _publication_rule(view: SentenceView, q: Quantity, head, continued) -> Optio
         return "next to a publication count"
     if not prefix.strip() and publish_verbs(view.text[view.start:q.start]):
         return "opens a clause after a publishing verb"
+    if q.unit in DOCUMENT_UNITS and _names_a_channel_only(prefix):
+        return "a channel's count"
     return None
+
+
+#: What may stand beside a channel's name before its count (政务网站70余条, 门户网站共计…).
+_CHANNEL_COUNT_FILLER = re.compile(r"(?:\s|共计|合计|累计|共|计|为|达|各类|政府|政务|信息|数量?|的)*")
+
+
+def _names_a_channel_only(prefix: str) -> bool:
+    """The words before a count are a channel's name and nothing else (政务网站70余条;
+    门户网站717条、微博545条): what else a channel counts in 条 is the items it published."""
+    cues = [c for c in channel_cues(prefix) if c.strong]
+    if not cues:
+        return False
+    rest = "".join(ch for i, ch in enumerate(prefix) if ch != FILLER and not any(c.start <= i < c.end for c in cues))
+    return bool(_CHANNEL_COUNT_FILLER.fullmatch(NAMES.sub("", rest)))
 
 
 def _channel(view: SentenceView, q: Quantity, head, continued, earlier: list) -> tuple:
     """The channel of a publication count (:mod:`nlp.facts.channels`): ``分别`` lists
     name one channel a count; then the count's own clause; a count that continues a
     list a verb opened takes that count's channel (通过县政府网站发布预算信息1条,决算
-    信息1条), a part the total's; else the scene of the sentence; else total."""
+    信息1条), a part the total's; else the scene of the sentence (:func:`scene_channel`),
+    else of the sentence before in its paragraph (:func:`sentence_before_scene`), when the
+    count's own sentence names no channel at all; else total."""
     channel = respective_channel(view, q)
     if channel is not None:
         return channel, None
     channel, account = own_channel(view, q)
-    if channel is None and continued is not None and (governing(view.prefix(q)) != "publish"
-                                                      or _list_item(view, q)):
-        channel, account = _list_channel(view, continued, head)
+    if channel is not None:
+        return channel, account
+    if continued is not None and (governing(view.prefix(q)) != "publish" or _list_item(view, q)):
+        channel, account = _list_channel(view, q, continued, head)
     if channel is None and head is not None:
         channel, account = head.channel, head.account
     if channel is None:
         channel, account = scene_channel(view, q, earlier)
+    if channel is None and view.scene_before is not None and not channel_cues(view.text[view.start:view.end]):
+        channel, account = view.scene_before
     return channel or "total", account
 
 
@@ -270,8 +297,22 @@ def follower_facts(view: SentenceView, publications: list) -> list:
             before = [p for p in publications if p.end <= q.start]
             if before:
                 channel, account, start = before[-1].channel, before[-1].account, before[-1].start
+        if channel is None:
+            channel, account = _account_named_before(view, q)
         found.append(Found("follower_count", channel or "new_media", account, q, start, q.end, "follower word"))
     return found
+
+
+#: Channels whose accounts have followers.
+_FOLLOWED = frozenset({"wechat", "weibo", "short_video", "app", "new_media"})
+
+
+def _account_named_before(view: SentenceView, q: Quantity) -> tuple:
+    """The account an earlier clause of the sentence names, the followers' subject
+    (局微信订阅号于2016年9月开通,目前关注人数90519人); none when they name several kinds
+    or a medium without followers (打造“花伴儿”融媒体平台,…,平台注册用户37368人: 媒体)."""
+    channel, account = scene_channel(view, q)
+    return (channel, account) if channel in _FOLLOWED else (None, None)
 
 
 def procurement_facts(view: SentenceView) -> list:

@@ -58,6 +58,10 @@ class SentenceView:
         named += [m.span() for m in NAMES.finditer(text, self.start, self.end)]
         found = [q for q in found if not any(s <= q.start and q.end <= e for s, e in named)]
         self.quantities = _with_list_units(text, self, found)
+        #: The sentence goes on with a list that a sentence before opened (:func:`nlp.facts.parts.opens_list`).
+        self.continues_list = False
+        #: ``(channel, account)`` the sentence before sets (:func:`nlp.facts.channels.sentence_before_scene`).
+        self.scene_before = None
 
     def clause_index(self, q: Quantity) -> int:
         for i, c in enumerate(self.clauses):

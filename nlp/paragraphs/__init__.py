@@ -13,7 +13,8 @@ import re
 from contextlib import contextmanager
 
 from ..record import Paragraph
-from .split import Block, line_widths, split_lines, wrap_width
+from .features import normalize
+from .split import GLOSS, Block, line_widths, split_lines, wrap_width
 from .store import load_classifier
 
 __all__ = ["annotate_paragraphs", "find_paragraphs", "load_classifier"]
@@ -30,13 +31,51 @@ def find_paragraphs(text: str, sections) -> list:
         last = len(text.rstrip())
         out = []
         for s in sections:
-            begin = s.start if s.number == 1 else s.body_start
-            for block in split_lines(text, begin, s.end, width, last_in_text=s.number == 1 and s.end >= last,
-                                     section5=s.number == 5):
-                if s.number in _TABLE_SECTIONS and not _narrative(block.text):
+            begin = s.start if s.number == 1 else _after_heading(text, s.body_start, s.end)
+            ends_text = s.end >= last
+            blocks = split_lines(text, begin, s.end, width, last_in_text=ends_text, section5=s.number == 5)
+            if s.number != 1:
+                blocks = _nil_answer(text, begin, s.end) + blocks
+            for block in blocks:
+                if s.number in _TABLE_SECTIONS and not _narrative(block.text, ends_text and block.end >= last):
                     continue
                 out.append((s.number, block))
         return out
+
+
+#: the rest of a section heading that the heading match left on its line, up to the spacing
+#: before the text (五、存在的主要问题|及改进(jìn)情况 我局…: a pinyin gloss split the words)
+_HEADING_REST = re.compile(rf"(?:[^\s。，,；;：:！？!?、](?:{GLOSS})?){{1,16}}?[ \t\u3000\xa0]+(?=\S)")
+
+
+def _after_heading(text: str, body_start: int, end: int) -> int:
+    """Where a section's text begins: after its heading, and after the rest of a heading
+    that runs on to spacing on the same line."""
+    if body_start < end and not text[body_start].isspace():
+        m = _HEADING_REST.match(text, body_start, end)
+        if m:
+            return m.end()
+    return body_start
+
+
+#: a section answered by one word (无。): a statement of the section, a paragraph with no
+#: labels (what follows it on later lines is page furniture, or paragraphs of their own)
+_NIL_ANSWER = re.compile(r"[ \t\u3000\xa0]*(?:无|無|没有|沒有|暂无|暫無)[ \t\u3000\xa0]*[。.]?[ \t\u3000\xa0]*(?=\n|$)")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_BLANK = re.compile(r"\s*")
+
+
+def _nil_answer(text: str, begin: int, end: int) -> list:
+    """[Block] when the first line of a section's text is a nil answer, else []."""
+    first = _BLANK.match(text, begin, end).end()
+    first = text.rfind("\n", begin, first) + 1 if "\n" in text[begin:first] else begin
+    m = _NIL_ANSWER.match(text, first, end)
+    if not m:
+        return []
+    body = m.group()
+    start = first + len(body) - len(body.lstrip())
+    stop = first + len(body.rstrip())
+    return [Block(text[start:stop], start, stop)]
 
 
 @contextmanager
@@ -56,36 +95,86 @@ def _no_cycle_collection():
             gc.enable()
 
 
-#: a short nil statement of a table section (没有发生…的情况。) is narrative too
-_NIL = re.compile(r"没有|沒有|未发生|未發生|不存在|无|無")
+#: a short nil statement of a table section (没有发生…的情况。未收到…申请。未向申请人收取…费用。)
+#: is narrative too
+_NIL = re.compile(r"没有|沒有|不存在|无|無|未[^，,。；;]{0,8}?(?:发生|發生|收到|接到|受理|收取|出现|出現|产生|產生)")
+#: a date is no table figure
+_DATE = re.compile(r"(?:19|20)\d\d\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?")
 
 
-def _narrative(text: str) -> bool:
-    digits = sum(ch.isdigit() for ch in text)
-    long_enough = len(text) >= 30 or (len(text) >= 10 and bool(_NIL.search(text)))
-    return long_enough and digits / len(text) < 0.2 and text.rstrip()[-1:] in "。；;！？!?"
+def _narrative(text: str, cut_off: bool = False) -> bool:
+    """Is a block of a table section a sentence of narrative, not table residue? A sentence
+    (terminal punctuation) long enough, or a nil statement, without many figures (dates
+    are none); the last block of an input cut off mid-sentence (an excerpt) needs no
+    terminal punctuation when it runs over several clauses (…加强网站账号管理,动态监测网站内容)."""
+    digits = sum(ch.isdigit() for ch in _DATE.sub("年", text))
+    long_enough = len(text) >= 30 or (len(text) >= 10 and bool(_NIL.search(text))) or len(_CJK.findall(text)) >= 12
+    ends = text.rstrip()[-1:] in "。；;！？!?" or (cut_off and len(re.findall(r"[，,]", text)) >= 2)
+    return long_enough and digits / len(text) < 0.2 and ends
 
 
 #: section 5's own sub-headings: a paragraph opening with them belongs to 问题及改进情况
-#: even where the section heading was not found (an excerpt, a lost heading)
-_SECTION5_OPENING = re.compile(r"^.{0,8}?(?:存在的?(?:主要)?问题|存在的?不足|改进措施|整改措施|下一步(?:工作)?(?:打算|计划|措施)|下一年度?工作)")
+#: even where the section heading was not found (an excerpt, a lost heading); so does a
+#: plan for the coming year opening a paragraph (2022年,中科院高能所将进一步贯彻…) wherever a
+#: layout of its own put it (the template's 问题及改进情况 holds the plans)
+_SECTION5_OPENING = re.compile(r"^.{0,8}?(?:存在的?(?:主要)?问题|存在的?不足|改进措施|整改措施|下一步(?:工作)?(?:打算|计划|措施)|下一年度?工作)"
+                               r"|^\s*20\d\d年(?:度)?[，,]?[^。；;，,]{0,16}?将(?:进一步|继续|持续|不断|着力|深入)")
+#: section 6's title, run in before a paragraph of a one-line report whose heading the
+#: sections were not told (其他需要报(bào)告的事项: a pinyin gloss)
+_SECTION6_TITLE = re.compile(r"其他需要报告|其它需要报告")
 
 
 def classifier_section(section: int, block: Block) -> int:
     """The section the classifier is told: 5 for a paragraph that opens like section 5
-    (by its sub-heading or its own first words). The classifier reads the paragraph's text
-    alone, as its training rows are written: a sub-heading line says where a paragraph
-    stands, not what it is about (a 平台建设 heading over a count of posts)."""
+    (by its sub-heading or its own first words), 6 under section 6's title. The classifier
+    reads the paragraph's text alone, as its training rows are written: a sub-heading line
+    says where a paragraph stands, not what it is about (a 平台建设 heading over a count of
+    posts)."""
+    if block.heading and _SECTION6_TITLE.search(normalize(block.heading)):
+        return 6
     opening = block.heading or block.text
-    return 5 if section != 5 and _SECTION5_OPENING.match(opening) else section
+    if section != 5 and (_SECTION5_OPENING.match(opening) or _SECTION5_OPENING.match(normalize(block.text[:40]))):
+        return 5
+    return section
+
+
+#: a sentence ends here (closing quotes or brackets may follow)
+_ENDED = re.compile(r"[。！？；!?;][”’」』）)]*\s*$")
+#: where a clause ends
+_CLAUSE_END = re.compile(r"[。，,；;：:！？!?]")
+_OPENING_MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[）)]|\d{1,2}\s*[.．、])")
+#: a fragment whose finished clauses hold fewer characters says nothing yet
+_SAYS_SOMETHING = 10
+
+
+def says_nothing(text: str) -> bool:
+    """Does a paragraph cut off by the end of the input stop before it says anything, its
+    finished clauses no more than a heading or an opening ((四)平台建设。加强…门户网站、毕节;
+    接下来,市教育局)? OUTPUT.md: such a fragment carries no label. One that did say
+    something is labelled on all it says.
+
+    >>> says_nothing("(一)加强组织领导,明确政府信息"), says_nothing("1.交易流程可视化。开发上线了“交易流")
+    (True, True)
+    >>> says_nothing("2025年,我镇推进政务公开体系建设。严格实行新媒体内容“三审”制度,加强内容审核。定期对")
+    False
+    """
+    ends = [m.end() for m in _CLAUSE_END.finditer(text)]
+    done = _OPENING_MARKER.sub("", text[:ends[-1]] if ends else "", count=1)
+    return len(_CJK.findall(done)) < _SAYS_SOMETHING
 
 
 def annotate_paragraphs(text: str, sections, classifier) -> list:
-    """The paragraphs of the report, labelled by ``classifier`` (None: no labels)."""
+    """The paragraphs of the report, labelled by ``classifier`` (None: no labels). The last
+    paragraph of an input cut off before it says anything (says_nothing()) has no labels
+    and no scores."""
     found = find_paragraphs(text, sections)
     if classifier is None or not found:
         return [Paragraph(n, b.text, b.start, b.end) for n, b in found]
-    predictions = classifier.predict([b.text for _, b in found],
-                                     [classifier_section(n, b) for n, b in found])
-    return [Paragraph(n, b.text, b.start, b.end, labels, scores)
-            for (n, b), (labels, scores) in zip(found, predictions)]
+    last = len(text.rstrip())
+    said = [i for i, (_, b) in enumerate(found)
+            if not (b.end >= last and not _ENDED.search(b.text) and says_nothing(b.text))]
+    predictions = dict(zip(said, classifier.predict([found[i][1].text for i in said],
+                                                    [classifier_section(*found[i]) for i in said])))
+    nothing = ((), {label: 0.0 for label in getattr(classifier, "labels", ())})
+    return [Paragraph(n, b.text, b.start, b.end, *predictions.get(i, nothing))
+            for i, (n, b) in enumerate(found)]

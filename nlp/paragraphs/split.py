@@ -57,7 +57,9 @@ _ITEM = re.compile(rf"{_NUMERAL}是")
 #: paragraph: further items run into it after a full stop are paragraphs of their own
 _LATER_ITEM_OPENING = re.compile(r"^\s*[二三四五六七八九十]{1,2}是")
 _RUN_IN_ITEM = re.compile(rf"(?<=[。；;！？!?])\s*(?={_NUMERAL}是)")
-_TOPIC_ITEM = re.compile(rf"{_NUMERAL}是\s*(?=[^。，,；]{{0,10}}?(?:主动公开|依申请公开|政府信息管理|信息管理|平台建设|监督保障))")
+#: (not after a colon, semicolon or comma: items that are clauses of one sentence are one
+#: list, 存在一些不足：一是主动公开意识有待加强；二是主动公开信息内容有待充实；…)
+_TOPIC_ITEM = re.compile(rf"(?<![；;：:，,、\s])\s*{_NUMERAL}是\s*(?=[^。，,；]{{0,10}}?(?:主动公开|依申请公开|政府信息管理|信息管理|平台建设|监督保障))")
 #: a plan or remedy announced before the items: they are the steps of one measures list,
 #: whatever topics they name (下一步，我局将…一是主动公开方面…二是依申请公开方面…)
 _PLAN_LEAD = re.compile(r"下一步|今后|明年|下一年|将|改进|整改|措施|计划|打算")
@@ -66,6 +68,10 @@ _PLAN_LEAD = re.compile(r"下一步|今后|明年|下一年|将|改进|整改|�
 _SPACED_END = re.compile(r"(?<=[。！？；;!?])[ \t\u3000\xa0]+(?=\S)")
 #: a numbered title run into its first sentence after a space (一、总体情况 根据…)
 _RUN_IN_TITLE = re.compile(rf"^\s*{_MARKER}[^。，,；;：:！？!?\s]{{1,14}}[ \t\u3000\xa0]+")
+#: the pinyin gloss some sites print after a character (报(bào)告): no character of the title
+GLOSS = r"[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）]"
+#: the same title where a paragraph opens (matched in place)
+_TITLE_AT = re.compile(rf"{_MARKER}(?:[^。，,；;：:！？!?\s](?:{GLOSS})?){{1,14}}[ \t\u3000\xa0]+")
 _LATER_ITEM = re.compile(r"[二三四五六七八九十]{1,2}是")
 #: a collapsed line: this long, with at least this many spaced sentence ends
 _COLLAPSED_CHARS = 200
@@ -78,12 +84,12 @@ _SHORTFALL = re.compile(r"存在|不足|差距|有待|不够|不夠|不及时|�
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－_]+\s*\d{1,3}\s*[-—–－_]+|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3}|\d{1,3})\s*$")
 _CHROME = re.compile(
     r"^\s*(?:(?:标题|发布时间|发布日期|发布机构|时间|文号|栏目|原文链接|本地目录|来源|浏览次数|索引号|分类|成文日期|"
-    r"主题分类|发文机关|页面链接|附件|字号)\s*[:：]|当前位置|页面链接|打印本页|关闭窗口|【|=+|\*{3,}|-{3,}|\|)")
+    r"主题分类|发文机关|页面链接|附件|附件下载|字号)\s*[:：]|当前位置|页面链接|打印本页|关闭窗口|扫一扫|无障碍(?:版|浏览|阅读)?\s*$|\S{0,2}公网安备|\S{0,2}ICP备|【|=+|\*{3,}|-{3,}|\|)")
 _CHROME_MAX_CHARS = 100
 _CONTACT = re.compile(r"^\s*(?:联系(?:电话|地址|方式|人)|地\s*址|邮\s*编|邮政编码|电\s*话|传\s*真|电子邮箱|邮\s*箱|网\s*址)\s*[：:]")
 _CAPTION = re.compile(r"^\s*(?:图|表)\s*\d+")
 _TABLE_NOTE = re.compile(r"^\s*(?:注|备注|说明)\s*\d*\s*[：:]")
-_NIL_STATEMENT = re.compile(r"(?:无|没有|未)[^，,。]{0,20}(?:事项|情况|收费|费用|处理费)")
+_NIL_STATEMENT = re.compile(r"[^，,。]{0,6}?(?:无|没有|未)[^，,。]{0,20}(?:事项|情况|收费|费用|处理费)")
 #: an addressee (市政务服务管理局:) or a label line
 _ADDRESSEE = re.compile(r"^[^，,。；;！？!?]{1,20}[：:]$")
 _SHORT_HEADING_CHARS = 20
@@ -100,8 +106,9 @@ _MIN_CJK = 4
 @dataclass(frozen=True)
 class Block:
     """A paragraph found in the source: cleaned ``text`` and its source span;
-    ``heading``: the numbered sub-heading line right above it, if any (not part of the
-    paragraph; it tells the classifier a paragraph stands in section 5)."""
+    ``heading``: the numbered sub-heading line right above it, or the title run in before
+    it on a one-line report, if any (not part of the paragraph; it tells the classifier
+    where a paragraph stands)."""
 
     text: str
     start: int
@@ -199,12 +206,13 @@ def split_lines(text: str, begin: int, end: int, width=None, last_in_text: bool 
     this range ends the input, so a cut-off last line is kept; ``section5``: the range is
     section 5 (问题及改进), where the problems and the measures are paragraphs apart."""
     lines = [l for l in text_lines(text, begin, end) if l is not None and not _is_noise(l)]
+    text_end = len(text.rstrip())  # a line cut off ends the input: no page footer follows it
     if width is None:
         width = wrap_width([l.width for l in lines])
     groups, current, prev, heading = [], [], None, ""
     for i, line in enumerate(lines):
         last = i == len(lines) - 1
-        cut_off = last_in_text and last and not _STARTS_WITH_MARKER.match(line.text)
+        cut_off = last_in_text and last and line.end >= text_end and _cut_off(line.text)
         after_sentence = prev is None or not current or bool(_TERMINAL.search(prev.text))
         if _is_heading(line, width, after_sentence, not last) and not cut_off:
             if current:
@@ -229,6 +237,17 @@ def split_lines(text: str, begin: int, end: int, width=None, last_in_text: bool 
     return [b for b in blocks if len(_CJK.findall(b.text)) >= _MIN_CJK]
 
 
+#: a signature's date (…局 2020年1月17日) ends no sentence that was cut off
+_DATE_END = re.compile(r"\d\s*日\s*$")
+
+
+def _cut_off(line: str) -> bool:
+    """Could the last line of the input be a sentence cut off by the end of an excerpt
+    (接下来,市教育局 / 全力做好浦东), not a numbered title, a label (相关附件:) or a signature
+    with its date?"""
+    return not _STARTS_WITH_MARKER.match(line) and not _DATE_END.search(line) and line.rstrip()[-1:] not in ":："
+
+
 def _breaks(prev: _Line, line: _Line, following, width) -> bool:
     """Does ``line`` open a new paragraph after ``prev``?
 
@@ -247,6 +266,8 @@ def _breaks(prev: _Line, line: _Line, following, width) -> bool:
 
 
 _SPACE = re.compile(r"\s*")
+#: the spacing that separates paragraphs on a line that lost its line breaks (not a line break)
+_SPACING = " \t\u3000\xa0"
 
 
 def _level(s: str, pos: int = 0):
@@ -260,7 +281,7 @@ def _level(s: str, pos: int = 0):
     return None
 
 
-def _cuts(span: str, problems_part: bool = False, collapsed: bool = False) -> list:
+def _cuts(span: str, problems_part: bool = False, collapsed: bool = False, spaced_start: bool = False) -> list:
     """Offsets in ``span`` where a run-together paragraph is split: before run-in markers
     (not deeper ones than the marker the paragraph opens with: those are its sub-points),
     before every 一是… item when at least two of them open a template topic, and before
@@ -274,7 +295,7 @@ def _cuts(span: str, problems_part: bool = False, collapsed: bool = False) -> li
         cuts.update(m.end() for m in _RUN_IN_ITEM.finditer(span))
     cuts.update(_spaced_cuts(span))
     if problems_part and collapsed:
-        cuts.update(_turn_cuts(span, sorted(cuts)))
+        cuts.update(_turn_cuts(span, sorted(cuts), spaced_start))
     return sorted(c for c in cuts if 0 < c < len(span))
 
 
@@ -305,14 +326,20 @@ def _collapsed(text: str, offset: int) -> bool:
                                               or len(_RUN_IN_MARKER.findall(line)) >= 2)
 
 
-def _turn_cuts(span: str, cuts: list) -> list:
+def _turn_cuts(span: str, cuts: list, spaced_start: bool = False) -> list:
     """Before section 5's turn from the shortfalls it admits to what it will do about them
     (…存在差距。下一步，我局将…) in a collapsed line, when a shortfall comes before the turn
     and more than an announcement (我们将采取以下措施：) follows it before the next cut. A
     paragraph that was written as one (problems, then measures) is left whole: only text
-    that lost its line breaks is cut here."""
+    that lost its line breaks is cut here. A line that still separates its paragraphs by
+    spacing has not lost them: a paragraph opening after spacing (…情况 我局…有待提高。下一步
+    我局将…。 六、…; ``spaced_start``: the span itself opens so) is left as written."""
     out = []
     for m in _TURN.finditer(span):
+        before = bisect_right(cuts, m.start()) - 1
+        opens_at = cuts[before] if before >= 0 else 0
+        if (spaced_start if opens_at == 0 else span[opens_at - 1] in _SPACING):
+            continue
         after_turn = bisect_right(cuts, m.end())
         stop = cuts[after_turn] if after_turn < len(cuts) else len(span)
         after = span[m.end():stop].strip()
@@ -334,7 +361,9 @@ def _split_run_in(text: str, group: list, section5: bool = False) -> list:
     start, end = group[0].start, group[-1].end
     span = text[start:end]
     problems_part = section5 or bool(_SECTION5_LEAD.search(span))
-    bounds = [start] + [start + c for c in _cuts(span, problems_part, len(group) == 1 and _collapsed(text, start))] + [end]
+    spaced_start = start > 0 and text[start - 1] in _SPACING
+    bounds = [start] + [start + c for c in _cuts(span, problems_part, len(group) == 1 and _collapsed(text, start),
+                                                 spaced_start)] + [end]
     out = []
     first = 0  # the first line of the group that may still reach into a later piece
     for a, b in zip(bounds, bounds[1:]):
@@ -352,6 +381,22 @@ def _split_run_in(text: str, group: list, section5: bool = False) -> list:
             continue
         s0 = parts[0][0] + len(text[parts[0][0]:parts[0][1]]) - len(text[parts[0][0]:parts[0][1]].lstrip())
         e0 = parts[-1][1] - (len(text[parts[-1][0]:parts[-1][1]]) - len(text[parts[-1][0]:parts[-1][1]].rstrip()))
+        opens = _after_run_in_titles(text, s0, parts[0][1])
+        if opens > s0 and (opens >= e0 or _run_in_heading(text[opens:e0])):
+            continue  # nothing but titles (二、主动公开政府信息情况 三、… of a one-line report)
+        title, s0 = text[s0:opens].strip(), opens
         body = "".join(text[max(s, s0):min(e, e0)] for s, e in parts)
-        out.append(Block(body, s0, e0))
+        out.append(Block(body, s0, e0, title))
     return out
+
+
+def _after_run_in_titles(text: str, pos: int, stop: int) -> int:
+    """Past the numbered titles a paragraph of a one-line report opens with, each separated
+    from what follows by spacing (六、其他需要报告的事项 我局暂无…): a title is not part of
+    the paragraph (a run-in heading ending in 。 is, and stays)."""
+    while pos < stop:
+        m = _TITLE_AT.match(text, pos, stop)
+        if not m:
+            return pos
+        pos = m.end()
+    return pos

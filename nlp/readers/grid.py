@@ -68,26 +68,32 @@ class GridCell:
 
 @dataclass(frozen=True)
 class Grid:
-    """A table's cells in reading order; ``unit`` is "column" (markup) or "pt" (PDF)."""
+    """A table's cells in reading order; ``unit`` is "column" (markup), "pt" (the cells of a
+    ruled PDF table) or "words" (a PDF table without rules: each word a cell where it
+    stands, nlp/readers/positions.py)."""
 
     cells: tuple
     unit: str = "column"
+    span: tuple = ()  # (start, end) of the lines the table is rendered as, when known
 
     @property
     def tolerance(self) -> float:
         """How far apart two edges may be and still be one grid line."""
-        return PT_TOLERANCE if self.unit == "pt" else 0.0
+        return PT_TOLERANCE if self.unit in ("pt", "words") else 0.0
 
     @property
     def start(self) -> int:
-        return min(c.start for c in self.cells)
+        """Where the table's text starts: its first line, which may open with positions no
+        cell starts in (' |  | 0 |…')."""
+        return self.span[0] if self.span else min(c.start for c in self.cells)
 
     @property
     def end(self) -> int:
-        return max(c.end for c in self.cells)
+        return self.span[1] if self.span else max(c.end for c in self.cells)
 
     def shifted(self, by: int) -> "Grid":
-        return Grid(tuple(replace(c, start=c.start + by, end=c.end + by) for c in self.cells), self.unit)
+        span = (self.span[0] + by, self.span[1] + by) if self.span else ()
+        return Grid(tuple(replace(c, start=c.start + by, end=c.end + by) for c in self.cells), self.unit, span)
 
 
 @dataclass(frozen=True)
@@ -127,7 +133,7 @@ class LayoutBuilder:
             return
         grid = Grid(tuple(cells), unit)
         lines, placed = render_cells(cells, grid.tolerance)
-        self._items.append((lines, Grid(tuple(placed), unit)))
+        self._items.append((lines, Grid(tuple(placed), unit, (0, sum(len(line) + 1 for line in lines) - 1))))
 
     def build(self) -> Layout:
         out, grids, pos = [], [], 0

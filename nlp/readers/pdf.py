@@ -16,6 +16,7 @@ import pdfplumber
 
 from ..errors import DamagedInput, EmptyInput, NianbaoError, UndecodableInput, UnsupportedInput
 from .grid import GridCell, Layout, LayoutBuilder, clean_cell
+from .positions import table_zones, zone_box
 
 #: pdfminer logs every repair it makes to a damaged file; a damaged file is an InputError here.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
@@ -69,10 +70,24 @@ def page_blocks(page, page_top: float = 0.0) -> list:
     tables = [(t, cells) for t, cells in tables if len({c.left for c in cells}) > 1]  # a frame is text
     boxes = [t.bbox for t, _ in tables]
     outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
+    zones = table_zones(outside.extract_words(x_tolerance=WORD_GAP_PT, y_tolerance=2),
+                        _char_width(outside.chars), page_top)
+    zone_boxes = [zone_box(cells, page_top) for cells in zones]
+    outside = outside.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, zone_boxes))
     lines = sorted(map(_line, outside.extract_text_lines(return_chars=True)), key=lambda line: line.top)
     items = [(line.top, "lines", [line]) for line in drop_page_numbers(lines)]
     items += [(t.bbox[1], "table", cells) for t, cells in tables]
+    items += [(box[1], "words", cells) for box, cells in zip(zone_boxes, zones)]
     return [(kind, value) for _, kind, value in sorted(items, key=lambda item: item[0])]
+
+
+#: Characters closer than this (points) are one word for the unruled-table finder.
+WORD_GAP_PT = 1.5
+
+
+def _char_width(chars: list) -> float:
+    widths = sorted(c["x1"] - c["x0"] for c in chars) or [10.0]
+    return widths[len(widths) // 2]
 
 
 def table_settings(page) -> dict:
@@ -160,6 +175,9 @@ def render_blocks(blocks: list) -> Layout:
         if kind == "table":
             for cells in without_repeated_header(values):
                 out.table(cells, unit="pt")
+        elif kind == "words":
+            for cells in values:
+                out.table(cells, unit="words")
         else:
             out.lines(join_wrapped([line for value in values for line in value]))
     return out.build()

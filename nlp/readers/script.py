@@ -111,7 +111,8 @@ def in_converted(grid, converted: str, script: ScriptMap):
         start, end = script.to_converted(cell.start), script.to_converted(cell.end)
         return replace(cell, start=start, end=end, text=converted[start:end])
 
-    return replace(grid, cells=tuple(moved(c) for c in grid.cells))
+    span = tuple(script.to_converted(at) for at in grid.span)
+    return replace(grid, cells=tuple(moved(c) for c in grid.cells), span=span)
 
 
 def to_simplified(text: str) -> tuple:

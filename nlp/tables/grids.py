@@ -34,12 +34,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from rapidfuzz import fuzz
+
 from ..numbers import CELL_NUMBER, PLACEHOLDERS, fold_width
 from ..readers.grid import Grid, GridCell, matrix_positions
 from ..schema import registry
 from .columns import COLUMN_MATCH_CUTOFF, column_score
 from .rows import CellText, Row
+from .pinning import ROW_MARKER, normalise
 from .tokens import SKIP_LINE, pipe_pieces
+from .words import joined_words
 
 _NUMBER = re.compile(rf"^{CELL_NUMBER}$")
 NUMBER, EMPTY, TEXT = "number", "empty", "text"
@@ -83,13 +87,19 @@ def grid_rows(grids, edition: str, table: str) -> list:
     """The printed rows of a table drawn as grids, in reading order."""
     columns = table_columns(edition, table)
     rows, header = [], None
+    names_row = _row_namer(edition, table)
     for grid in grids:
+        words, stretched = grid.unit == "words", set()
+        if words:
+            grid, stretched = joined_words(grid, lambda t: cell_kind(t) == NUMBER,
+                                           lambda t: names_a_column(t, columns), names_row)
+        own_label = (lambda text_cell: id(text_cell) not in stretched and names_row(text_cell.text)) if words else None
         header = _carried(header, grid)
         since_data = []  # the rows after the last data row: a header block and its titles
         for matrix_row in _matrix_rows(grid):
-            kind = _row_kind(matrix_row, columns, header is not None)
+            kind = _row_kind(matrix_row, columns, header is not None, own_label)
             if kind == "data":
-                rows.append(_data_row(matrix_row, header))
+                rows.append(_data_row(matrix_row, header, gaps_are_blank=grid.unit == "words"))
                 since_data = []
                 continue
             since_data.append(matrix_row)
@@ -102,7 +112,7 @@ def _carried(header, grid):
     """The header of the previous grid, if this grid's columns line up with it."""
     if header is None or header.grid.unit != grid.unit:
         return None
-    if grid.unit == "pt":
+    if grid.unit in ("pt", "words"):  # positions on the page: a table continued on the next page
         return header
     width = lambda g: (min(c.left for c in g.cells), max(c.right for c in g.cells))
     return header if width(grid) == width(header.grid) else None
@@ -122,10 +132,12 @@ def _matrix_rows(grid) -> list:
     return out
 
 
-def _row_kind(matrix_row, columns, after_header: bool) -> str:
+def _row_kind(matrix_row, columns, after_header: bool, own_label=None) -> str:
     """data, header or other (see the module's docstring). A row's first text is its
     label, so a label that happens to read like a header (其他) does not make a header; a
-    row of blanks is data only under a header (above it, it is the header's own padding)."""
+    row of blanks is data only under a header (above it, it is the header's own padding).
+    In a table without rules (``own_label`` given) a row of blanks prints nothing but its
+    label: it is data when ``own_label(cell)`` says the label is a row of its own."""
     own = [(cell, kind) for cell, starts, kind in matrix_row if starts]
     if any(kind == NUMBER for _, kind in own):
         return "data"
@@ -135,7 +147,30 @@ def _row_kind(matrix_row, columns, after_header: bool) -> str:
         return "header"
     if after_header and any(kind == EMPTY for _, kind in own) and (texts or len(own) > 1):
         return "data"  # a row of blank cells under the header, beside its label or not
+    if after_header and own_label is not None and any(own_label(c) for c, kind in own if kind == TEXT):
+        return "data"
     return "other"
+
+
+def _row_namer(edition: str, table: str):
+    """Whether a text is the whole label of a row of the table's template: it opens with a
+    row's number (一、 (二) 3.) and reads as one of the row's aliases. The end of a wrapped
+    label (计其他情形)) opens with none; its head (（六）其) is not the whole label."""
+    aliases = [normalise(a) for row in registry().rows(edition, table) for a in row.aliases]
+
+    def names_row(text: str) -> bool:
+        label = normalise(text)
+        if not ROW_MARKER.match(label):
+            return False
+        return max(fuzz.ratio(label, alias) for alias in aliases) >= WHOLE_LABEL_CUTOFF
+
+    return names_row
+
+
+#: A line of a table without rules is a row's own label when it is that label whole: a
+#: plain similarity this high (the fragments of a wrapped label, （六）其 of （六）其他处理,
+#: stay below it; rapidfuzz's WRatio would take them as partial matches).
+WHOLE_LABEL_CUTOFF = 90.0
 
 
 def _header_of(block, columns, grid) -> "_Header":
@@ -164,23 +199,38 @@ def _within(inner, outer) -> bool:
 
 
 def _column_at(cell, header) -> HeaderColumn | None:
+    """The header column a cell stands under: the one its middle falls in, else (a word
+    wider than its header) the one it overlaps most."""
     if header is None:
         return None
     middle = (cell.left + cell.right) / 2
-    return next((h for h in header.columns if h.left <= middle <= h.right), None)
+    inside = next((h for h in header.columns if h.left <= middle <= h.right), None)
+    if inside is not None:
+        return inside
+    overlap = lambda h: min(cell.right, h.right) - max(cell.left, h.left)
+    best = max(header.columns, key=overlap, default=None)
+    return best if best is not None and overlap(best) > 0 else None
 
 
-def _data_row(matrix_row, header) -> Row:
+def _data_row(matrix_row, header, gaps_are_blank: bool = False) -> Row:
     """Label pieces: every text over the row, row-spanning group labels included (a text
-    is never a value). Cells: the numbers and empty cells starting in the row."""
-    labels, cells = [], []
+    is never a value). Cells: the numbers and empty cells starting in the row; in a table
+    without rules (``gaps_are_blank``) a header column the row prints nothing under is a
+    blank cell of the row."""
+    labels, placed = [], []
     for cell, starts, kind in matrix_row:
         if kind == TEXT:
             labels.append(cell)
         elif starts:
             column = _column_at(cell, header)
-            cells.append(CellText(cell.text.strip(), cell.start, cell.end, True,
-                                  column.leaf if column else "", column.groups if column else ()))
+            placed.append((cell.left, CellText(cell.text.strip(), cell.start, cell.end, True,
+                                               column.leaf if column else "", column.groups if column else ())))
+    if gaps_are_blank and header is not None and (placed or labels):
+        printed = {c.header for _, c in placed}
+        at = max(c.end for _, c in placed) if placed else max(c.end for c in labels)
+        placed += [(h.left, CellText("", at, at, True, h.leaf, h.groups)) for h in header.columns
+                   if h.leaf not in printed]
+    cells = [c for _, c in sorted(placed, key=lambda item: item[0])]
     label_texts = tuple(c.text for c in labels)
     start = labels[0].start if labels else (cells[0].start if cells else 0)
     groups = tuple(dict.fromkeys(g for c in cells for g in c.groups))

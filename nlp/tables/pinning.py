@@ -37,7 +37,7 @@ AGAINST_LABEL = 150.0
 
 #: The start of a row's own label inside text that runs several labels together:
 #: a sub-row number "2." or a group marker "(三)" / "三、".
-_ROW_MARKER = re.compile(r"(?:(?<!\d)[1-9]\.(?=[^\d])|\([一二三四五六七八九十]\)|[一二三四五六七八九十]、)")
+ROW_MARKER = re.compile(r"(?:(?<!\d)[1-9]\.(?=[^\d])|\([一二三四五六七八九十]\)|[一二三四五六七八九十]、)")
 _NOISE = re.compile(r"[\s\u3000“”\"'‘’「」|#*]")
 
 
@@ -57,7 +57,7 @@ def cut_at_last_marker(label: str) -> str:
     >>> cut_at_last_marker("(二)部分公开(区分处理的,只计这一情形,不计其他情形)")
     '(二)部分公开(区分处理的,只计这一情形,不计其他情形)'
     """
-    starts = [m.start() for m in _ROW_MARKER.finditer(label)]
+    starts = [m.start() for m in ROW_MARKER.finditer(label)]
     return label[starts[-1]:] if starts and starts[-1] < len(label) - 1 else label
 
 

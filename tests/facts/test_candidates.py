@@ -10,6 +10,7 @@ from nlp.segment import find_sections
 # a real sentence (collected.jsonl row 875) and real prose without numbers (row 1033)
 COUNTS = ("全年主动公开政府信息总数171条:基层政务公开领域信息124条,工作动态34条,预算决算4条,应急预案3条,政策文件2条,"
           "其他政府信息4条。")
+LIST = "从公开内容看:1、工作动态类信息160条。2、惠民事项信息87条。3、审批执法类信息14条。4、文件类信息18条。5、预算信息1条。"
 PROSE = "全年,街道持续优化和维护政府信息公开专栏,确保法定主动公开内容得到及时、准确、规范地公开。专栏日常维护到位,信息更新频率符合要求。\n"
 
 
@@ -19,6 +20,11 @@ PROSE = "全年,街道持续优化和维护政府信息公开专栏,确保法定
     # a number without a cue word: no candidate
     ("本规定自2023年1月1日起施行。共有12名工作人员参加。", []),
     ("专栏日常维护到位,信息更新频率符合要求。", []),
+    # the items of a list a candidate opened are candidates to the paragraph's end, far from its cue (row 1791) …
+    # (the sentence after it: row 70)
+    (LIST, LIST[:-1].split("。")),
+    # … not past it
+    (LIST + "\n\n结合工作中存在的问题和不足,我们将从以下三个方面改进。", LIST[:-1].split("。")),
 ])
 def test_candidate_sentences(text, expected):
     assert [text[s.start:s.end] for s in candidate_sentences(text, [(0, len(text))])] == expected

@@ -49,6 +49,22 @@ CHANNEL_WORDS = [
      "row 837 http://www.weiyang.gov.cn/zwgk/zfjg/jdbsc/dmgjd/xxgknb/60190059f8fd1c2073f28df9.html"),
     ("2018年度共在舒城县政府信息公开网上发布各类主动公开信息480余条。", [(W, 480)],
      "row 1529 https://www.shucheng.gov.cn/public/column/6599201?type=3&action=detail&nav=3&title=2018"),
+    # a channel's name and a count, nothing else: the items it published (a sentence of its own after
+    # the total, or items of a verb's list); its visits and its columns are no items
+    ("2023年,全面依法主动公开政府信息260余条。政务网站70余条,其中包括政协提案4条,政策规范性文件4条;"
+     "通过“投资陵城”微信公众号发布信息180余条;通过媒体发稿20余篇。",
+     [(T, 260), (W, 70), (W, 4), (W, 4), ("wechat", 180), ("other", 20)],
+     "first-look h022 http://www.dzlc.gov.cn/n55189606/n55189912/n86432331/n86432364/c86699932/content.html"),
+    ("2021年1月1日起至12月31日止,我办共发布信息门户网站717条、微博545条、微信583条,网站全年总访问量210226次,"
+     "其中独立用户访问总量127682个。", [(W, 717), ("weibo", 545), ("wechat", 583)],
+     "row 1375 https://yanan.gov.cn/gk/zfxxgknb/2021n/szfzsjg/1539509946796748802.html"),
+    # a region's disclosure network is a website, also where no verb follows right after it
+    ("2014年,南湖区统计局在南湖区政府信息公开网上主动公开政府信息307条,其中组织机构7条、政策文件2条。", [(W, 307), (W, 7), (W, 2)],
+     "row 1912 http://www.nanhu.gov.cn/art/2015/3/10/art_1229282877_2668431.html"),
+    ("2021年海棠新城管委会在政府信息公开网共主动公开信息533条,其中涉及焦点图片47条、工作动态452条。", [(W, 533), (W, 47), (W, 452)],
+     "row 1463 http://wedosign.net/qzfbm/htxckfq/zwgk_53321/zfxxgknb_53332/202201/t20220124_10333335.html"),
+    ("2021年医院在淮北市人民政府信息公开网上及时完善内容、规范发布信息总计22条。", [(W, 22)],
+     "first-look h032 http://www.huaibeihosp.cn//list/5abe6e6caafd41ec82567fb1ab9cc632/024b2a4a9f614996a839fa417771aec9.html"),
 ]
 
 NAMES_AND_SEVERAL_CHANNELS = [
@@ -92,11 +108,74 @@ LIST_AND_SCENE = [
 ]
 
 
+GENERIC_BESIDE_WEBSITE = [
+    # 政务新媒体 beside a website is a second channel (total), not the website's kind
+    ("全年通过网站政务新媒体共主动发布信息 9443条,其中概况类信息 164条,政府动态信息 94条,信息公开类45条,各类项目信息公告 8870条,"
+     "政务新媒体发布信息 270条。",
+     [(T, 9443), (T, 164), (T, 94), (T, 45), (T, 8870), ("new_media", 270)],
+     "first-look h047 https://ggzy.bijie.gov.cn/zwfw/xxgknb/202301/t20230130_78040044.html"),
+    ("在主动发布方面,汕尾市公安局门户网站、政务新媒体及中央、省、市传统主流媒体共公开44087条政府信息。", [(T, 44087)],
+     "row 86 http://www.shanwei.gov.cn/gdsw110/zwgk/gknb/content/post_794439.html"),
+    ("2025年,全县各级行政机关通过政府网站、政务新媒体渠道,主动公开各类政府信息共计3573条,具体涵盖概况类信息26件、"
+     "政务动态信息2303条、信息公开目录信息1244条。",
+     [(T, 3573), (T, 26), (T, 2303), (T, 1244)],
+     "row 1509 http://zb.gov.cn/zbxzf/xzfen/202602/d80acbdb2a3348a88ca0c20919d74f40.shtml"),
+    # must not change: beside a platform of its kind the general word gives way
+    ("街道政务新媒体微信公众号公开信息55条。", [("wechat", 55)],
+     "row 1489 http://zwgk.changchun.gov.cn/ng/xzjdrmzf/ngqtyjdbsc/zfxxgknb/202301/t20230116_3104991.html"),
+]
+
+
+ADVERBIAL_AND_SIBLINGS = [
+    # the adverbial clause right before the verb governs the count, not a statement before it
+    ("在科尔沁右翼中旗“三务”公开网站上发布信息153条,通过政务新媒体“巴彦呼舒镇”微信公众号,共发布信息322条;"
+     "通过微信视频号“巴彦呼舒镇人民政府”平台发布制作宣传视频32篇。",
+     [(W, 153), ("wechat", 322), ("short_video", 32)],
+     "first-look h016 http://www.kyzq.gov.cn/kyzq/2026-01/21/article_2026012117595078718.html"),
+    ("2025年,全县各级行政机关通过政府网站、政务新媒体渠道,主动公开各类政府信息共计3573条。", [(T, 3573)],
+     "row 1509 http://zb.gov.cn/zbxzf/xzfen/202602/d80acbdb2a3348a88ca0c20919d74f40.shtml"),
+    # must not: an adverbial clause that holds a count of its own (18期) is a statement, no scene
+    ("截至2018年12月31日,石台县林业局累计主动公开政府信息280条;通过电子政务编印《石台林业》18期,公开政府信息85条,"
+     "政府信息公开网站主动公开信息132条,其它媒体公开政府信息73条。",
+     [(T, 280), (T, 85), (W, 132), ("other", 73)], "row 2017 https://www.ahshitai.gov.cn/Xxgknb/show/2535.html"),
+    # items of one 、 list share the channel named before their verb, even after 信息N条 …
+    ("2023年,我局通过政府网站主动公开政府信息48条,其中动态类信息8条,行政执法类信息2条,财政预决算信息6条,政府信息年度报告1条,"
+     "其他信息31条;通过微博微信发布信息98条,通过微信公众号发布信息131条、视频62条,通过新闻媒体发布信息677条。",
+     [(W, 48), (W, 8), (W, 2), (W, 6), (W, 1), (W, 31), (T, 98), ("wechat", 131), ("wechat", 62), ("other", 677)],
+     "first-look h014 http://www.lw.gov.cn/zwgkk/bmxxgkndbg/content/post_9432878.html"),
+    # … but after a comma a count of no channel is another statement (row 646 above), and a 、
+    # inside the count's own clause joins no sibling
+    ("本年度主动公开政府信息总数33条。其中政府网站公开信息33条,通过版面、发放明白纸0条。", [(T, 33), (W, 33), (T, 0)],
+     "row 249 http://admin.yzcity.gov.cn:8888/nyx/gknb/202501/85e7fd4ada5d4c8a90db6adc92034885.shtml"),
+]
+
+
+SENTENCE_BEFORE = [
+    # a sentence that opens with the medium of the publishing work and counts nothing sets the
+    # scene of the next sentence of its paragraph …
+    ("2. 发挥各类信息公开平台和渠道作用,运用微信等新媒体发布信息。2023年,武汉病毒所通过官方微信平台,认真做好信息发布工作。"
+     "全年共发布信息80条。", [("wechat", 80)],
+     "first-look h043 http://whiov.cas.cn/xxgkbc/xxgkndbg_160275/202403/t20240329_7059978.html"),
+    ("(一)主动公开方面。三河镇主要通过广东省政府网站集约化平台公开政府信息,主要围绕社会公众关心的重点、热点问题,"
+     "对工作动态、部门文件、政府工作报告等领域信息进行公开,接受社会公众监督。2023年,发布政府信息60条,包括领导分工1条、"
+     "机构职能1条、部门文件3条、工作动态42条、部门预决算和三公经费预决算6条、政府工作报告6条、政府信息公开年报1条。",
+     [(W, 60), (W, 1), (W, 1), (W, 3), (W, 42), (W, 6), (W, 6), (W, 1)],
+     "row 985 https://www.dabu.gov.cn/mzdpshzzf/gkmlpt/content/2/2590/post_2590436.html"),
+    # … not one that opens otherwise (同时, 我镇…设置宣传栏), nor the sentence of another paragraph
+    ("2024年度,我镇从严把握公开范围,通过政府官方网站、政务新媒体平台等多种渠道,及时发布各类政府信息,涵盖行政法规文件、"
+     "各类规划政策解读、财政预算决算、重点工作完成情况等内容。同时,我镇主动提供信息公开查阅点,在政府办公楼廊道墙面、公共服务中心、"
+     "党群服务中心等场所设置宣传栏、电子屏幕,对机设置、办事指南、服务承诺等信息予以公示,增强政府信息公开透明度。"
+     "2024年合计共公开了197项政务信息。", [(T, 197)],
+     "row 1023 http://www.puning.gov.cn/zfxxgkmlfg/jyspnscgzrmzf/zfxxgkgzndbg/content/post_913109.html"),
+]
+
+
 def _ids(rows):
     return [row[2].split()[1] for row in rows]
 
 
-ROWS = BRACKETED_ADDRESS + CHANNEL_WORDS + NAMES_AND_SEVERAL_CHANNELS + LIST_AND_SCENE
+ROWS = (BRACKETED_ADDRESS + CHANNEL_WORDS + NAMES_AND_SEVERAL_CHANNELS + LIST_AND_SCENE + GENERIC_BESIDE_WEBSITE
+        + ADVERBIAL_AND_SIBLINGS + SENTENCE_BEFORE)
 
 
 @pytest.mark.parametrize("text,expected,source", ROWS, ids=_ids(ROWS))

@@ -72,12 +72,62 @@ OTHER_MATTERS = [
 ]
 
 
+# 解读 with its object counts what was interpreted; as a noun it names the items published
+INTERPRETED = [
+    ("2021年,我厅网站共发布政府信息35012条(次)。其中,开展政策解读20次,解读文件20次。", [(W, 35012), (W, 20)],
+     "first-look h029 http://jtyst.shanxi.gov.cn/zwgk/gknb/202201/t20220129_4707104.shtml"),
+    ("微信公众号编发信息400余条,及时宣传解读了30余件最新人力资源社会保障政策,特别是第一时间推送了一批应对疫情出台的人社政策。",
+     [("wechat", 400)],
+     "first-look h025 https://www.jining.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11370800004312490W&fbtime=2020"),
+    # must not: 政策解读 names the items
+    ("2021年,全市共发布各类政务信息36万余条,其中183个单位分别发布了本单位2020年财政决算和2021年财政预算信息;"
+     "转载国务院、省政府重要政务信息 2138条;发布了103份政策解读文件。", [(T, 360000), (T, 2138), (T, 103)],
+     "row 1315 http://sd-xs.com/home/tzgg/content/post_2548516.html"),
+]
+
+# copies handed to another body are no publication, 主动公开 after the verb names what was handed over
+HANDED_OVER = [
+    ("全年通过门户网站、12320卫生健康微信公众号等平台公开发布信息2249条,向省政府办公厅送交主动公开文件45件。", [(T, 2249)],
+     "first-look h031 https://wsjk.ln.gov.cn/wsjk/zfxxgk/zfxxgknb/730642B907C14CED856A06669B2D04CF/index.shtml"),
+    ("在街道政务微博微信公开信息分别为545条和378条。定期向东城区档案馆、文化和旅游局(图书馆)、行政服务管理局(行政服务中心)"
+     "移送政府信息纸质文本,共15份。", [("weibo", 545), ("wechat", 378)],
+     "first-look h015 https://www.bjdch.gov.cn/zfxxgkzl/zfxxgknb/2021nb/dcqjd2021/202201/t20220117_2995317.html"),
+]
+
+# 更新 publishes news and a column's new items; it updates entries that exist
+UPDATES = [
+    ("截止2020年12月31日,马冈镇通过政务网站(/mgzrmzf/wzsy/index.html)共主动公开政府信息203条,其中更新工作动态172条,"
+     "党务公开栏目更新11条,发布人事信息4条,发布公告16条,在信息公开目录系统(/jmkpsmgz/gkmlpt/index)发布政务动态172篇,"
+     "更新组织机构信息15条。", [(W, 203), (W, 172), (W, 11), (W, 4), (W, 16), (W, 172)],
+     "first-look h007 (no URL: sources.jsonl)"),
+    ("2023年以来,我局在政府网站上共计发布部门动态、政策文件、公告公示、重点工作、重大民生信息、政府采购等内容201篇,"
+     "其中部门动态一栏更新内容144篇,使服务对象能及时了解我局的工作。", [(W, 201), (W, 144)],
+     "row 305 http://fjlxjx.com/hmstyjrswj/xxgkgzndbg/content/8aa6d16e-0515-4716-a5dd-28d53d71e8bf.html"),
+    ("2024年,县司法局充分利用多种渠道主动公开政府信息,在金塔县政府网站上更新工作动态62篇。", [(W, 62)],
+     "row 1158 https://www.jtxzf.gov.cn/jintaxian/c101866/202501/934554212b2e420bb3bb9e1ebc0fff40.shtml"),
+    # 新增 publishes the information it adds to a channel, not a column it opens
+    ("2019 年,厅门户网站新增信息14129条,其中,工作动态类信息3455条,法律法规及规范性文件类信息28条,规划计划类信息2条,"
+     "业务管理类信息10465条,综合管理类信息179条。厅网站页面总数254299个,访问次数3353609次。",
+     [(W, 14129), (W, 3455), (W, 28), (W, 2), (W, 10465), (W, 179)],
+     "row 635 https://nr.gd.gov.cn/gkmlpt/content/2/2877/post_2877736.html"),
+    ("2023年,武汉病毒所官方网站新增信息公开相关内容共235条,其中“通知公告”11条、“招生”及“招聘”35条、“科研进展”及“学术动态”27条、"
+     "其他信息162条。", [(W, 235), (W, 11), (W, 35), (W, 27), (W, 162)],
+     "first-look h043 http://whiov.cas.cn/xxgkbc/xxgkndbg_160275/202403/t20240329_7059978.html"),
+    ("新增“招投标违规违法线索征集、涉企行政检查公示”2个专题专栏,专题专栏总量达到14个。", [],
+     "row 1509 http://zb.gov.cn/zbxzf/xzfen/202602/d80acbdb2a3348a88ca0c20919d74f40.shtml"),
+    # must not: entries that exist, updated
+    ("全年共主动公开政府信息963条,其中:发布工作信息580条;制定并发布规范性文件7件;发布统计信息2条;发布人事信息1条;"
+     "发布财政及“三公经费”信息3条;更新办事指南31条。", [(T, 963), (T, 580), (T, 7), (T, 2), (T, 1), (T, 3)],
+     "row 546 http://ljwns.net/zfxxgk/zfxxgknb/2018n/gbm/1628950003969982465.html"),
+]
+
+
 def _ids(rows):
     return [row[2].split()[1] if row[2].startswith("row") else row[2] for row in rows]
 
 
-@pytest.mark.parametrize("text,expected,source", INSIDE_THE_PUBLISHING_PHRASE + OTHER_MATTERS,
-                         ids=_ids(INSIDE_THE_PUBLISHING_PHRASE + OTHER_MATTERS))
+@pytest.mark.parametrize("text,expected,source", INSIDE_THE_PUBLISHING_PHRASE + OTHER_MATTERS + INTERPRETED + HANDED_OVER + UPDATES,
+                         ids=_ids(INSIDE_THE_PUBLISHING_PHRASE + OTHER_MATTERS + INTERPRETED + HANDED_OVER + UPDATES))
 def test_exclusions_exclude_what_they_describe(text, expected, source):
     assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
 
@@ -93,6 +143,15 @@ GOVERNING = [
     ("向上级部门上报各类信息", "act"),
     ("累计清理过期信息", "act"),
     ("其中机构职能类信息", None),
+    ("其中更新工作动态", "publish"),
+    ("党务公开栏目更新", "publish"),
+    ("更新组织机构信息", "act"),
+    ("厅门户网站新增信息", "publish"),
+    ("其中,开展政策解读20次,解读文件", "act"),
+    ("及时宣传解读了", "act"),
+    ("向省政府办公厅送交主动公开文件", "act"),
+    ("发布了103份政策解读文件", "publish"),
+    ("市政府门户网站更新规范性文件目录", "act"),
 ]
 
 

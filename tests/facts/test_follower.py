@@ -17,6 +17,15 @@ ROWS = [
     ("“杭州教育发布”微信公众号关注人数逾50万。", [("wechat", 500000, "at_least")]),
     ("官方抖音号粉丝突破770万。", [("short_video", 7700000, "at_least")]),
     ("我局微信公众号 “玉林自然资源”,2022年公开发布信息共150条,粉丝量达2900个,较上一年度上涨了800人。", [("wechat", 2900, "exact")]),
+    # the account an earlier clause names, with no publication counted before the followers
+    # (first-look h046 https://www.zhanjiang.gov.cn/zjsfw/bmdh/whgdj/zwgk/zfxxgknb/content/post_2141297.html) …
+    ("局微信订阅号于2016年9月开通,目前关注人数90519人,2025年推送信息458条。", [("wechat", 90519, "exact")]),
+    # … or after its publications (row 1301 http://dggjj.dg.gov.cn/zzzq/zwgk/gknb/content/post_3779430.html)
+    ("2021年,通过门户网站发布信息641条,总访问量达651万多次;微信公众号发布信息135条,关注人数达175万余人。",
+     [("wechat", 1750000, "approx")]),
+    # … not a medium without followers: the platform's users stay new_media (first-look h015, no URL)
+    ("继续打造“花伴儿”融媒体平台和社区生态系统,截至2021年12月底,平台注册用户37368人,开展各类线上线下活动496场",
+     [("new_media", 37368, "exact")]),
     # not followers: plays, views, reads, growth
     ("推出系列短视频，播放量超2300万。", []),
     ("总阅读量超700万次。", []),

@@ -107,6 +107,36 @@ KNOWN_FAILURES = [
     # 推出 as the publishing verb (row 1324)
     ("推出65篇政策解读推文“政解中山”,推出20期政策解读访谈节目(“热点面对面”),回应市民关切。", [(T, 65, "exact")],
      "https://gd.010b.com/policy/detail/73832.html"),
+    # First-look batch 2026-12-07 (development data since), left after round 2: one report each
+    # (tests/facts/first_look_errors.md). An act word naming a kind of item in a verb's list (h003)
+    ("市教育局主動在張家港市政府門戶網(wǎng)站發(fā)布新聞動態(tài)73條、教育資訊169條、政策圖解4條(其中1條視頻動畫解讀)、"
+     "民意征集1條、訪談直播1條、部門文件等111條",
+     [(W, 73, "exact"), (W, 169, "exact"), (W, 4, "exact"), (W, 1, "exact"), (W, 1, "exact"), (W, 1, "exact"),
+      (W, 111, "exact")],
+     "http://www.qiacuan.com/zjgszwz/zfxxgknb/202301/0feb0e44ce214b3d8e5c8507a624f44b.shtml"),
+    # an outlet the cues do not know, placed by 报道 (h012)
+    ("2021年我局通過新榮零距離報道20余篇。", [("other", 20, "approx")],
+     "http://www.uuqxomq.cn/xrqrmzfz/wtjxxgknb/202203/2d0414fbee9046c78c315dcc9411c119.shtml"),
+    # a count without its unit run into the next statement, no punctuation between (h013)
+    ("2023年主动公开各类政府信息42327条,其中县政府门户网站主动公开政府信息2252条、政务新媒体发布信息39936甘肃政务服务网发布信息139条。",
+     [(T, 42327, "exact"), (W, 2252, "exact"), ("new_media", 39936, "exact"), (W, 139, "exact")],
+     "https://www.zhangye.gov.cn/zyszfxxgk/szfxxgknb/2023nnb/202401/t20240131_1181096.html"),
+    # 发送 as the publishing verb (h017; elsewhere 发送 sends warnings by SMS: row 1057)
+    ("通过“石嘴山市大武口区教育体育局”官方微信号发送信息380余条。", [("wechat", 380, "approx")],
+     "http://www.dwk.gov.cn/xxgk/zfxxgknb/2022/202301/t20230111_3912413.html"),
+    # a noun of items in a list of activities, with no publishing verb (h025)
+    ("召开新闻发布会3次、接受电视采访2次、数字图文解读21条、微信公众号编发信息400余条", [(T, 21, "exact"), ("wechat", 400, "approx")],
+     "https://www.jining.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11370800004312490W&fbtime=2020"),
+    # the count in a clause of its own after the publishing clause: 共计24条信息 (h029)
+    ("在厅网站“统计数据”专栏,公示全省交通固定资产投资完成情况、客货运输量统计数据,共计24条信息", [(W, 24, "exact")],
+     "http://jtyst.shanxi.gov.cn/zwgk/gknb/202201/t20220129_4707104.shtml"),
+    # batches of plans published (h030, a grey zone: 批次 marks samples and events elsewhere)
+    ("向社會(huì )公開(kāi)交通投資計劃10批次,含高速公路、國省干線(xiàn)、農村公路、小型應急交通扶貧、災毀恢復、大中修計劃等專(zhuān)項建設資金項目。",
+     [(T, 10, "exact")], "http://m.cdzy-dcgs.com/hnszf/xxgk/zfxxgknb/szbm_97944/202102/t20210201_14337806.html"),
+    # 发表 as the publishing verb (h037)
+    ("兰州分院官方微博“科兰之声”发表微博156条;官方微信“中国科学院兰州分院”发布信息158期。",
+     [("weibo", 156, "exact"), ("wechat", 158, "exact")],
+     "http://lzb.cas.cn/xxgk/xxgkndbg/202202/t20220223_6371785.html"),
 ]
 
 

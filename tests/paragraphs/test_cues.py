@@ -25,6 +25,18 @@ def test_each_cue_is_shown_by_two_reports_outside_the_gold(cue):
         assert (cue["label"] in example["labels"]) == (cue["stance"] == "for")
 
 
+ALSO = [(c, part) for c in DATA["cues"] for part in c.get("also", [])]
+
+
+@pytest.mark.parametrize("cue,part", ALSO, ids=[f"{c['name']}:{p['pattern'][:12]}" for c, p in ALSO])
+def test_each_alternative_added_later_is_shown_by_two_reports_of_its_own(cue, part):
+    assert len(part["examples"]) == 2 and len({e["source"] for e in part["examples"]}) == 2
+    for example in part["examples"]:
+        assert not example["source"].startswith("data/gold")
+        assert re.search(part["pattern"], example["sentence"]) and cues()[cue["name"]].search(example["sentence"])
+        assert (cue["label"] in example["labels"]) == (cue["stance"] == "for")
+
+
 CASES = [
     # (cue, real report text (data/labelled/unseen/pages), fires)
     ("channel_build", "按照政务新媒体集约化管理有关要求,关闭1个局属单位网站。", True),
@@ -42,6 +54,21 @@ CASES = [
     ("plan", "对上述问题,我们将从以下四个方面进行改进:一是进一步充实公开内容。", True),
     ("plan", "2021年,县卫生健康委共收到政府信息公开申请1件,无上年结转件。", False),
     ("routine_check", "密切配合区政府相关部门抽查检查工作,对发现的问题第一时间整改到位。", True),
+    # round 3 (first-look batch, now development data; hNNN are its reports)
+    ("channel_shortfall", "但还存在主动公开的政府信息公开发布的及时性不够、公开方式的便民程度不够、公开途径的多样化不够。", True),  # h002
+    ("channel_shortfall", "比如在公开事项的时效性、公开内容的全面性、公开形式的便民性等方面需要在今后的工作中加以改进和完善。", False),  # h003: 形式 is no channel
+    ("channel_shortfall", "工作的系统性、连贯性、规范性不够。", False),                      # 系统性 is no system
+    ("channel_check", "开展政府网站错敏信息专项排查,累计排查出需整改信息1280条,全部按期完成整改。", True),  # h046
+    ("channel_check", "加强对信息公开工作的日常指导和监督检查。", False),
+    ("channel_used", "二是构建多元渠道协同发布。通过门户网站、政务新媒体平台、线下政务公开栏等多种渠道,及时、准确、规范地发布各类政府信息。", True),  # h018
+    ("channel_used", "工信局信息公开平台主要依托市政府门户网站进行电子化公开。", True),  # h008
+    ("channel_used", "在门户网站设立财政预决算、部门预决算、三公经费等栏目。", False),
+    ("channel_used", "今后将综合运用各种信息公开的平台和渠道,进一步加大信息主动公开的力度。", True),  # h039
+    ("channel_used", "开发上线了“交易流程可视化”系统。", False),
+    ("shortfall", "目前我所信息公开工作在丰富载体、信息全面方面还有提升空间。", True),  # h041
+    ("plan", "在接下来的工作中,我镇将从以下方面进一步推进政府信息公开工作。", True),  # h007
+    ("continuing", "一是政务新媒体运维缺乏工作经验,医保政策宣传水平有待提高;二是政务公开工作机制仍需磨合加强。", False),  # h033
+    ("continuing", "2021年我局将推进政府信息公开规范化和制度化,不断改进和完善我局政务公开工作。", True),  # h033
 ]
 
 

@@ -140,10 +140,10 @@ def test_the_shipped_model_loads_and_knows_the_required_labels():
     classifier = load_classifier()
     assert set(REQUIRED_LABELS) <= set(classifier.labels)
     meta = classifier.metadata
-    # trained on the collected rows; the gold paragraphs are its held-out set
+    # trained on the collected rows and the first-look batch's paragraphs; the gold paragraphs are its held-out set
     assert meta["metrics"]["cross_validation"]["n"] == meta["training_rows"] > 2000
     assert meta["metrics"]["cross_validation"]["grouped_by"] == "source document"
-    assert {Path(p).name for p in meta["training_data"]} == {"collected.jsonl"}
+    assert {Path(p).name for p in meta["training_data"]} == {"collected.jsonl", "first_look.jsonl"}
     assert {Path(p).name for p in meta["metrics"]["heldout"]["data"]} == {"gold.jsonl"}
     assert meta["metrics"]["heldout"]["n"] == 322
 
@@ -184,3 +184,15 @@ def test_the_cues_count_channel_changes_outside_section_5():
     row = cue_matrix(["区办公室设立“行政执法公示”专栏，全年公布631条。"], [1]).toarray()[0]
     assert row[names.index("channel_change@other")] > 0 and row[names.index("channel_change@s5")] == 0
     assert row[names.index("section=1")] == 1.0
+
+
+def test_the_first_look_rows_are_the_batch_gold_but_the_unseen_checks_report():
+    """first_look.jsonl (training rows since the batch's first look) holds the paragraphs of
+    the batch's gold records, except h012: it is the unseen check's u04 from another mirror."""
+    root = Path(__file__).resolve().parents[2]
+    rows = [json.loads(l) for l in (root / "data/labelled/first_look.jsonl").read_text(encoding="utf-8").splitlines()]
+    records = sorted((root / "data/heldout/2026-12-07/gold").glob("h*.json"))
+    expected = sum(len(json.loads(p.read_text(encoding="utf-8"))["paragraphs"]) for p in records if not p.stem.startswith("h012"))
+    assert len(rows) == expected
+    assert all(r["source"].startswith("data/heldout/2026-12-07/gold/h") and r["how"] == "first_look" for r in rows)
+    assert not any("h012_" in r["source"] for r in rows)

@@ -150,12 +150,27 @@ def test_the_classifier_reads_a_paragraph_as_its_training_rows_are_written():
     ("（一）主动公开情况。全年公开信息100条。", 1, 1),
     ("针对发现的问题及时整改。", 1, 1),                       # not an opening: stays where it is
     ("存在的主要问题：公开不及时。", 5, 5),
+    # a plan for the coming year opening a paragraph of a layout of its own (h044_cas-ihep-2021;
+    # xxgk-fs.cbs.gov.cn/zcbm/fgw_98087 2017, a collected row)
+    ("2022年,中科院高能所将进一步贯彻《中国科学院高能物理研究所信息公开工作管理办法》。", 1, 5),
+    ("2018年,我局将继续强化政府信息公开工作,进一步充实信息公开的内容。", 1, 5),
+    ("2021年，我局将政务公开工作纳入年度绩效考核。", 1, 1),    # 将 of disposal: the year's work
 ])
 def test_the_classifier_is_told_section_5_for_its_openings(text, section, told):
     from nlp.paragraphs import classifier_section
     from nlp.paragraphs.split import Block
 
     assert classifier_section(section, Block(text, 0, len(text))) == told
+
+
+def test_the_classifier_is_told_section_6_under_its_run_in_title():
+    from nlp.paragraphs import classifier_section
+    from nlp.paragraphs.split import Block
+
+    # h006_kaiping-nongyeju-2020: a pinyin gloss hid the title from the sections, which put the paragraph in 5
+    text = "我局暂无(wú)其他事项(xiàng)需要报(bào)告。"
+    assert classifier_section(5, Block(text, 0, len(text), "六、其他需要报(bào)告的事项(xiàng)")) == 6
+    assert classifier_section(5, Block(text, 0, len(text), "五、存在的主要问题及改进情况")) == 5
 
 
 @pytest.mark.parametrize("enabled", [True, False])

@@ -1,0 +1,54 @@
+"""Add to groups.tsv the province and kind of agency of every report of the first-look batch
+(data/heldout/2026-12-07, development data since its first look; its paragraphs are
+first_look.jsonl), for the cross-validation that holds out whole provinces and kinds. The
+batch's sources.jsonl names each report's province and agency, so no gazetteer is needed;
+the kind follows make_groups.py (township, government, department).
+
+    .venv/bin/python data/labelled/groups_first_look.py
+"""
+import csv
+import json
+import re
+from pathlib import Path
+
+HERE = Path(__file__).parent
+BATCH = "data/heldout/2026-12-07"
+PROVINCES = {
+    "Anhui": "安徽省", "Beijing": "北京市", "Fujian": "福建省", "Gansu": "甘肃省", "Guangdong": "广东省",
+    "Guizhou": "贵州省", "Hainan": "海南省", "Heilongjiang": "黑龙江省", "Henan": "河南省", "Hubei": "湖北省",
+    "Hunan": "湖南省", "Inner Mongolia": "内蒙古自治区", "Jiangsu": "江苏省", "Jiangxi": "江西省", "Liaoning": "辽宁省",
+    "Ningxia": "宁夏回族自治区", "Shaanxi": "陕西省", "Shandong": "山东省", "Shanghai": "上海市", "Shanxi": "山西省",
+    "Sichuan": "四川省", "Xinjiang": "新疆维吾尔自治区", "Zhejiang": "浙江省",
+}
+_TOWNSHIP = re.compile(r"镇|乡|街道|苏木|嘎查")
+_GOVERNMENT = re.compile(r"人民政府(?:办公室|办公厅)?$")
+
+
+def kind(agency, level: str) -> str:
+    """By the agency's name, else by the level sources.jsonl gives (h014 names none)."""
+    agency = agency or level
+    if _TOWNSHIP.search(agency) or "township" in agency or "street" in agency:
+        return "township"
+    if _GOVERNMENT.search(re.sub(r"[(（].*", "", agency)):
+        return "government"
+    return "department"
+
+
+def main() -> None:
+    path = HERE / "groups.tsv"
+    with open(path, encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f, delimiter="\t") if not r["source"].startswith(BATCH)]
+    root = HERE.parent.parent
+    for line in (root / BATCH / "sources.jsonl").read_text(encoding="utf-8").splitlines():
+        s = json.loads(line)
+        rows.append({"source": f"{BATCH}/gold/{s['stem']}.json", "province": PROVINCES[s["province"]],
+                     "kind": kind(s["agency"], s["level"])})
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=["source", "province", "kind"], delimiter="\t", lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    print(f"{len(rows)} documents -> {path}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,112 @@
+"""Tables a PDF prints without rules, found by the positions of their words.
+
+A table whose cells have no ruling lines (a page printed with borders hidden, a 三线表)
+comes out of the text layer as lines of words with wide gaps between them. Where several
+consecutive lines print numbers apart from their labels, those lines are a table: each
+word is a cell with its box (``GridCell``, unit ``"words"``), and the table reader places
+each value under the header whose column its box stands in, so a blank cell is a gap, not
+a shift (nlp/tables/grids.py merges header words a line break split and labels wrapped
+over several lines).
+
+This module finds the zones and makes the cells; it knows nothing of the template.
+
+>>> w = lambda text, x0, top: {"text": text, "x0": x0, "x1": x0 + 10 * len(text), "top": top, "bottom": top + 10}
+>>> words = [w("一、总体情况", 30, 0),
+...          w("信息内容", 30, 20), w("本年制发件数", 120, 20), w("现行有效件数", 250, 20),
+...          w("规章", 30, 40), w("0", 120, 40), w("3", 250, 40),
+...          w("行政规范性文件", 30, 60), w("5", 120, 60), w("12", 250, 60),
+...          w("行政许可", 30, 80), w("7", 250, 80)]
+>>> [[c.text for c in zone] for zone in table_zones(words, char_width=10)]
+[['信息内容', '本年制发件数', '现行有效件数', '规章', '0', '3', '行政规范性文件', '5', '12', '行政许可', '7']]
+"""
+from __future__ import annotations
+
+import re
+
+from ..numbers import CELL_NUMBER, fold_width
+from .grid import GridCell, clean_cell
+
+#: Two words on a line are in different cells when the gap between them is at least this
+#: many character widths (a cell's padding; words of one cell touch or have a space).
+CELL_GAP_CHARS = 0.6
+#: A zone needs this many lines that print a number in a cell of its own, one of them two
+#: (a table broken by a page may leave two rows on the page).
+MIN_NUMBER_LINES = 2
+#: A line of one short piece of text between table lines (a wrapped header or label, a
+#: sub-table title) stays in the zone; a longer one, a sentence, or a numbered heading
+#: (三、收到和处理…) ends it.
+MAX_LONE_CHARS = 30
+_ENDS_ZONE = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]|[。；;]\s*$")
+
+_NUMBER = re.compile(rf"^{CELL_NUMBER}$")
+
+
+def word_lines(words: list) -> list:
+    """Words grouped into lines (by vertical overlap), top to bottom, left to right."""
+    lines = []
+    for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        middle = (word["top"] + word["bottom"]) / 2
+        if lines and lines[-1][0]["top"] <= middle <= lines[-1][0]["bottom"]:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
+
+
+def _cells(line: list, gap: float) -> list:
+    """The line's words joined into cells where they stand closer than a cell gap."""
+    cells = [dict(line[0])]
+    for word in line[1:]:
+        if word["x0"] - cells[-1]["x1"] < gap:
+            cells[-1].update(text=cells[-1]["text"] + word["text"], x1=word["x1"],
+                             bottom=max(cells[-1]["bottom"], word["bottom"]))
+        else:
+            cells.append(dict(word))
+    return cells
+
+
+def _number_cells(cells: list) -> int:
+    """Cells of a line that are a number standing apart from the line's first cell."""
+    return sum(1 for c in cells[1:] if _NUMBER.match(fold_width(c["text"])))
+
+
+def _kind(cells: list) -> str:
+    if len(cells) > 1 and _number_cells(cells):
+        return "numbers"
+    if len(cells) > 1:
+        return "cells"
+    text = cells[0]["text"]
+    return "lone" if len(text) <= MAX_LONE_CHARS and not _ENDS_ZONE.search(text) else "text"
+
+
+def table_zones(words: list, char_width: float, page_top: float = 0.0) -> list:
+    """Runs of lines that are a table without rules, each as its cells (GridCell, with
+    ``page_top`` added to their y positions)."""
+    gap = CELL_GAP_CHARS * max(char_width, 1.0)
+    lines = [_cells(line, gap) for line in word_lines(words)]
+    kinds = [_kind(line) for line in lines]
+    zones, start = [], None
+    for k, kind in enumerate(kinds + ["text"]):
+        if kind != "text" and start is None:
+            start = k
+        elif kind == "text" and start is not None:
+            zones.append((start, k))
+            start = None
+    out = []
+    for begin, end in zones:
+        while begin < end and kinds[begin] == "lone":
+            begin += 1
+        while end > begin and kinds[end - 1] == "lone":
+            end -= 1
+        numbered = [lines[k] for k in range(begin, end) if kinds[k] == "numbers"]
+        if len(numbered) < MIN_NUMBER_LINES or not any(_number_cells(line) > 1 for line in numbered):
+            continue
+        out.append([GridCell(clean_cell(c["text"]), page_top + c["top"], page_top + c["bottom"], c["x0"], c["x1"])
+                    for line in lines[begin:end] for c in line])
+    return out
+
+
+def zone_box(cells: list, page_top: float = 0.0) -> tuple:
+    """(x0, top, x1, bottom) of a zone on its page."""
+    return (min(c.left for c in cells), min(c.top for c in cells) - page_top,
+            max(c.right for c in cells), max(c.bottom for c in cells) - page_top)
