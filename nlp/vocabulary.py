@@ -11,7 +11,8 @@ data says them, written here where it is the printed template's convention:
                         and the section each table is printed in
     outline markers     the numbering of the template's headings and items, by level:
                         一、 > （一） > 1. (> （1）)
-    page numbers        a page's number on a line of its own (— 3 —, 第3页, 3/10, page 3)
+    page numbers        a page's number on a line of its own (— 3 —, 第3页, 3/10, page 3),
+                        as each reader looks for it (table tokens, paragraphs, PDF pages)
     numbers             a number as the report prints it (3, not 3.0)
     statuses            a check's status in Chinese
 
@@ -23,8 +24,10 @@ data says them, written here where it is the printed template's convention:
 ('五、存在的主要问题及改进情况', {'active': 2, 'requests': 3, 'review': 4})
 >>> [outline_level(t) for t in ("三、本年度办理结果", "（一）予以公开", "1.属于国家秘密", "其他")]
 [1, 2, 3, None]
->>> [bool(PAGE_NUMBER_LINE.match(line)) for line in ("- 3 -", "第 2 页 共 9 页", "12", "Page 4 of 9", "3件")]
-[True, True, True, True, False]
+>>> [bool(PAGE_NUMBER_LINE.match(line)) for line in ("- 3 -", "第 2 页 共 9 页", "12", "3件")]
+[True, True, True, False]
+>>> bool(PDF_PAGE_NUMBER_LINE.match("Page 4 of 9"))
+True
 """
 from __future__ import annotations
 
@@ -110,6 +113,8 @@ ANY_MARKER = "(?:" + "|".join(OUTLINE_MARKERS) + ")"
 ITEM_WORD = rf"{CN_NUMERAL}{{1,3}}是"
 #: a section numbered in words (第一部分)
 PART_MARKER = rf"第{CN_NUMERAL}{{1,2}}部分"
+#: one of the template's six sections numbered in words (第一部分 … 第六部分)
+SECTION_PART_MARKER = rf"第[{CN_NUMERALS[:6]}]部分"
 
 _LEVELS = tuple(re.compile(marker) for marker in OUTLINE_MARKERS[:3])
 
@@ -121,12 +126,20 @@ def outline_level(label: str) -> Optional[int]:
 
 # --- page numbers -----------------------------------------------------------------------
 
-#: a page number as printed on a line of its own, decorated: — 3 —, 第3页(共9页), 3/10, page 3 of 9
-PAGE_FOOTER = (r"(?:[-—–－_]+\s*\d{1,4}\s*[-—–－_]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
-               r"|\d{1,4}\s*/\s*\d{1,4}|(?i:page)\s*\d{1,4}(?:\s*(?i:of)\s*\d{1,4})?)")
-#: a line that is only a page number, decorated or bare (a bare number is a page number
-#: only where no table cell can be: not in a table's lines)
-PAGE_NUMBER_LINE = re.compile(rf"^\s*(?:{PAGE_FOOTER}|\d{{1,4}})\s*$")
+# Three readers look for page numbers, each with its own pattern; they differ on purpose
+# (what each was tuned on) and are kept as they were, spelled here side by side:
+#: a page number as a table's tokens skip it, decorated only (a bare number is a cell):
+#: — 3 —, 第3页(共9页), 3/10
+TABLE_PAGE_NUMBER = r"(?:[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3})"
+#: a line of extracted text that is only a page number, decorated or bare (the paragraph
+#: splitter drops it): — 3 —, _ 3 _, 第3页，共9页, 3/10, 3
+PAGE_NUMBER_LINE = re.compile(r"^\s*(?:[-—–－_]+\s*\d{1,3}\s*[-—–－_]+|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?"
+                              r"|\d{1,3}\s*/\s*\d{1,3}|\d{1,3})\s*$")
+#: the first or last line of a PDF page that is only its number: - 3 -, 第3页/共9页, 3/10,
+#: 1234, page 3 of 9
+PDF_PAGE_NUMBER_LINE = re.compile(
+    r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4}|\d{1,4}|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)\s*$", re.I)
 
 # --- numbers ----------------------------------------------------------------------------
 
