@@ -32,9 +32,8 @@ import time
 from pathlib import Path
 
 import numpy as np
+from nlp.labelled import dedupe, group_of, load_rows
 from nlp.paragraphs.evaluate import label_metrics
-
-from .data import dedupe, group_of, load_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELLED = ROOT / "data" / "labelled"
@@ -86,9 +85,9 @@ def main() -> None:
 
     params = json.loads(args.params)
     rows = dedupe(load_rows([LABELLED / name for name in args.train.split(",")]))
-    gold = load_rows([LABELLED / "gold.jsonl"], allow_synthetic=False)
-    unseen = load_rows([LABELLED / "unseen.jsonl"], allow_synthetic=False)
-    first_look = load_rows([LABELLED / "first_look.jsonl"], allow_synthetic=False)
+    gold = load_rows([LABELLED / "gold.jsonl"], synthetic=False)
+    unseen = load_rows([LABELLED / "unseen.jsonl"], synthetic=False)
+    first_look = load_rows([LABELLED / "first_look.jsonl"], synthetic=False)
     held = {r["text"] for r in gold + unseen}  # as `nianbao train` does: no held-out text is trained on
     rows = [r for r in rows if r["text"] not in held]
     result = {"params": params, "train": args.train}

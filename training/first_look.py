@@ -24,7 +24,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .data import group_of, load_rows
+from nlp.labelled import group_of, load_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELLED = ROOT / "data" / "labelled"

@@ -17,7 +17,7 @@ from nlp.paragraphs.evaluate import label_metrics
 from nlp.paragraphs.model import DEFAULTS, LABELS, ParagraphClassifier, fit_classifier
 from nlp.paragraphs.store import save_model
 
-from .data import SYNTHETIC, data_hash, dedupe, group_of, load_rows
+from nlp.labelled import SYNTHETIC, data_hash, dedupe, group_of, load_rows
 
 #: thresholds picked from out-of-fold scores stay in this range (few positives: no extremes)
 THRESHOLD_RANGE = (0.4, 0.6)
@@ -117,8 +117,8 @@ def train(data_paths, output, *, folds: int = 5, heldout_paths=(), unseen_paths=
     paragraphs, never trained on; ``unseen_paths``: paragraphs of reports no training row
     comes from; ``groups_path``: groups.tsv, for cross-validation by province and kind."""
     rows = dedupe(load_rows(data_paths))
-    heldout = load_rows(heldout_paths, allow_synthetic=False) if heldout_paths else []
-    unseen = load_rows(unseen_paths, allow_synthetic=False) if unseen_paths else []
+    heldout = load_rows(heldout_paths, synthetic=False) if heldout_paths else []
+    unseen = load_rows(unseen_paths, synthetic=False) if unseen_paths else []
     overlap = {r["text"] for r in rows} & {r["text"] for r in heldout + unseen}
     if overlap:
         log(f"warning: {len(overlap)} held-out paragraphs are also in the training data; they are left out of training")

@@ -71,17 +71,11 @@ def run(args) -> int:
     if refusal:
         raise refusal
     training = _training()
-    from training.data import DataError  # importable once training is
-
     require_files([*args.data, *args.heldout, *args.unseen, *([args.groups] if args.groups else [])])
     params = {"C": args.C} if args.C is not None else {}
-    try:
-        classifier = training.train(args.data, args.output, folds=args.folds, heldout_paths=args.heldout,
-                                    unseen_paths=args.unseen, groups_path=args.groups, params=params,
-                                    log=lambda m: print(m, file=sys.stderr))
-    except DataError as exc:
-        print(f"nianbao: {exc}", file=sys.stderr)
-        return 2
+    classifier = training.train(args.data, args.output, folds=args.folds, heldout_paths=args.heldout,
+                                unseen_paths=args.unseen, groups_path=args.groups, params=params,
+                                log=lambda m: print(m, file=sys.stderr))
     metrics = classifier.metadata.get("metrics", {})
     if "cross_validation" in metrics:
         print(_summary_table(metrics["cross_validation"], f"cross-validation ({args.folds} folds by document) on the training data:"))

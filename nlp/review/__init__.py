@@ -3,7 +3,9 @@ corrected labels (Label Studio or doccano exports) back in as labelled training 
 
     labelstudio.py   records → Label Studio tasks with pre-annotations; its exports → rows
     doccano.py       a doccano JSONL export → rows
-    labelled.py      rows of data/labelled (text, labels, source, section, how, checked), merged
+    labelled.py      a reviewer's rows for data/labelled (text, labels, source, section, how,
+                     checked, facts), merged into a labelled-data file (read and written by
+                     nlp.labelled)
 """
 from __future__ import annotations
 
@@ -12,10 +14,10 @@ from pathlib import Path
 
 from ..errors import InputError
 from . import doccano, labelstudio
-from .labelled import merge, read_rows, write_rows
+from .labelled import merge
 from ..outputs import load_records, writing
 
-__all__ = ["export_labelstudio", "import_labels", "merge", "read_rows", "write_rows"]
+__all__ = ["export_labelstudio", "import_labels", "merge"]
 
 
 def export_labelstudio(records_path, out) -> dict:

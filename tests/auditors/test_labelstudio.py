@@ -155,7 +155,7 @@ def test_round_trip_export_review_import_train(records_file, tmp_path, capsys):
     model = tmp_path / "model.joblib"
     assert main(["train", str(data), "-o", str(model), "--folds", "1"]) == 0
     meta = json.loads(model.with_suffix(".meta.json").read_text(encoding="utf-8"))
-    from training.data import data_hash, load_rows
+    from nlp.labelled import data_hash, load_rows
     assert meta["training_data"] == [str(data)] and meta["training_data_sha256"] == data_hash([data])
     assert meta["training_rows"] == len(load_rows([data]))
     trained = {r["text"]: r["labels"] for r in load_rows([data])}
