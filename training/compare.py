@@ -81,7 +81,7 @@ def main() -> None:
     ap.add_argument("--thresholds", help="JSON {label: threshold} used instead of the out-of-fold pick (for analysis)")
     ap.add_argument("--out", help="append the figures (one JSON object) to this file")
     args = ap.parse_args()
-    from .train import fit_rows, labels_at, out_of_fold_metrics, out_of_fold_scores, pick_thresholds
+    from nlp.training import fit_rows, labels_at, out_of_fold_metrics, out_of_fold_scores, pick_thresholds
 
     params = json.loads(args.params)
     rows = dedupe(load_rows([LABELLED / name for name in args.train.split(",")]))

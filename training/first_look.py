@@ -44,7 +44,7 @@ def main(argv=None) -> int:
     ap.add_argument("-o", "--output", help="folder for the fold models and records (default: a temporary one)")
     ap.add_argument("--scorer", default=str(SCORER), help="score.py of the shared tools")
     args = ap.parse_args(argv)
-    from .train import train
+    from nlp.training import train
 
     out = Path(args.output or tempfile.mkdtemp(prefix="first_look_"))
     out.mkdir(parents=True, exist_ok=True)

@@ -7,19 +7,14 @@ model (or its metadata) is replaced only with ``--force``.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import sys
 from pathlib import Path
 
-from ..errors import NianbaoError, OutputError
+from ..errors import OutputError
 from ..paragraphs.evaluate import format_report
 from ..read import require_files
 
 HELP = "train the paragraph classifier on labelled JSON Lines (cross-validated), save it with its metadata"
-
-#: the repository root, where training/ lives (it is not installed with the package)
-_REPO = Path(__file__).resolve().parents[2]
-
 
 def add_arguments(p) -> None:
     p.add_argument("data", nargs="+", help="labelled paragraphs (JSON Lines: text, labels, source, section, how)")
@@ -33,16 +28,6 @@ def add_arguments(p) -> None:
                    help="labelled paragraphs of reports no training row comes from, evaluated after training")
     p.add_argument("--groups", help="groups.tsv (source, province, kind): also cross-validate by province and by kind of agency")
     p.add_argument("--C", type=float, default=None, help="inverse regularisation of the linear classifier")
-
-
-def _training():
-    try:
-        return importlib.import_module("training.train")
-    except ImportError:
-        if (_REPO / "training" / "train.py").is_file():
-            sys.path.insert(0, str(_REPO))
-            return importlib.import_module("training.train")
-        raise NianbaoError("`nianbao train` needs a clone of the nianbao repository (its training/ directory)") from None
 
 
 def default_output(now: dt.datetime | None = None) -> str:
@@ -70,12 +55,13 @@ def run(args) -> int:
     refusal = None if args.force else refuse_overwrite(Path(args.output))
     if refusal:
         raise refusal
-    training = _training()
     require_files([*args.data, *args.heldout, *args.unseen, *([args.groups] if args.groups else [])])
     params = {"C": args.C} if args.C is not None else {}
-    classifier = training.train(args.data, args.output, folds=args.folds, heldout_paths=args.heldout,
-                                unseen_paths=args.unseen, groups_path=args.groups, params=params,
-                                log=lambda m: print(m, file=sys.stderr))
+    from ..training import train  # numpy and scikit-learn load only for training
+
+    classifier = train(args.data, args.output, folds=args.folds, heldout_paths=args.heldout,
+                       unseen_paths=args.unseen, groups_path=args.groups, params=params,
+                       log=lambda m: print(m, file=sys.stderr))
     metrics = classifier.metadata.get("metrics", {})
     if "cross_validation" in metrics:
         print(_summary_table(metrics["cross_validation"], f"cross-validation ({args.folds} folds by document) on the training data:"))

@@ -1,6 +1,8 @@
 """Train the paragraph classifier: cross-validate (folds by source document), fit on all
 rows, pick each label's threshold from the out-of-fold scores, evaluate on a held-out
-set, save with metadata.
+set, save with metadata. ``nianbao train`` runs :func:`train`; it is part of the package,
+so an installed nianbao trains without a clone of the repository (the scripts of
+training/ that measure the classifier import from here).
 
     nianbao train data/labelled/collected.jsonl -o models/paragraphs.joblib \\
         --heldout data/labelled/gold.jsonl
@@ -13,11 +15,10 @@ from pathlib import Path
 import numpy as np
 from sklearn.model_selection import GroupKFold
 
-from nlp.paragraphs.evaluate import label_metrics
-from nlp.paragraphs.model import DEFAULTS, LABELS, ParagraphClassifier, fit_classifier
-from nlp.paragraphs.store import save_model
-
-from nlp.labelled import SYNTHETIC, data_hash, dedupe, group_of, load_rows
+from .labelled import SYNTHETIC, data_hash, dedupe, group_of, load_rows
+from .paragraphs.evaluate import label_metrics
+from .paragraphs.model import DEFAULTS, LABELS, ParagraphClassifier, fit_classifier
+from .paragraphs.store import save_model
 
 #: thresholds picked from out-of-fold scores stay in this range (few positives: no extremes)
 THRESHOLD_RANGE = (0.4, 0.6)
