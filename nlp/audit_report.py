@@ -13,27 +13,25 @@ cell (raw text, position, the row label and the alias it matched with its score,
 header and its score, a snippet of the text around it when the report text is at hand), the
 facts, and the narrative paragraphs with their labels in the margin and their facts marked.
 
-:func:`page_view` builds the view from a record (a dict, as written by ``nianbao annotate``)
-and optionally the report's text; :func:`render` fills the packaged Jinja2 template
+:func:`page_view` builds the view from a :class:`~nlp.record.Record` (read from a records
+file with ``Record.from_dict``, or made by the engine) and optionally the report's text; :func:`render` fills the packaged Jinja2 template
 (``nlp/templates/audit.html.j2``). Neither reads a file.
 """
 from __future__ import annotations
 
-import hashlib
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
-from .exports import check_message
+from .record import Cell, Record, content_sha256
 from .review.spans import locate
-from .schema import TABLES, registry
+from .schema import EDITIONS, TABLES, registry
+from .vocabulary import (APPLICANT_BANDS, APPLICANT_COLUMNS, CELL_STATE_ZH, STATUS_ZH, TABLE_SECTIONS, CellState,
+                         cell_state, format_number, numbered_title, outline_level)
 
 TEMPLATE = "audit.html.j2"
-TABLE_TITLES = {"active": "二、主动公开政府信息情况", "requests": "三、收到和处理政府信息公开申请情况",
-                "review": "四、政府信息公开行政复议、行政诉讼情况"}
-SECTION_TITLES = {1: "一、总体情况", 2: "二、主动公开政府信息情况", 3: "三、收到和处理政府信息公开申请情况",
-                  4: "四、政府信息公开行政复议、行政诉讼情况", 5: "五、存在的主要问题及改进情况", 6: "六、其他需要报告的事项"}
+#: each table under the title of the section it is printed in
+TABLE_TITLES = {table: numbered_title(section) for table, section in TABLE_SECTIONS.items()}
 _SNIPPET = 24
 _HEADER_KEYS = ("source", "content_sha256", "edition", "year", "agency")
 
@@ -41,10 +39,10 @@ _HEADER_KEYS = ("source", "content_sha256", "edition", "year", "agency")
 @dataclass
 class CellView:
     field: str
-    state: str  # value | blank | absent
+    state: CellState
     shown: str
     failed: bool = False
-    evidence: Optional[dict] = None
+    evidence: Optional[Cell] = None
     headers: str = ""  # ids of the headings the cell is under (row headings first)
 
 
@@ -71,33 +69,25 @@ class GridView:
     corner: tuple = (0, 0)  # (rowspan, colspan) of the empty cell above the row headings
 
 
-#: Headings the printed template sets over the applicant columns of section 3, which the
-#: canonical data (fields.json, template.json) do not name: heading → the columns under it.
-_ORGANISATIONS = ("commercial", "research", "social_welfare", "legal_service", "other_org")
-_APPLICANTS = ("natural_person", *_ORGANISATIONS, "total")
-COLUMN_BANDS = {_APPLICANTS: (("申请人情况", _APPLICANTS), ("法人或其他组织", _ORGANISATIONS))}
+#: Headings the printed template sets over the columns of a column set (template.json's
+#: column bands): the columns → (heading, the columns under it), outermost first.
+COLUMN_BANDS = {APPLICANT_COLUMNS: APPLICANT_BANDS}
 #: Tables laid out with the template's row groups (the outline of their labels) ...
 OUTLINED = ("requests", "review")
 #: ... and those of them the template prints as one row, their rows as bands of columns.
 BANDED = ("review",)
-#: Outline levels of the template's numbering: 一、 > (一) > 1.; an unnumbered label is one
-#: level below the label before it in its path.
-_OUTLINE_MARKERS = ((re.compile(r"[一二三四五六七八九十]+、"), 1), (re.compile(r"[(（][一二三四五六七八九十]+[)）]"), 2),
-                    (re.compile(r"\d+[.．]"), 3))
 #: fields.json writes the template's full-width brackets and commas half-width.
 _PRINTED = str.maketrans({"(": "（", ")": "）", ",": "，"})
 
 
-def text_matches(record: dict, text: Optional[str]) -> bool:
+def text_matches(record: Record, text: Optional[str]) -> bool:
     """Whether ``text`` is the text the record was made from: its hash, or else every fact's
     text and every cell's raw text where the record says they are."""
     if text is None:
         return False
-    sha = record.get("content_sha256")
-    if sha:
-        return hashlib.sha256(text.encode("utf-8")).hexdigest() == sha
-    spans = [(f["start"], f["end"], f["text"]) for f in record.get("facts") or ()]
-    spans += [(c["start"], c["end"], c["raw"]) for c in record.get("cells") or ()]
+    if record.content_sha256:
+        return content_sha256(text) == record.content_sha256
+    spans = [(f.start, f.end, f.text) for f in record.facts] + [(c.start, c.end, c.raw) for c in record.cells]
     return all(text[start:end] == said for start, end, said in spans)
 
 
@@ -107,25 +97,21 @@ def number(value) -> str:
     >>> [number(v) for v in (3.0, 2.5, 1200000, None)]
     ['3', '2.5', '1,200,000', '']
     """
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return f"{value:,}" if isinstance(value, int) else str(value)
+    return format_number(value, grouped=True)
 
 
-def failed_fields(record: dict) -> set:
-    return {f for c in record.get("checks") or () if c.get("status") == "fail" for f in c.get("fields") or ()}
+def failed_fields(record: Record) -> set:
+    return {f for c in record.checks if c.status == "fail" for f in c.fields}
 
 
-def table_groups(record: dict, table: str) -> list:
+def table_groups(record: Record, table: str) -> list:
     """The printed tables (:class:`GridView`) of one table of the template for the record's
     edition (none without an edition)."""
-    edition = record.get("edition")
-    if edition not in ("2019", "2021"):
+    edition = record.edition
+    if edition not in EDITIONS:
         return []
-    values = record.get("tables") or {}
-    evidence = {c["field"]: c for c in record.get("cells") or ()}
+    values = record.tables
+    evidence = {c.field: c for c in record.cells}
     failed = failed_fields(record)
 
     def cell(field_id: str, headers: list) -> CellView:
@@ -233,8 +219,8 @@ def _row_path(edition: str, row) -> list:
     tokens = label[:-len(column.aliases[0])].rstrip(" /").split() if label.endswith(column.aliases[0]) else []
     tokens = tokens or [row.aliases[0]]
     path, level = [], 0
-    for token in tokens:
-        level = next((lv for marker, lv in _OUTLINE_MARKERS if marker.match(token)), level + 1)
+    for token in tokens:  # an unnumbered label is one level below the label before it
+        level = outline_level(token) or level + 1
         path.append((token.translate(_PRINTED), level))
     path[-1] = (row.aliases[0], path[-1][1])
     return path
@@ -318,22 +304,20 @@ def _preorder(nodes, prefix: str, chain=(), counter=None):
         yield from _preorder(node.children, prefix, (*chain, node), counter)
 
 
-def _cell_view(field_id: str, values: dict, evidence: Optional[dict], failed: bool) -> CellView:
-    if field_id not in values:
-        return CellView(field_id, "absent", "—", failed, evidence)
-    if values[field_id] is None:
-        return CellView(field_id, "blank", "空白", failed, evidence)
-    return CellView(field_id, "value", number(values[field_id]), failed, evidence)
+#: how a cell without a number is shown in the printed table
+_SHOWN = {"blank": CELL_STATE_ZH["blank"], "absent": "—"}
 
 
-def evidence_rows(record: dict, text: Optional[str]) -> list:
+def _cell_view(field_id: str, values: dict, evidence: Optional[Cell], failed: bool) -> CellView:
+    state = cell_state(values, field_id)
+    shown = number(values[field_id]) if state == "value" else _SHOWN[state]
+    return CellView(field_id, state, shown, failed, evidence)
+
+
+def evidence_rows(record: Record, text: Optional[str]) -> list:
     """One row per cell read: what was read, where, and how it was pinned."""
-    edition = record.get("edition")
-    rows = []
-    for cell in record.get("cells") or ():
-        rows.append({**cell, "label": _label(edition, cell["field"]), "shown": number(cell.get("value")),
-                     "snippet": snippet(text, cell.get("start"), cell.get("end"))})
-    return rows
+    return [{**cell.to_dict(), "label": _label(record.edition, cell.field), "shown": number(cell.value),
+             "snippet": snippet(text, cell.start, cell.end)} for cell in record.cells]
 
 
 def _label(edition, field_id: str) -> str:
@@ -350,29 +334,30 @@ def snippet(text: Optional[str], start, end) -> Optional[tuple]:
     return (text[max(0, start - _SNIPPET):start], text[start:end], text[end:end + _SNIPPET])
 
 
-def paragraph_views(record: dict) -> list:
+def paragraph_views(record: Record) -> list:
     """Paragraphs by section, each with its facts marked: (section title, [paragraph view])."""
-    facts = record.get("facts") or ()
     sections = {}
-    for n, para in enumerate(record.get("paragraphs") or ()):
-        inside = [f for f in facts if para["start"] <= f["start"] and f["end"] <= para["end"]]
-        scores = sorted((para.get("scores") or {}).items(), key=lambda kv: -kv[1])[:3]
-        view = {"n": n, "labels": para.get("labels") or [], "scores": scores, "start": para["start"],
-                "end": para["end"], "pieces": marked_pieces(para["text"], para["start"], inside)}
-        sections.setdefault(para.get("section"), []).append(view)
-    return [(SECTION_TITLES.get(s, f"section {s}"), views) for s, views in sections.items()]
+    for n, para in enumerate(record.paragraphs):
+        inside = [f for f in record.facts if para.start <= f.start and f.end <= para.end]
+        scores = sorted(para.scores.items(), key=lambda kv: -kv[1])[:3]
+        view = {"n": n, "labels": list(para.labels), "scores": scores, "start": para.start,
+                "end": para.end, "pieces": marked_pieces(para.text, para.start, inside)}
+        sections.setdefault(para.section, []).append(view)
+    return [(numbered_title(s) if 1 <= s <= 6 else f"section {s}", views) for s, views in sections.items()]
 
 
 def marked_pieces(text: str, offset: int, facts) -> list:
     """The paragraph cut into (text, fact or None) pieces; overlapping facts: the first wins.
 
-    >>> marked_pieces("发布信息244条。", 10, [{"start": 10, "end": 18, "kind": "publication_count"}])
-    [('发布信息244条', {'start': 10, 'end': 18, 'kind': 'publication_count'}), ('。', None)]
+    >>> from nlp.record import Fact
+    >>> fact = Fact("publication_count", "total", None, 244, "条", "exact", "发布信息244条", 10, 18)
+    >>> [(piece, f is fact) for piece, f in marked_pieces("发布信息244条。", 10, [fact])]
+    [('发布信息244条', True), ('。', False)]
     """
     pieces, at = [], 0
-    for fact in sorted(facts, key=lambda f: (f["start"], -f["end"])):
-        span = locate(text, fact.get("text") or "", fact["start"] - offset)
-        start, end = span if span else (fact["start"] - offset, fact["end"] - offset)
+    for fact in sorted(facts, key=lambda f: (f.start, -f.end)):
+        span = locate(text, fact.text or "", fact.start - offset)
+        start, end = span if span else (fact.start - offset, fact.end - offset)
         if start < at or end > len(text):
             continue
         if start > at:
@@ -384,38 +369,40 @@ def marked_pieces(text: str, offset: int, facts) -> list:
     return pieces
 
 
-def summary(record: dict) -> dict:
-    values = record.get("tables") or {}
-    expected = _expected_fields(record.get("edition"))
-    checks = record.get("checks") or ()
+def summary(record: Record) -> dict:
+    values = record.tables
+    expected = _expected_fields(record.edition)
+    checks = record.checks
     return {"cells": len(values), "blank": sum(v is None for v in values.values()),
             "absent": len(expected - set(values)), "expected": len(expected),
-            "failed": sum(c.get("status") == "fail" for c in checks),
-            "not_assessable": sum(c.get("status") == "not_assessable" for c in checks),
-            "facts": len(record.get("facts") or ()), "paragraphs": len(record.get("paragraphs") or ())}
+            "failed": sum(c.status == "fail" for c in checks),
+            "not_assessable": sum(c.status == "not_assessable" for c in checks),
+            "facts": len(record.facts), "paragraphs": len(record.paragraphs)}
 
 
 def _expected_fields(edition) -> set:
-    return set(registry().field_ids(edition)) if edition in ("2019", "2021") else set()
+    return set(registry().field_ids(edition)) if edition in EDITIONS else set()
 
 
 #: The checks table's status words: English with ``labels="id"``, Chinese with ``"zh"``.
-STATUS_WORDS = {"id": {}, "zh": {"pass": "通过", "fail": "不通过", "not_assessable": "无法校验"}}
+STATUS_WORDS = {"id": {}, "zh": STATUS_ZH}
 
 
-def page_view(record: dict, text: Optional[str] = None, labels: str = "id") -> dict:
+def page_view(record: Record, text: Optional[str] = None, labels: str = "id") -> dict:
     """Everything the template shows; ``text`` (the report's text) adds snippets when it is the
     text the record was made from; ``labels="zh"`` shows the checks in Chinese."""
     text = text if text_matches(record, text) else None
-    checks = [{**c, "message": check_message(c, labels), "said": STATUS_WORDS[labels].get(c.get("status"), c.get("status"))}
-              for c in record.get("checks") or ()]
+    language = "zh" if labels == "zh" else "en"
+    checks = [{**c.to_dict(), "message": c.said(language), "said": STATUS_WORDS[labels].get(c.status, c.status)}
+              for c in record.checks]
     return {
-        "record": {key: record.get(key) for key in _HEADER_KEYS}, "summary": summary(record), "has_text": text is not None,
+        "record": {key: getattr(record, key) for key in _HEADER_KEYS}, "summary": summary(record),
+        "has_text": text is not None,
         "tables": [(TABLE_TITLES[t], table_groups(record, t)) for t in TABLES], "labels": labels,
         "checks": checks, "evidence": evidence_rows(record, text),
-        "ambiguous": record.get("ambiguous") or [],
-        "facts": [{**f, "shown": number(f.get("value")), "snippet": snippet(text, f.get("start"), f.get("end"))}
-                  for f in record.get("facts") or ()],
+        "ambiguous": [a.to_dict() for a in record.ambiguous],
+        "facts": [{**f.to_dict(), "shown": number(f.value), "snippet": snippet(text, f.start, f.end)}
+                  for f in record.facts],
         "sections": paragraph_views(record),
     }
 
@@ -428,6 +415,6 @@ def _environment():
                        trim_blocks=True, lstrip_blocks=True)
 
 
-def render(record: dict, text: Optional[str] = None, labels: str = "id") -> str:
+def render(record: Record, text: Optional[str] = None, labels: str = "id") -> str:
     """The HTML page of one record (``labels="zh"``: the checks in Chinese)."""
     return _environment().get_template(TEMPLATE).render(**page_view(record, text, labels))

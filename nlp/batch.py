@@ -6,7 +6,7 @@
     annotate_documents
                      the documents (or read errors) of one input → Outcomes; also the
                      HTTP service's, for an uploaded archive
-    read_done        --resume: what an earlier run wrote (a partial last line is cut off)
+    (nlp/outputs.py  the records file: lines written as they come, what --resume finds)
     run_batch        dispatch (joblib: loky processes, or a Dask cluster), write in input
                      order, progress bar, one stderr line per failure, summary
 
@@ -19,23 +19,22 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import json
 import multiprocessing
 import os
 import signal
 import sys
 import threading
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from .engine import Engine
-from .errors import InputError, InternalError, OutputError, RunError
+from .errors import InputError, InternalError, RunError
 from .inputs import expand_paths
 from .lifeline import die_with_parent
-from .outputs import record_line
+from .outputs import record_line, records_writer, resume_state
 from .read import iter_documents
+from .record import ErrorRecord, content_sha256
 
 #: Code of the error record written when the engine itself fails on one document (a bug):
 #: the batch goes on, the record says what happened.
@@ -56,14 +55,6 @@ class Outcome:
     checks_failed: bool = False
     line: Optional[str] = None
     message: Optional[str] = None
-
-
-@dataclass(frozen=True)
-class Done:
-    """A record already in the output, as --resume needs to know it."""
-
-    failed: bool
-    checks_failed: bool
 
 
 # --- one input, in a worker -------------------------------------------------------------
@@ -96,7 +87,7 @@ def annotate_input(item, model_path=None, done: Optional[dict] = None, ocr: str 
 
     done = done or {}
     if isinstance(item, InputError):
-        return [_failure(item.source, item.code, item.message, None, done)]
+        return [_failure(ErrorRecord.of(item), done)]
     # joblib runs a task on a Dask worker inside parallel_config(backend="dask"), so a joblib
     # call inside the engine would go back to the cluster as a task of its own, pickling
     # what it needs each time. Work within one input stays here.
@@ -119,37 +110,35 @@ def annotate_documents(engine: Engine, documents, source: str, done: Optional[di
     try:
         for doc in documents:
             if isinstance(doc, InputError):
-                outcomes.append(_failure(doc.source, doc.code, doc.message, unread_sha256(doc.source), done))
+                outcomes.append(_failure(ErrorRecord.of(doc, unread_sha256(doc.source)), done))
             else:
                 outcomes.append(_annotate(engine, doc, done))
     except Exception as exc:  # a reader bug must not end a run of a million files
-        outcomes.append(_failure(source, INTERNAL_ERROR, _internal_message(exc), None, done))
+        outcomes.append(_failure(ErrorRecord(source, None, INTERNAL_ERROR, _internal_message(exc)), done))
     return outcomes
 
 
 def _annotate(engine: Engine, doc, done: dict) -> Outcome:
-    sha = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+    sha = content_sha256(doc.text)  # to know the report is done before annotating it again
     earlier = done.get(doc.source, {}).get(sha)
     if earlier:
         return Outcome(doc.source, earlier.failed, earlier.checks_failed)
     try:
-        record = engine.annotate(doc).to_dict()
+        record = engine.annotate(doc)
     except InputError as exc:
-        return _failure(doc.source, exc.code, exc.message, sha, done)
+        return _failure(ErrorRecord.of(exc, sha), done)
     except Exception as exc:  # an engine bug on one document: an error record, go on
-        return _failure(doc.source, INTERNAL_ERROR, _internal_message(exc), sha, done)
-    line = record_line({"source": record.pop("source"), "content_sha256": sha, **record})
-    checks_failed = any(c["status"] == "fail" for c in record["checks"])
-    warned = "; ".join(record.get("warnings") or ())
-    return Outcome(doc.source, checks_failed=checks_failed, line=line,
+        return _failure(ErrorRecord(doc.source, sha, INTERNAL_ERROR, _internal_message(exc)), done)
+    warned = "; ".join(record.warnings)
+    return Outcome(doc.source, checks_failed=record.failed(), line=record_line(record),
                    message=f"{doc.source}: warning: {warned}" if warned else None)
 
 
-def _failure(source: str, code: str, message: str, sha: Optional[str], done: dict) -> Outcome:
-    if done.get(source, {}).get(sha):
-        return Outcome(source, failed=True)
-    line = record_line({"source": source, "content_sha256": sha, "error": {"code": code, "message": message}})
-    return Outcome(source, failed=True, line=line, message=f"{source}: [{code}] {message}")
+def _failure(error: ErrorRecord, done: dict) -> Outcome:
+    if done.get(error.source, {}).get(error.content_sha256):
+        return Outcome(error.source, failed=True)
+    return Outcome(error.source, failed=True, line=record_line(error),
+                   message=f"{error.source}: [{error.code}] {error.message}")
 
 
 def _internal_message(exc: Exception) -> str:
@@ -170,41 +159,6 @@ def _file_sha256(path: str) -> Optional[str]:
 
 
 # --- resuming ---------------------------------------------------------------------------
-
-def read_done(path) -> dict:
-    """source → {content_sha256: Done} for every record in ``path`` (empty if none).
-
-    A last line without its newline is what a killed run left half-written: it is cut off
-    the file, and its report annotated again. Any other line that is not a record makes
-    this an :class:`InputError`: the file is not one this command wrote.
-    """
-    done: dict = {}
-    if not os.path.exists(path):
-        return done
-    with _output_errors(path), open(path, "rb+") as f:
-        kept = 0
-        for number, raw in enumerate(f, 1):
-            if not raw.endswith(b"\n"):
-                break
-            if raw.strip():
-                source, sha, state = _parse_done(raw, number, path)
-                done.setdefault(source, {})[sha] = state
-            kept += len(raw)
-        f.truncate(kept)
-    return done
-
-
-def _parse_done(raw: bytes, number: int, path) -> tuple:
-    try:
-        rec = json.loads(raw)
-        source, sha = rec["source"], rec.get("content_sha256")
-    except (ValueError, TypeError, KeyError):
-        raise InputError(f"line {number} is not an annotation record; refusing to resume into "
-                         f"this file", source=str(path)) from None
-    failed = "error" in rec
-    checks_failed = any(c.get("status") == "fail" for c in rec.get("checks") or ())
-    return source, sha, Done(failed, checks_failed)
-
 
 def _done_for(item, done: dict, sources: list) -> dict:
     """The part of ``done`` an input can hold: its own source, or an archive's members."""
@@ -259,14 +213,14 @@ def run_batch(paths: Iterable, output=None, *, jobs: int = -1, model=None, resum
     err = err or sys.stderr
     if resume and output is None:
         raise InputError("--resume needs an output file (-o)", source="annotate")
-    done = read_done(output) if resume else {}
+    done = resume_state(output) if resume else {}
     items = expand_paths(paths)
     engine_for(model)  # fail fast on a broken model, before any worker starts
     summary = Summary(inputs=len(items))
     started = time.monotonic()
     bar = _progress_bar(len(items), progress, err)
     try:
-        with _open_output(output, append=resume) as write:
+        with records_writer(output, append=resume) as write:
             for outcomes in _dispatch(items, done, model, jobs, dask, ocr):
                 for outcome in outcomes:
                     summary.add(outcome)
@@ -338,16 +292,10 @@ def _forked(tasks: list, workers: int, model):
                 process.terminate()
 
 
-#: A short report that runs every stage once.
-WARM_UP_TEXT = ("某某局2020年政府信息公开工作年度报告\n一、总体情况\n2020年，本机关坚持以公开为常态，"
-                "通过政府网站主动公开政府信息12条，微信公众号发布信息5条。\n五、存在的主要问题及改进情况\n"
-                "信息公开内容不够全面。下一步，我局将加强政府网站建设。")
-
-
 def warm_up(engine: Engine) -> None:
     """Load what the engine loads on first use (jieba's dictionary, the facts pipeline) in
     this process, so that forked workers inherit it instead of each loading it."""
-    engine.annotate_text(WARM_UP_TEXT, "<warm-up>")
+    engine.warm_up()
 
 
 def _in_forked_worker() -> None:
@@ -367,34 +315,7 @@ def _dask_client(address: str):
     try:
         return Client(address, timeout=f"{DASK_TIMEOUT}s", set_as_default=False)
     except (OSError, ValueError) as exc:
-        raise InputError(f"cannot reach the Dask scheduler ({exc})", source=address) from None
-
-
-@contextmanager
-def _open_output(path, append: bool):
-    """``write(line)`` to ``path`` (None: stdout), flushed per line so a kill loses none."""
-    with _output_errors(path):
-        stream = sys.stdout if path is None else open(path, "a" if append else "w", encoding="utf-8")
-
-    def write(line: str) -> None:
-        with _output_errors(path):
-            stream.write(line + "\n")
-            stream.flush()
-
-    try:
-        yield write
-    finally:
-        if path is not None:
-            stream.close()
-
-
-@contextmanager
-def _output_errors(path):
-    """A full disk or a missing directory is one line naming the output, not a traceback."""
-    try:
-        yield
-    except OSError as exc:
-        raise OutputError(f"cannot write: {exc.strerror or exc}", source=str(path or "<stdout>")) from None
+        raise RunError(f"cannot reach the Dask scheduler ({exc})", source=address) from None
 
 
 def _progress_bar(total: int, wanted: bool, err):

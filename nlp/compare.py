@@ -29,14 +29,12 @@ from typing import Optional
 
 from rapidfuzz import fuzz
 
+from .record import Record, Status
+from .vocabulary import APPLICANT_COLUMNS, APPLICANT_NAMES, cell_state, format_number
+
 #: Two agency names below this score (0-100, rapidfuzz ratio of their keys) are different agencies.
 AGENCY_CUTOFF = 90.0
-APPLICANT_COLUMNS = ("natural_person", "commercial", "research", "social_welfare", "legal_service",
-                     "other_org", "total")
 DOCUMENT_ROWS = {"rules": "规章", "normative": "行政规范性文件"}
-_COLUMN_ZH = {"natural_person": "自然人", "commercial": "商业企业", "research": "科研机构",
-              "social_welfare": "社会公益组织", "legal_service": "法律服务机构", "other_org": "其他",
-              "total": "总计"}
 _UNIT = "省|自治区|特别行政区|市|自治州|州|盟|地区"
 _PLACE_PREFIX = re.compile(rf"^(?:[\u4e00-\u9fff]{{2,8}}?(?:{_UNIT}))+(?=(?:(?!人民|政府)[\u4e00-\u9fff]){{2,8}}?(?:市|区|县|旗|镇|乡|街道))")
 _SPACE = re.compile(r"[\s()（）]")
@@ -45,7 +43,7 @@ _SPACE = re.compile(r"[\s()（）]")
 @dataclass(frozen=True)
 class Finding:
     rule: str
-    status: str  # pass | fail | not_assessable
+    status: Status
     item: str  # the column (carry-over) or the document row (in force)
     agency: Optional[str]
     year: Optional[int]
@@ -81,14 +79,14 @@ def agency_score(a, b) -> float:
 
 def consecutive_pairs(records, cutoff: float = AGENCY_CUTOFF) -> list:
     """(last year's record, this year's record, score): each record paired with the best-matching
-    agency of the year before, when that reaches ``cutoff``."""
-    usable = [r for r in records if r.get("year") and r.get("agency") and "error" not in r]
+    agency of the year before, when that reaches ``cutoff``. Error records take no part."""
+    usable = [r for r in records if isinstance(r, Record) and r.year and r.agency]
     by_year = {}
     for r in usable:
-        by_year.setdefault(r["year"], []).append(r)
+        by_year.setdefault(r.year, []).append(r)
     pairs = []
-    for record in sorted(usable, key=lambda r: (r["year"], r["source"])):
-        scored = [(agency_score(record["agency"], last["agency"]), last) for last in by_year.get(record["year"] - 1, ())]
+    for record in sorted(usable, key=lambda r: (r.year, r.source)):
+        scored = [(agency_score(record.agency, last.agency), last) for last in by_year.get(record.year - 1, ())]
         scored = [(s, last) for s, last in scored if s >= cutoff]
         if scored:
             score, last = max(scored, key=lambda pair: pair[0])
@@ -96,10 +94,10 @@ def consecutive_pairs(records, cutoff: float = AGENCY_CUTOFF) -> list:
     return pairs
 
 
-def compare_pair(last: dict, this: dict, score: float) -> list:
+def compare_pair(last: Record, this: Record, score: float) -> list:
     """The findings of one pair of consecutive reports."""
     findings = [_carry_over(last, this, score, col) for col in APPLICANT_COLUMNS]
-    if this.get("edition") == "2021":
+    if this.edition == "2021":
         findings += [_in_force(last, this, score, row) for row in DOCUMENT_ROWS]
     return findings
 
@@ -109,48 +107,43 @@ def compare_records(records, cutoff: float = AGENCY_CUTOFF) -> list:
     return [f for last, this, score in consecutive_pairs(records, cutoff) for f in compare_pair(last, this, score)]
 
 
-def _value(record: dict, field: str):
+def _value(record: Record, field: str):
     """(value, why not) of a cell: why not is 'blank' or 'absent' when there is no number."""
-    tables = record.get("tables") or {}
-    if field not in tables:
-        return None, "absent"
-    if tables[field] is None:
-        return None, "blank"
-    return tables[field], None
+    state = cell_state(record.tables, field)
+    return (record.tables[field], None) if state == "value" else (None, state)
 
 
 def _finding(rule, item, last, this, score, expected, found, fields, message, status) -> Finding:
-    return Finding(rule=rule, status=status, item=item, agency=this.get("agency"), year=this.get("year"),
-                   source=this["source"], last_agency=last.get("agency"), last_year=last.get("year"),
-                   last_source=last["source"], agency_score=round(score, 1), expected=expected, found=found,
+    return Finding(rule=rule, status=status, item=item, agency=this.agency, year=this.year,
+                   source=this.source, last_agency=last.agency, last_year=last.year,
+                   last_source=last.source, agency_score=round(score, 1), expected=expected, found=found,
                    fields="; ".join(fields), message=message)
 
 
-def _carry_over(last: dict, this: dict, score: float, column: str) -> Finding:
+def _carry_over(last: Record, this: Record, score: float, column: str) -> Finding:
     before, after = f"requests.carried_forward.{column}", f"requests.carried_over.{column}"
     expected, why_before = _value(last, before)
     found, why_after = _value(this, after)
-    fields = (f"{last.get('year')}:{before}", f"{this.get('year')}:{after}")
-    label = f"{_COLUMN_ZH[column]}: {this.get('year')}年 二、上年结转 = {last.get('year')}年 四、结转下年度继续办理"
+    fields = (f"{last.year}:{before}", f"{this.year}:{after}")
+    label = f"{APPLICANT_NAMES[column]}: {this.year}年 二、上年结转 = {last.year}年 四、结转下年度继续办理"
     if why_before or why_after:
         missing = [f"{f} is {why}" for f, why in zip(fields, (why_before, why_after)) if why]
         return _finding("yoy.carry_over", column, last, this, score, expected, found, fields,
                         f"{label}: {', '.join(missing)}", "not_assessable")
     status = "pass" if found == expected else "fail"
     return _finding("yoy.carry_over", column, last, this, score, expected, found, fields,
-                    f"{label}: {_n(found)} {'=' if status == 'pass' else '≠'} {_n(expected)}", status)
+                    f"{label}: {format_number(found)} {'=' if status == 'pass' else '≠'} {format_number(expected)}", status)
 
 
-def _in_force(last: dict, this: dict, score: float, row: str) -> Finding:
+def _in_force(last: Record, this: Record, score: float, row: str) -> Finding:
     names = (f"active.{row}.in_force", f"active.{row}.issued", f"active.{row}.repealed", f"active.{row}.in_force")
     owners = (last, this, this, this)
     values = [_value(r, f) for r, f in zip(owners, names)]
-    fields = tuple(f"{r.get('year')}:{f}" for r, f in zip(owners, names))
-    label = (f"{DOCUMENT_ROWS[row]}: {last.get('year')}年现行有效 + {this.get('year')}年制发 − 废止 = "
-             f"{this.get('year')}年现行有效")
-    if last.get("edition") != "2021":
+    fields = tuple(f"{r.year}:{f}" for r, f in zip(owners, names))
+    label = f"{DOCUMENT_ROWS[row]}: {last.year}年现行有效 + {this.year}年制发 − 废止 = {this.year}年现行有效"
+    if last.edition != "2021":
         return _finding("yoy.in_force", row, last, this, score, None, values[3][0], fields,
-                        f"{label}: the {last.get('year')} report's template ({last.get('edition')}) has no 现行有效件数",
+                        f"{label}: the {last.year} report's template ({last.edition}) has no 现行有效件数",
                         "not_assessable")
     missing = [f"{f} is {why}" for f, (_, why) in zip(fields, values) if why]
     if missing:
@@ -160,12 +153,6 @@ def _in_force(last: dict, this: dict, score: float, row: str) -> Finding:
     expected = before + issued - repealed
     status = "pass" if found == expected else "fail"
     return _finding("yoy.in_force", row, last, this, score, expected, found, fields,
-                    f"{label}: {_n(before)} + {_n(issued)} − {_n(repealed)} = {_n(expected)}, "
-                    f"{'as' if status == 'pass' else 'but'} the report says {_n(found)}", status)
+                    f"{label}: {format_number(before)} + {format_number(issued)} − {format_number(repealed)} = {format_number(expected)}, "
+                    f"{'as' if status == 'pass' else 'but'} the report says {format_number(found)}", status)
 
-
-def _n(value) -> str:
-    """A number as the report prints it (``3`` not ``3.0``)."""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)

@@ -3,7 +3,9 @@
     read → segment → meta → tables / facts / paragraphs → checks → record
 
 The CLI, the batch runner and the HTTP service all wrap :class:`Engine`; none of them
-repeats a stage.
+repeats a stage. Besides whole reports (:meth:`Engine.annotate`), the engine finds the
+facts of a snippet (:meth:`Engine.facts`) and labels paragraphs given on their own
+(:meth:`Engine.classify`), as the service's /v1/facts and /v1/paragraphs/classify do.
 """
 from __future__ import annotations
 
@@ -14,11 +16,12 @@ from . import checks as checks_stage
 from . import facts as facts_stage
 from . import paragraphs as paragraphs_stage
 from . import tables as tables_stage
-from .errors import NotAReport, TextTooLong
+from .errors import EmptyInput, ModelError, NotAReport, TextTooLong
 from .meta import detect_agency, detect_edition, detect_year
 from .read import Document
-from .record import Record
+from .record import ParagraphModel, Record, content_sha256
 from .segment import find_sections
+from .vocabulary import numbered_title
 
 #: A report mentions disclosure; anything else is refused rather than annotated.
 _REPORT_WORDS = re.compile(r"(政府信息公开|政务公开|信息公开|政府資訊公開|政府信息公開|資訊公開|信息公開)")
@@ -26,6 +29,11 @@ _MIN_CJK = 30
 #: Longer texts are refused (TextTooLong, E107) before any stage runs: real reports are
 #: under 300,000 characters, and every stage is linear up to here (README, limits).
 MAX_TEXT_CHARS = 1_000_000
+
+#: A short report that runs every stage once (:meth:`Engine.warm_up`).
+WARM_UP_TEXT = (f"某某局2021年政府信息公开工作年度报告\n{numbered_title(1)}\n本局认真贯彻落实《中华人民共和国政府信息公开条例》，"
+                f"通过门户网站发布信息120条，微信公众号发布信息35条。\n{numbered_title(5)}\n"
+                "政府信息公开工作仍存在不足，下一步将加强培训。\n")
 
 
 class Engine:
@@ -35,7 +43,7 @@ class Engine:
         self.model_path = model_path
         self._classifier = paragraphs_stage.load_classifier(model_path)
         meta = getattr(self._classifier, "metadata", None) or {}
-        self._model_provenance = ({"sha256": meta.get("model_sha256"), "trained_at": meta.get("trained_at")}
+        self._model_provenance = (ParagraphModel(meta.get("model_sha256"), meta.get("trained_at"))
                                   if self._classifier is not None else None)
 
     @property
@@ -57,12 +65,40 @@ class Engine:
         record = Record(source=doc.source, edition=edition, year=year, agency=detect_agency(text),
                         cells=table.cells, ambiguous=table.ambiguous, facts=tuple(facts),
                         paragraphs=tuple(paragraphs), checks=tuple(checks),
-                        paragraph_model=self._model_provenance, warnings=tuple(getattr(doc, "warnings", ())))
+                        paragraph_model=self._model_provenance, warnings=tuple(getattr(doc, "warnings", ())),
+                        content_sha256=content_sha256(text))
         script = getattr(doc, "script", None)
         return in_original_script(record, text, script) if script is not None else record
 
     def annotate_text(self, text: str, source: str = "<text>") -> Record:
         return self.annotate(Document(source, text))
+
+    def facts(self, text: str) -> tuple:
+        """The facts (:class:`~nlp.record.Fact`, each with its ``rule``) a snippet or a whole
+        text states, in text order; no check that it is a report."""
+        if not text.strip():
+            raise EmptyInput("the text holds only white space")
+        require_length(text, "<text>")
+        return tuple(facts_stage.extract_facts(text, find_sections(text), ()))
+
+    def classify(self, paragraphs) -> list:
+        """``(labels, scores)`` of each paragraph given on its own: anything with a ``text``
+        and a ``section`` (1-6, or None when not known), as :class:`~nlp.record.Paragraph`
+        has them. A ModelError when the engine has no classifier."""
+        if self._classifier is None:
+            raise ModelError("model not loaded: no paragraph classifier is available "
+                             "(train one, or start the service with --model PATH)")
+        paragraphs = list(paragraphs)
+        texts, sections = [p.text for p in paragraphs], [p.section for p in paragraphs]
+        args = (texts, sections) if any(s is not None for s in sections) else (texts,)
+        return [(tuple(labels), {k: float(v) for k, v in scores.items()})
+                for labels, scores in self._classifier.predict(*args)]
+
+    def warm_up(self) -> None:
+        """Load what the stages load on first use (jieba's dictionary, the facts pipeline,
+        compiled patterns), so that the first real report does not pay for it, and forked
+        workers inherit it instead of each loading it."""
+        self.annotate_text(WARM_UP_TEXT, "<warm-up>")
 
 
 def require_length(text: str, source: str) -> None:

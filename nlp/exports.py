@@ -31,7 +31,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import InputError, OutputError
+from .outputs import read_records
+from .record import ErrorRecord, Record
 from .schema import EDITIONS, TABLES, registry
+from .vocabulary import CELL_STATE_ZH, cell_state, whole_number
 
 FORMATS = (".xlsx", ".csv", ".parquet")
 LABELS = ("id", "zh")
@@ -84,8 +87,6 @@ _ERRORS = Table("errors", "无法处理的文件", (
     Column("code", "错误代码"), Column("message", "说明"),
 ))
 
-#: How a cell the findings name is shown when it has no number.
-_NO_VALUE = {"id": ("blank", "absent"), "zh": ("空白", "缺失")}
 
 
 #: How a canonical field's type is exported: counts are whole numbers, money may not be.
@@ -115,76 +116,45 @@ def _table(name: str) -> Table:
 
 # --- records → rows ---------------------------------------------------------------------
 
-def read_records(path):
-    """The records of a JSON Lines file, one at a time. A half-written last line (a run
-    still going, or killed) is skipped; any other line that is not a record is an error."""
-    if not Path(path).is_file():
-        raise InputError("cannot read: no such records file (JSON Lines from `nianbao annotate -o`)", source=str(path))
-    with open(path, "rb") as f:
-        for number, raw in enumerate(f, 1):
-            if not raw.endswith(b"\n"):
-                return
-            if not raw.strip():
-                continue
-            try:
-                record = json.loads(raw)
-            except ValueError:
-                record = None
-            if not isinstance(record, dict) or "source" not in record:
-                raise InputError(f"line {number} is not an annotation record", source=str(path))
-            yield record
-
-
-def rows_of(record: dict, labels: str = "id"):
-    """(table, row dict) pairs one record contributes."""
-    source = record["source"]
-    if "error" in record:
-        error = record["error"] or {}
-        yield _ERRORS, {"source": source, "content_sha256": record.get("content_sha256"),
-                        "code": error.get("code"), "message": error.get("message")}
+def rows_of(record, labels: str = "id"):
+    """(table, row dict) pairs one record (a Record or an ErrorRecord) contributes."""
+    source = record.source
+    if isinstance(record, ErrorRecord):
+        yield _ERRORS, {"source": source, "content_sha256": record.content_sha256,
+                        "code": record.code, "message": record.message}
         return
     report = _report_row(record)
     yield _table("reports"), report
-    if record.get("edition") in EDITIONS:
-        yield _table(f"reports_{record['edition']}"), report
-    findings, facts, paragraphs = _FINDINGS, _FACTS, _PARAGRAPHS
-    for check in record.get("checks") or ():
-        if check.get("status") != "pass":
-            yield findings, _finding_row(record, check, labels)
-    for fact in record.get("facts") or ():
-        yield facts, {"source": source, **fact}
-    for para in record.get("paragraphs") or ():
-        yield paragraphs, {"source": source, **para, "labels": ", ".join(para.get("labels") or ())}
+    if record.edition in EDITIONS:
+        yield _table(f"reports_{record.edition}"), report
+    for check in record.checks:
+        if check.status != "pass":
+            yield _FINDINGS, _finding_row(record, check, labels)
+    for fact in record.facts:
+        yield _FACTS, {"source": source, **fact.to_dict()}
+    for para in record.paragraphs:
+        yield _PARAGRAPHS, {"source": source, **para.to_dict(), "labels": ", ".join(para.labels)}
 
 
-def _report_row(record: dict) -> dict:
-    cells = record.get("tables") or {}
-    checks = record.get("checks") or ()
+def _report_row(record: Record) -> dict:
+    cells = record.tables
     return {**cells,
-            "source": record["source"], "content_sha256": record.get("content_sha256"),
-            "edition": record.get("edition"), "year": record.get("year"), "agency": record.get("agency"),
+            "source": record.source, "content_sha256": record.content_sha256,
+            "edition": record.edition, "year": record.year, "agency": record.agency,
             "cells_found": len(cells), "cells_blank": sum(v is None for v in cells.values()),
-            "checks_failed": sum(c.get("status") == "fail" for c in checks),
-            "checks_not_assessable": sum(c.get("status") == "not_assessable" for c in checks)}
+            "checks_failed": sum(c.status == "fail" for c in record.checks),
+            "checks_not_assessable": sum(c.status == "not_assessable" for c in record.checks)}
 
 
-def _finding_row(record: dict, check: dict, labels: str) -> dict:
-    cells = record.get("tables") or {}
-    blank, absent = _NO_VALUE[labels]
-    fields = list(check.get("fields") or ())
+def _finding_row(record: Record, check, labels: str) -> dict:
     shown = []
-    for field in fields:
-        value = absent if field not in cells else blank if cells[field] is None else cells[field]
-        shown.append(f"{_field_name(record.get('edition'), field, labels)}={value}")
-    return {"source": record["source"], "agency": record.get("agency"), "year": record.get("year"),
-            "rule": check.get("rule"), "status": check.get("status"), "message": check_message(check, labels),
-            "fields": "; ".join(fields), "cells": "; ".join(shown)}
-
-
-def check_message(check: dict, labels: str = "id") -> str:
-    """A check's message in the language of ``labels`` (zh: Chinese, where the record has it:
-    records written before checks spoke Chinese have only the English message)."""
-    return (check.get("message_zh") if labels == "zh" else None) or check.get("message") or ""
+    for field in check.fields:
+        state = cell_state(record.tables, field)
+        value = record.tables[field] if state == "value" else CELL_STATE_ZH[state] if labels == "zh" else state
+        shown.append(f"{_field_name(record.edition, field, labels)}={value}")
+    return {"source": record.source, "agency": record.agency, "year": record.year,
+            "rule": check.rule, "status": check.status, "message": check.said("zh" if labels == "zh" else "en"),
+            "fields": "; ".join(check.fields), "cells": "; ".join(shown)}
 
 
 def _field_name(edition, field: str, labels: str) -> str:
@@ -233,9 +203,7 @@ def _value(column: Column, value):
         return value if value is None or isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
-    if column.kind == "int":
-        return int(value) if float(value).is_integer() else None
-    return value
+    return whole_number(value) if column.kind == "int" else value
 
 
 def partial_path(path: Path) -> Path:

@@ -177,7 +177,6 @@ TEXT_UNITS = ("条次", "篇次", "人次", "场次", "批次", "余条", "条",
               "天", "小时", "分钟", "%", "％")
 
 _PREFIX_QUALIFIERS = ("不少于", "超过", "突破", "多于", "至少", "大约", "将近", "逾", "超", "近", "约", "达到", "达")
-_SUFFIX_QUALIFIERS = ("左右", "以上", "余", "多")
 
 _QUANTITY = re.compile(
     r"(?P<pre>(?:" + "|".join(_PREFIX_QUALIFIERS) + r")\s*)?"

@@ -17,7 +17,8 @@ from .readers.text import decode
 #: The old name, kept for its importers: every readable suffix, not only plain text.
 TEXT_SUFFIXES = SUFFIXES
 
-__all__ = ["Document", "SUFFIXES", "TEXT_SUFFIXES", "decode", "iter_documents", "read_bytes", "read_path"]
+__all__ = ["Document", "SUFFIXES", "TEXT_SUFFIXES", "decode", "iter_documents", "read_bytes", "read_path",
+           "require_files"]
 
 
 def missing_reason(path) -> str:
@@ -35,6 +36,15 @@ def missing_reason(path) -> str:
         if exc.errno == errno.ELOOP:
             return "a symbolic link loop (its links lead back to themselves); point it at a real file"
     return f"a symbolic link to {os.readlink(path)!r}, which does not exist"
+
+
+def require_files(paths) -> None:
+    """An InputError naming the first of ``paths`` that is no file to read (a command's
+    data files, checked before any work starts)."""
+    for path in paths:
+        if not Path(path).is_file():
+            reason = "a directory, not a file" if Path(path).is_dir() else missing_reason(path)
+            raise InputError(f"cannot read: {reason}", source=str(path))
 
 
 def _load(path: Path) -> bytes:

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .vocabulary import CN_NUMERAL, SECTION_PART_MARKER
+
 
 @dataclass(frozen=True)
 class Section:
@@ -29,10 +31,10 @@ class Section:
 
 
 # top-level numbering only: （一） starts a sub-heading, never a section
-_NUMERAL = r"(?:[一二三四五六七八九十]{1,2}\s*[、.．]|第[一二三四五六]部分)"
+_NUMERAL = rf"(?:{CN_NUMERAL}{{1,2}}\s*[、.．]|{SECTION_PART_MARKER})"
 
 #: A line after the section-4 table that opens narrative: a sub-heading or a sentence.
-_NARRATIVE_LINE = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+是|\S[^|\d\n]{14,}[。；;，,])")
+_NARRATIVE_LINE = re.compile(rf"^\s*(?:[（(]{CN_NUMERAL}+[）)]|{CN_NUMERAL}+是|\S[^|\d\n]{{14,}}[。；;，,])")
 _TABLE_NOTE = re.compile(r"^\s*(?:注|备注|说明)[：:]")
 
 
@@ -113,7 +115,7 @@ def _table_anchor(text: str, number: int, begin: int):
 def _subheading_pattern():
     data = json.loads(resources.files("nlp.data").joinpath("sections.json").read_text(encoding="utf-8"))
     words = "|".join(re.escape(w) for w in sorted(data["section5_subheadings"]["words"], key=len, reverse=True))
-    return re.compile(rf"^[ \t\u3000]*[（(][一二三四五六七八九十]{{1,2}}[）)][ \t\u3000]*(?:{words})", re.MULTILINE)
+    return re.compile(rf"^[ \t\u3000]*[（(]{CN_NUMERAL}{{1,2}}[）)][ \t\u3000]*(?:{words})", re.MULTILINE)
 
 
 def _problems_subheading(text: str, begin: int, stop: int):
@@ -132,10 +134,3 @@ def _narrative_after_table(text: str, begin: int, stop: int):
         offset += len(line)
     return None
 
-
-def section_at(sections: list, offset: int) -> int:
-    """The number of the section holding ``offset``."""
-    for s in sections:
-        if s.start <= offset < s.end:
-            return s.number
-    return sections[-1].number if sections else 1

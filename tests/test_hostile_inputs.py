@@ -82,7 +82,7 @@ def train_over_a_model(d: Path) -> list:
 # (id, input, exit status, what stderr says, files that must be there afterwards, and only they)
 HOSTILE = [
     ("export-of-a-non-record-file", export_readme, 2,
-     "nianbao: README.md: [E100] line 1 is not an annotation record", {"README.md"}),
+     "nianbao: README.md: [E108] line 1 is not an annotation record (not JSON)", {"README.md"}),
     ("glob-round-a-symlink-loop", glob_round_a_link_loop, 0,
      "1 files, 1 reports: 1 ok", {"reports", "out.jsonl"}),
     ("symlink-loop", link_loop, 1,
@@ -98,7 +98,7 @@ HOSTILE = [
     ("text-over-1m-characters", text_over_the_limit, 1,
      "long.txt: [E107] 1,000,001 characters of text, over the limit of 1,000,000", {"long.txt", "out.jsonl"}),
     ("train-over-an-existing-model", train_over_a_model, 2,
-     "nianbao: m.joblib exists; pass --force to replace it", {"m.joblib"}),
+     "nianbao: m.joblib: [E400] exists; pass --force to replace it", {"m.joblib"}),
 ]
 
 

@@ -32,9 +32,8 @@ import time
 from pathlib import Path
 
 import numpy as np
+from nlp.labelled import dedupe, group_of, load_rows
 from nlp.paragraphs.evaluate import label_metrics
-
-from .data import dedupe, group_of, load_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELLED = ROOT / "data" / "labelled"
@@ -82,13 +81,13 @@ def main() -> None:
     ap.add_argument("--thresholds", help="JSON {label: threshold} used instead of the out-of-fold pick (for analysis)")
     ap.add_argument("--out", help="append the figures (one JSON object) to this file")
     args = ap.parse_args()
-    from .train import fit_rows, labels_at, out_of_fold_metrics, out_of_fold_scores, pick_thresholds
+    from nlp.training import fit_rows, labels_at, out_of_fold_metrics, out_of_fold_scores, pick_thresholds
 
     params = json.loads(args.params)
     rows = dedupe(load_rows([LABELLED / name for name in args.train.split(",")]))
-    gold = load_rows([LABELLED / "gold.jsonl"], allow_synthetic=False)
-    unseen = load_rows([LABELLED / "unseen.jsonl"], allow_synthetic=False)
-    first_look = load_rows([LABELLED / "first_look.jsonl"], allow_synthetic=False)
+    gold = load_rows([LABELLED / "gold.jsonl"], synthetic=False)
+    unseen = load_rows([LABELLED / "unseen.jsonl"], synthetic=False)
+    first_look = load_rows([LABELLED / "first_look.jsonl"], synthetic=False)
     held = {r["text"] for r in gold + unseen}  # as `nianbao train` does: no held-out text is trained on
     rows = [r for r in rows if r["text"] not in held]
     result = {"params": params, "train": args.train}

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .data import group_of, load_rows
+from nlp.labelled import group_of, load_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 C = r"[^。；;，,]"  # inside one clause

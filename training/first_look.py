@@ -24,7 +24,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .data import group_of, load_rows
+from nlp.labelled import group_of, load_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELLED = ROOT / "data" / "labelled"
@@ -44,7 +44,7 @@ def main(argv=None) -> int:
     ap.add_argument("-o", "--output", help="folder for the fold models and records (default: a temporary one)")
     ap.add_argument("--scorer", default=str(SCORER), help="score.py of the shared tools")
     args = ap.parse_args(argv)
-    from .train import train
+    from nlp.training import train
 
     out = Path(args.output or tempfile.mkdtemp(prefix="first_look_"))
     out.mkdir(parents=True, exist_ok=True)

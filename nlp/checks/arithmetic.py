@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 from ..record import Check
 from ..schema import registry
+from ..vocabulary import (APPLICANT_COLUMNS, APPLICANT_NAMES, APPLICANT_PARTS, CELL_STATE_ZH, STATUS_ZH, cell_state,
+                          format_number)
 
-APPLICANT_PARTS = ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org")
-APPLICANT_COLUMNS = APPLICANT_PARTS + ("total",)
 RESULT_PARTS = ("upheld", "corrected", "other", "pending")
 LITIGATION_GROUPS = ("review", "litigation_direct", "litigation_after_review")
 #: Rows of section 3 that are not outcomes of the year's handling.
@@ -80,20 +80,21 @@ def litigation_sum(edition) -> list:
             for g in LITIGATION_GROUPS]
 
 
+_TOTAL = APPLICANT_NAMES[APPLICANT_COLUMNS[-1]]
+_PARTS = " + ".join(APPLICANT_NAMES[c] for c in APPLICANT_PARTS)
 #: rule name → (instances of an edition, what it asserts, in English and in Chinese)
 RULES = {
     "requests.balance": (balance, "一 + 二 = 三(七)总计 + 四, per column", "一 + 二 = 三(七)总计 + 四，逐列"),
     "requests.result_sum": (result_sum, "(七)总计 = (一)+(二)+(三)+(四)+(五)+(六) and their sub-rows, per column",
                             "(七)总计 = (一)至(六)及其细项之和，逐列"),
-    "requests.column_sum": (column_sum, "总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他, per row",
-                            "总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他，逐行"),
+    "requests.column_sum": (column_sum, f"{_TOTAL} = {_PARTS}, per row", f"{_TOTAL} = {_PARTS}，逐行"),
     "litigation.sum": (litigation_sum, "总计 = 维持 + 纠正 + 其他 + 尚未审结, per group",
                        "总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结，逐组"),
 }
 #: How a status is counted in a message.
-_STATUS_WORDS = {"en": {"pass": "pass", "fail": "fail", "not_assessable": "not assessable"},
-                 "zh": {"pass": "通过", "fail": "不通过", "not_assessable": "无法校验"}}
-_MISSING_WORDS = {"blank": "空白", "missing": "缺失"}
+_STATUS_WORDS = {"en": {"pass": "pass", "fail": "fail", "not_assessable": "not assessable"}, "zh": STATUS_ZH}
+#: a cell without a number: blank, or missing (absent, or read but not placed)
+_MISSING_WORDS = {"blank": ("blank", CELL_STATE_ZH["blank"]), "absent": ("missing", CELL_STATE_ZH["absent"])}
 
 
 def arithmetic_checks(edition, values: dict, missing: set) -> list:
@@ -109,9 +110,10 @@ def evaluate(instance: Instance, values: dict, missing: set) -> tuple:
         return "skipped", "", ""
     unknown = [f for f in instance.fields if values.get(f) is None]
     if unknown:
-        kinds = sorted({"blank" if f in values else "missing" for f in unknown})
-        return ("not_assessable", f"{len(unknown)} of {len(instance.fields)} cells {'/'.join(kinds)}",
-                f"{len(instance.fields)} 个单元格中 {len(unknown)} 个{'/'.join(_MISSING_WORDS[k] for k in kinds)}")
+        states = {cell_state(values, f) for f in unknown}
+        kinds = [words for state, words in _MISSING_WORDS.items() if state in states]
+        return ("not_assessable", f"{len(unknown)} of {len(instance.fields)} cells {'/'.join(en for en, _ in kinds)}",
+                f"{len(instance.fields)} 个单元格中 {len(unknown)} 个{'/'.join(zh for _, zh in kinds)}")
     left = sum(values[f] for f in instance.left)
     right = sum(values[f] for f in instance.right)
     relation = "=" if left == right else "≠"
@@ -143,9 +145,6 @@ MAX_TERMS_SHOWN = 6
 
 def _terms(fields, values, total) -> str:
     if len(fields) == 1 or len(fields) > MAX_TERMS_SHOWN:
-        return _fmt(total)
-    return " + ".join(_fmt(values[f]) for f in fields) + (f" ({_fmt(total)})" if len(fields) > 2 else "")
+        return format_number(total)
+    return " + ".join(format_number(values[f]) for f in fields) + (f" ({format_number(total)})" if len(fields) > 2 else "")
 
-
-def _fmt(x) -> str:
-    return str(int(x)) if float(x).is_integer() else f"{x:g}"

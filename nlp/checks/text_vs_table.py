@@ -26,6 +26,7 @@ from typing import Optional
 from ..numbers import parse_quantity
 from ..record import Check
 from ..schema import registry
+from ..vocabulary import format_number
 
 RULE = "text_vs_table"
 _NUMBER = r"(?P<n>\d[\d,，]*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
@@ -131,13 +132,13 @@ def text_vs_table(edition, values: dict, text: str, sections) -> Check:
 
 
 def _quote(c: Comparison) -> str:
-    return f'"{c.statement.text}" ({_num(c.statement.value)})'
+    return f'"{c.statement.text}" ({format_number(c.statement.value)})'
 
 
 def _describe(c: Comparison) -> str:
     cells = " + ".join(c.fields)
-    verdict = "agrees" if c.agrees else f"differs by {_num(abs(c.statement.value - c.table))}"
-    return f'text "{c.statement.text}" states {_num(c.statement.value)}; table {cells} = {_num(c.table)}: {verdict}'
+    verdict = "agrees" if c.agrees else f"differs by {format_number(abs(c.statement.value - c.table))}"
+    return f'text "{c.statement.text}" states {format_number(c.statement.value)}; table {cells} = {format_number(c.table)}: {verdict}'
 
 
 def _describe_zh(c: Comparison, edition) -> str:
@@ -148,8 +149,8 @@ def _describe_zh(c: Comparison, edition) -> str:
     '正文“收到申请3件”为 3；表格 一、本年新收政府信息公开申请数量 / 总计 = 4：相差 1'
     """
     cells = " + ".join(_label(edition, f) for f in c.fields)
-    verdict = "一致" if c.agrees else f"相差 {_num(abs(c.statement.value - c.table))}"
-    return f"正文“{c.statement.text}”为 {_num(c.statement.value)}；表格 {cells} = {_num(c.table)}：{verdict}"
+    verdict = "一致" if c.agrees else f"相差 {format_number(abs(c.statement.value - c.table))}"
+    return f"正文“{c.statement.text}”为 {format_number(c.statement.value)}；表格 {cells} = {format_number(c.table)}：{verdict}"
 
 
 def _label(edition, field: str) -> str:
@@ -158,6 +159,3 @@ def _label(edition, field: str) -> str:
     except KeyError:
         return field
 
-
-def _num(v: float) -> str:
-    return str(int(v)) if float(v).is_integer() else f"{v:g}"

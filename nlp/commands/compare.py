@@ -13,7 +13,8 @@ from pathlib import Path
 
 from ..compare import AGENCY_CUTOFF, FINDING_COLUMNS, compare_records
 from ..errors import InputError
-from ..review.records import load_records, writing
+from ..outputs import load_records, writing
+from ..vocabulary import plain_number
 
 HELP = ("year over year: pair each agency's records of consecutive years and check that this year's "
         "上年结转 equals last year's 结转下年度 and that the 现行有效件数 carry on")
@@ -73,13 +74,11 @@ def write_findings(findings, out: Path) -> None:
         writer = csv.writer(f)
         writer.writerow(FINDING_COLUMNS)
         for finding in findings:
-            writer.writerow([_cell(v) for v in finding.to_dict().values()])
+            writer.writerow([_cell(plain_number(v)) for v in finding.to_dict().values()])
 
 
 def _cell(value):
-    """Numbers as printed (3, not 3.0); text that a spreadsheet would take for a formula quoted."""
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
+    """Text that a spreadsheet would take for a formula, quoted."""
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
         return "'" + value
     return value

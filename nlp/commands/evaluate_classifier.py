@@ -6,6 +6,8 @@ import sys
 from pathlib import Path
 
 from ..errors import InputError
+from ..labelled import load_rows
+from ..read import require_files
 from ..paragraphs import load_classifier
 from ..paragraphs.evaluate import format_report, label_metrics
 from ..paragraphs.model import LABELS
@@ -26,18 +28,6 @@ def add_arguments(p) -> None:
     p.add_argument("--errors", action="store_true", help="list the paragraphs with a wrong label")
 
 
-def _rows(paths) -> list:
-    rows = []
-    for path in paths:
-        for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-            if line.strip():
-                row = json.loads(line)
-                if row.get("how") == "synthetic":
-                    continue  # text we wrote ourselves never counts in an evaluation
-                rows.append(row)
-    return rows
-
-
 def default_data() -> list:
     """The held-out gold set: from the current directory, else from the repository this
     package runs from; an InputError saying what to pass when neither holds it."""
@@ -52,12 +42,10 @@ def default_data() -> list:
 
 def run(args) -> int:
     args.data = args.data or default_data()
-    missing = [p for p in args.data if not Path(p).is_file()]
-    if missing:
-        print(f"nianbao: no such file: {', '.join(missing)}", file=sys.stderr)
-        return 2
+    require_files(args.data)
+    # text we wrote ourselves never counts in an evaluation; a source is not needed here
+    rows = load_rows(args.data, synthetic=False, need_source=False)
     classifier = load_classifier(args.model)
-    rows = _rows(args.data)
     predictions = classifier.predict([r["text"] for r in rows], [r.get("section") for r in rows])
     gold = [tuple(r.get("labels", [])) for r in rows]
     predicted = [labels for labels, _ in predictions]

@@ -9,8 +9,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..review import import_labels, merge, read_rows, write_rows
-from ..review.records import writing
+from ..labelled import read_rows, write_rows
+from ..review import import_labels, merge
 
 HELP = ("read corrected labels from a Label Studio (.json) or doccano (.jsonl) export into a "
         "labelled-data file for `nianbao train` (a corrected paragraph replaces its old row)")
@@ -25,9 +25,8 @@ def add_arguments(p) -> None:
 def run(args) -> int:
     rows, skipped = import_labels(args.export)
     out = Path(args.output)
-    merged, counts = merge(read_rows(out), rows)
-    with writing(out):
-        write_rows(merged, out)
+    merged, counts = merge(read_rows(out, missing_ok=True), rows)
+    write_rows(merged, out)
     note = f" ({skipped} tasks without an annotation skipped)" if skipped else ""
     print(f"nianbao: {len(rows)} reviewed paragraphs from {args.export}{note}; {out}: "
           f"{counts['new']} new, {counts['replaced']} corrected, {counts['unchanged']} unchanged, "

@@ -6,7 +6,6 @@ is still there and unchanged) or from a report file annotated on the spot.
 """
 from __future__ import annotations
 
-import hashlib
 import sys
 from pathlib import Path
 
@@ -14,7 +13,8 @@ from ..audit_report import render
 from ..errors import InputError
 from ..exports import LABELS
 from ..read import read_path
-from ..review.records import load_records, writing
+from ..outputs import load_records, writing
+from ..record import ErrorRecord
 
 HELP = ("write an audit page (self-contained HTML) per report: the tables as the template prints them, "
         "blank cells and failed checks marked, the evidence of every cell and fact, paragraph labels")
@@ -44,7 +44,7 @@ def run(args) -> int:
     else:
         with writing(out):
             out.mkdir(parents=True, exist_ok=True)
-        targets = page_names(out, [record["source"] for record, _ in pages])
+        targets = page_names(out, [record.source for record, _ in pages])
     for (record, text), target in zip(pages, targets):
         with writing(target):
             target.write_text(render(record, text, args.labels), encoding="utf-8")
@@ -57,16 +57,14 @@ def _pages(args):
     """(record, report text or None) for every report to show."""
     if Path(args.input).suffix.lower() == ".jsonl":
         for record in load_records(args.input):
-            if "error" in record or (args.source and args.source not in record["source"]):
+            if isinstance(record, ErrorRecord) or (args.source and args.source not in record.source):
                 continue
-            yield record, _text_of(record["source"])
+            yield record, _text_of(record.source)
         return
     from ..engine import Engine
 
     doc = read_path(args.input)
-    record = Engine(args.model).annotate(doc).to_dict()
-    record["content_sha256"] = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
-    yield record, doc.text
+    yield Engine(args.model).annotate(doc), doc.text
 
 
 def _text_of(source: str):

@@ -11,6 +11,8 @@ import ipaddress
 import os
 import sys
 
+from ..errors import InputError
+
 HELP = "serve the HTTP API (annotate, classify paragraphs, facts, fields) with uvicorn"
 
 
@@ -56,8 +58,7 @@ def run(args) -> int:
     try:
         settings = Settings.from_env({**os.environ, **chosen})
     except ValueError as exc:
-        print(f"nianbao: {exc}", file=sys.stderr)
-        return 2
+        raise InputError(str(exc), source="serve") from None
     os.environ.update(chosen)  # uvicorn's worker processes inherit it
     if not settings.api_key and not _loopback(args.host):
         print(f"nianbao: warning: listening on {args.host} without an API key (set NIANBAO_API_KEY)",

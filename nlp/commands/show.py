@@ -13,7 +13,7 @@ from pathlib import Path
 from ..engine import Engine, in_original_script
 from ..errors import ModelError
 from ..read import read_path
-from ..record import Record
+from ..record import FACT_KINDS, Record
 
 HELP = "render a report as HTML with its facts (and their channel) highlighted and its table cells marked"
 
@@ -25,7 +25,6 @@ CHANNEL_COLOURS = {
 }
 #: Table cells, labelled by their canonical field (``requests.new_received.total``).
 CELL_COLOUR = "#e8eef7"
-FACT_KINDS = ("publication_count", "follower_count", "procurement_amount")
 
 
 def add_arguments(p) -> None:

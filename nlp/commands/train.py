@@ -7,18 +7,14 @@ model (or its metadata) is replaced only with ``--force``.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import sys
 from pathlib import Path
 
-from ..errors import NianbaoError
+from ..errors import OutputError
 from ..paragraphs.evaluate import format_report
+from ..read import require_files
 
 HELP = "train the paragraph classifier on labelled JSON Lines (cross-validated), save it with its metadata"
-
-#: the repository root, where training/ lives (it is not installed with the package)
-_REPO = Path(__file__).resolve().parents[2]
-
 
 def add_arguments(p) -> None:
     p.add_argument("data", nargs="+", help="labelled paragraphs (JSON Lines: text, labels, source, section, how)")
@@ -34,16 +30,6 @@ def add_arguments(p) -> None:
     p.add_argument("--C", type=float, default=None, help="inverse regularisation of the linear classifier")
 
 
-def _training():
-    try:
-        return importlib.import_module("training.train")
-    except ImportError:
-        if (_REPO / "training" / "train.py").is_file():
-            sys.path.insert(0, str(_REPO))
-            return importlib.import_module("training.train")
-        raise NianbaoError("`nianbao train` needs a clone of the nianbao repository (its training/ directory)") from None
-
-
 def default_output(now: dt.datetime | None = None) -> str:
     """A new file name for a model trained now.
 
@@ -53,39 +39,29 @@ def default_output(now: dt.datetime | None = None) -> str:
     return f"paragraphs-{(now or dt.datetime.now()):%Y%m%d-%H%M%S}.joblib"
 
 
-def refuse_overwrite(output: Path) -> str | None:
-    """Why writing a model to ``output`` needs --force, or None."""
+def refuse_overwrite(output: Path) -> OutputError | None:
+    """Why writing a model to ``output`` needs --force (the error to raise), or None."""
     from ..paragraphs.store import meta_path
 
     taken = [p for p in (output, meta_path(output)) if p.exists()]
     if not taken:
         return None
-    return (f"{taken[0]} exists; pass --force to replace it, or -o a new file "
-            f"(the shipped model is models/paragraphs.joblib: keep it unless you mean to replace it)")
+    return OutputError("exists; pass --force to replace it, or -o a new file (the shipped model is "
+                       "models/paragraphs.joblib: keep it unless you mean to replace it)", source=str(taken[0]))
 
 
 def run(args) -> int:
     args.output = args.output or default_output()
-    reason = None if args.force else refuse_overwrite(Path(args.output))
-    if reason:
-        print(f"nianbao: {reason}", file=sys.stderr)
-        return 2
-    training = _training()
-    from training.data import DataError  # importable once training is
-
-    missing = [p for p in [*args.data, *args.heldout, *args.unseen, *([args.groups] if args.groups else [])]
-               if not Path(p).is_file()]
-    if missing:
-        print(f"nianbao: no such file: {', '.join(missing)}", file=sys.stderr)
-        return 2
+    refusal = None if args.force else refuse_overwrite(Path(args.output))
+    if refusal:
+        raise refusal
+    require_files([*args.data, *args.heldout, *args.unseen, *([args.groups] if args.groups else [])])
     params = {"C": args.C} if args.C is not None else {}
-    try:
-        classifier = training.train(args.data, args.output, folds=args.folds, heldout_paths=args.heldout,
-                                    unseen_paths=args.unseen, groups_path=args.groups, params=params,
-                                    log=lambda m: print(m, file=sys.stderr))
-    except DataError as exc:
-        print(f"nianbao: {exc}", file=sys.stderr)
-        return 2
+    from ..training import train  # numpy and scikit-learn load only for training
+
+    classifier = train(args.data, args.output, folds=args.folds, heldout_paths=args.heldout,
+                       unseen_paths=args.unseen, groups_path=args.groups, params=params,
+                       log=lambda m: print(m, file=sys.stderr))
     metrics = classifier.metadata.get("metrics", {})
     if "cross_validation" in metrics:
         print(_summary_table(metrics["cross_validation"], f"cross-validation ({args.folds} folds by document) on the training data:"))

@@ -105,7 +105,7 @@ def _add(doc: Doc, found: list) -> None:
             continue
         q = f.quantity
         span._.fact = Fact(f.kind, f.channel, f.account, q.value, _UNITS[f.kind], q.qualifier,
-                           text[f.start:f.end], f.start, f.end)
+                           text[f.start:f.end], f.start, f.end, f.rule)
         span._.fact_rule = f.rule
         span._.fact_found = f
         group.append(span)

@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..vocabulary import CN_NUMERAL, CN_NUMERALS
+
 #: The template's table sections: no prose facts there.
 TABLE_SECTIONS = frozenset({2, 3, 4})
 
@@ -32,12 +34,12 @@ _LIST_OPENER = re.compile(r"其中|包括|(?:信息|内容)\s*中(?=\s*[，,：:
 _LIST_HEADS = frozenset("其包信内")
 _CLAUSE = re.compile(r"[，,、；;：:（）()]|\s{2,}")
 _LINE_END_PUNCT = tuple("。；;：:！？!?")
-_HEADING = re.compile(r"^\s*(?:#|[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|\d+\s*[.．、](?!\d)|第[一二三四五六七八九十]+部分)")
+_HEADING = re.compile(rf"^\s*(?:#|{CN_NUMERAL}+\s*[、.．]|[（(]\s*[{CN_NUMERALS}\d]+\s*[）)]|\d+\s*[.．、](?!\d)|第{CN_NUMERAL}+部分)")
 _SHORT_LINE = 18
 
 
 #: Where a paragraph ends: a blank line, or a line break after the end of a sentence or before a heading.
-PARAGRAPH_BREAK = re.compile(r"\n\s*\n|[。！？!?]\s*\n|\n\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+PARAGRAPH_BREAK = re.compile(rf"\n\s*\n|[。！？!?]\s*\n|\n\s*(?:{CN_NUMERAL}+、|[（(]{CN_NUMERAL}+[）)])")
 
 
 def paragraph_end(text: str, at: int, end: int) -> int:

@@ -21,6 +21,8 @@ from ..record import Fact
 
 PROCUREMENT_FIELD = "active.procurement.amount_yuan"
 _ROW_LABEL = "政府集中采购"
+#: the fact's explanation: where it was read
+RULE = "the procurement cell of the section-2 table"
 _ROW_REACH = 80
 
 
@@ -31,7 +33,7 @@ def procurement_fact(text: str, cells) -> Optional[Fact]:
         return None
     start = _row_start(text, cell.start)
     return Fact("procurement_amount", None, None, float(cell.value), "元", "exact",
-                text[start:cell.end], start, cell.end)
+                text[start:cell.end], start, cell.end, RULE)
 
 
 def _row_start(text: str, cell_start: int) -> int:

@@ -13,6 +13,7 @@ import re
 from contextlib import contextmanager
 
 from ..record import Paragraph
+from ..vocabulary import CN_NUMERAL, PAREN_ITEM_MARKER, PAREN_MARKER
 from .features import normalize
 from .split import GLOSS, Block, line_widths, split_lines, wrap_width
 from .store import load_classifier
@@ -142,7 +143,7 @@ def classifier_section(section: int, block: Block) -> int:
 _ENDED = re.compile(r"[。！？；!?;][”’」』）)]*\s*$")
 #: where a clause ends
 _CLAUSE_END = re.compile(r"[。，,；;：:！？!?]")
-_OPENING_MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[）)]|\d{1,2}\s*[.．、])")
+_OPENING_MARKER = re.compile(rf"^\s*(?:{CN_NUMERAL}{{1,3}}\s*[、.．]|{PAREN_MARKER}|{PAREN_ITEM_MARKER}|\d{{1,2}}\s*[.．、])")
 #: a fragment whose finished clauses hold fewer characters says nothing yet
 _SAYS_SOMETHING = 10
 

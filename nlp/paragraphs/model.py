@@ -6,7 +6,7 @@ Each label's model is a linear SVM whose margins are calibrated to probabilities
 sigmoid, fitted on 3-fold out-of-fold margins); the sigmoid is folded into the stored
 coefficients, so serving is one linear map and a sigmoid for all the paragraphs of a
 report, with no scikit-learn at all. Each label's decision threshold is picked at
-training from out-of-fold probabilities (training/train.py).
+training from out-of-fold probabilities (nlp/training.py).
 
 >>> c = ParagraphClassifier(np.array([], dtype=np.uint64), np.array([]), np.zeros((len(cue_names()), 7)),
 ...                         np.array([-2.0] * 7), cue_weight=0.5)
@@ -75,7 +75,7 @@ class ParagraphClassifier:
 
 def fit_classifier(texts, sections, targets, params=None) -> ParagraphClassifier:
     """Fit the vocabulary and one calibrated linear SVM per label; ``targets``: (rows ×
-    LABELS) 0/1. Thresholds are left at 0.5 (training/train.py picks them)."""
+    LABELS) 0/1. Thresholds are left at 0.5 (nlp/training.py picks them)."""
     p = {**DEFAULTS, **(params or {})}
     vocabulary, idf = learn_vocabulary(texts, min_df=p["min_df"], max_features=p["max_features"])
     X = featurize(texts, sections, vocabulary, idf, p["cue_weight"])

@@ -41,12 +41,14 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..vocabulary import CN_NUMERAL, LATER_CN_NUMERAL, OUTLINE_MARKERS, PAGE_NUMBER_LINE
+
 #: a sentence ends here (closing quotes or brackets may follow)
 _TERMINAL = re.compile(r"[。！？；!?;：:][”’」』）)]*\s*$")
 _SENTENCE_INSIDE = re.compile(r"[。！？；!?;]")
-_NUMERAL = "[一二三四五六七八九十]{1,3}"
+_NUMERAL = f"{CN_NUMERAL}{{1,3}}"
 #: markers that open a numbered item or sub-heading (not 一是/二是), by level: 一、 （一） 1. （1）
-_LEVELS = (rf"{_NUMERAL}\s*、", rf"[（(]\s*{_NUMERAL}\s*[）)]", r"\d{1,2}\s*[.．、](?!\d)", r"[（(]\s*\d{1,2}\s*[）)]")
+_LEVELS = OUTLINE_MARKERS
 _MARKER = "(?:" + "|".join(_LEVELS) + ")"
 _LEVEL_RES = [re.compile(level) for level in _LEVELS]
 _STARTS_WITH_MARKER = re.compile(rf"^\s*{_MARKER}")
@@ -56,7 +58,7 @@ _RUN_IN_MARKER = re.compile(rf"(?<=[。；;！？!?”：:])\s*(?={_MARKER})")
 _ITEM = re.compile(rf"{_NUMERAL}是")
 #: a paragraph that opens with a later item (二是…) sits in a list laid out one item a
 #: paragraph: further items run into it after a full stop are paragraphs of their own
-_LATER_ITEM_OPENING = re.compile(r"^\s*[二三四五六七八九十]{1,2}是")
+_LATER_ITEM_OPENING = re.compile(rf"^\s*{LATER_CN_NUMERAL}{{1,2}}是")
 _RUN_IN_ITEM = re.compile(rf"(?<=[。；;！？!?])\s*(?={_NUMERAL}是)")
 #: (not after a colon, semicolon or comma: items that are clauses of one sentence are one
 #: list, 存在一些不足：一是主动公开意识有待加强；二是主动公开信息内容有待充实；…)
@@ -73,7 +75,7 @@ _RUN_IN_TITLE = re.compile(rf"^\s*{_MARKER}[^。，,；;：:！？!?\s]{{1,14}}[
 GLOSS = r"[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）]"
 #: the same title where a paragraph opens (matched in place)
 _TITLE_AT = re.compile(rf"{_MARKER}(?:[^。，,；;：:！？!?\s](?:{GLOSS})?){{1,14}}[ \t\u3000\xa0]+")
-_LATER_ITEM = re.compile(r"[二三四五六七八九十]{1,2}是")
+_LATER_ITEM = re.compile(rf"{LATER_CN_NUMERAL}{{1,2}}是")
 #: a collapsed line: this long, with at least this many spaced sentence ends
 _COLLAPSED_CHARS = 200
 _COLLAPSED_GAPS = 2
@@ -82,7 +84,6 @@ _TURN = re.compile(r"(?<=[。！？!?])\s*(?=(?:对上述|对此|为此|针对(?
                    r"|下一步|今后|下一年度?|明年|我们将|20\d\d年[，,]?\s*[^。；;，,]{0,14}?将))")
 _SHORTFALL = re.compile(r"存在|不足|差距|有待|不够|不夠|不及时|不及時|滞后|欠缺|薄弱|短板|问题|問題")
 
-_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－_]+\s*\d{1,3}\s*[-—–－_]+|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3}|\d{1,3})\s*$")
 _CHROME = re.compile(
     r"^\s*(?:(?:标题|发布时间|发布日期|发布机构|时间|文号|栏目|原文链接|本地目录|来源|浏览次数|索引号|分类|成文日期|"
     r"主题分类|发文机关|页面链接|附件|附件下载|字号)\s*[:：]|当前位置|页面链接|打印本页|关闭窗口|扫一扫|无障碍(?:版|浏览|阅读)?\s*$|\S{0,2}公网安备|\S{0,2}ICP备|【|=+|\*{3,}|-{3,}|\|)")
@@ -178,7 +179,7 @@ def _is_noise(line: _Line) -> bool:
     t = line.text
     if _CHROME.match(t) and len(t) <= _CHROME_MAX_CHARS:
         return True
-    return bool(_PAGE_NUMBER.match(t) or _CONTACT.match(t) or _CAPTION.match(t) or _TABLE_NOTE.match(t)
+    return bool(PAGE_NUMBER_LINE.match(t) or _CONTACT.match(t) or _CAPTION.match(t) or _TABLE_NOTE.match(t)
                 or "|" in t or (len(_CJK.findall(t)) < 2 and not _TERMINAL.search(t)))
 
 

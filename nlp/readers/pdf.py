@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import pdfplumber
 
 from ..errors import DamagedInput, EmptyInput, NianbaoError, UndecodableInput, UnsupportedInput
+from ..vocabulary import PDF_PAGE_NUMBER_LINE
 from .grid import GridCell, Layout, LayoutBuilder, clean_cell
 from .positions import table_zones, zone_box
 
@@ -27,10 +28,6 @@ MAX_PAGES = 1000
 TABLE_SETTINGS = {"snap_tolerance": 1.5, "join_tolerance": 1.5, "intersection_tolerance": 1.5}
 #: A line ending this close to the text's right edge (in character widths) was wrapped.
 WRAP_TOLERANCE_CHARS = 1.5
-#: A page number alone on the first or last line of a page.
-PAGE_NUMBER = re.compile(
-    r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
-    r"|\d{1,4}\s*/\s*\d{1,4}|\d{1,4}|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)\s*$", re.I)
 #: A line ending a sentence is not joined to the next even when it reaches the margin.
 _SENTENCE_END = tuple("。！？；：!?;:")
 _LATIN = re.compile(r"[A-Za-z0-9]")
@@ -51,9 +48,9 @@ def _line(raw: dict) -> Line:
 
 def drop_page_numbers(lines: list) -> list:
     """The first and last line of a page go when they are only a page number."""
-    if lines and PAGE_NUMBER.match(lines[-1].text):
+    if lines and PDF_PAGE_NUMBER_LINE.match(lines[-1].text):
         lines = lines[:-1]
-    if lines and PAGE_NUMBER.match(lines[0].text):
+    if lines and PDF_PAGE_NUMBER_LINE.match(lines[0].text):
         lines = lines[1:]
     return lines
 

@@ -1,10 +1,11 @@
 """Tools for reviewers and annotators: records read for review, Label Studio tasks out,
 corrected labels (Label Studio or doccano exports) back in as labelled training data.
 
-    records.py       a records file read whole, with a one-line error for any bad input
     labelstudio.py   records → Label Studio tasks with pre-annotations; its exports → rows
     doccano.py       a doccano JSONL export → rows
-    labelled.py      rows of data/labelled (text, labels, source, section, how, checked), merged
+    labelled.py      a reviewer's rows for data/labelled (text, labels, source, section, how,
+                     checked, facts), merged into a labelled-data file (read and written by
+                     nlp.labelled)
 """
 from __future__ import annotations
 
@@ -13,10 +14,10 @@ from pathlib import Path
 
 from ..errors import InputError
 from . import doccano, labelstudio
-from .labelled import merge, read_rows, write_rows
-from .records import load_records, writing
+from .labelled import merge
+from ..outputs import load_records, writing
 
-__all__ = ["export_labelstudio", "import_labels", "load_records", "merge", "read_rows", "write_rows"]
+__all__ = ["export_labelstudio", "import_labels", "merge"]
 
 
 def export_labelstudio(records_path, out) -> dict:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import json
 
 from ..errors import InputError
-from .labelled import FACT_KINDS, row_of
+from ..record import FACT_KINDS
+from .labelled import row_of
 
 
 def rows_from_jsonl(lines, where: str) -> tuple:

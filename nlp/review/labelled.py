@@ -6,21 +6,18 @@ Rows made here from a reviewer's corrections say ``"how": "review"`` and ``"chec
 and keep the facts the reviewer confirmed (``facts``: kind, channel, start, end, text, in
 code points of ``text``) and who reviewed (``reviewer``). :func:`merge` puts them into a
 labelled-data file: a row whose text (white space aside) is already there replaces it, so a
-correction wins over the label it corrects; the others are appended.
+correction wins over the label it corrects; the others are appended. Files of rows are
+read and written by :mod:`nlp.labelled`.
 """
 from __future__ import annotations
 
-import json
-import re
-from pathlib import Path
-
 from ..errors import InputError
-from ..paragraphs.model import LABELS
+from ..labelled import text_key
+from ..record import CHANNELS, FACT_KINDS, LABELS
+
+__all__ = ["HOW", "merge", "row_of"]
 
 HOW = "review"
-FACT_KINDS = ("publication_count", "follower_count", "procurement_amount")
-CHANNELS = ("total", "website", "wechat", "weibo", "new_media", "short_video", "app", "bulletin", "other")
-_SPACE = re.compile(r"\s+")
 
 
 def row_of(text: str, labels, facts, where: str, *, source=None, section=None, agency=None, year=None,
@@ -44,32 +41,6 @@ def row_of(text: str, labels, facts, where: str, *, source=None, section=None, a
     return row
 
 
-def text_key(text: str) -> str:
-    return _SPACE.sub("", text)
-
-
-def read_rows(path: Path) -> list:
-    """The rows of a labelled-data file (none when it does not exist yet)."""
-    if not path.exists():
-        return []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read: {getattr(exc, 'strerror', None) or exc}", source=str(path)) from None
-    rows = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except ValueError:
-            row = None
-        if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-            raise InputError(f"line {number} is not a labelled row (JSON with a text)", source=str(path))
-        rows.append(row)
-    return rows
-
-
 def merge(existing: list, new: list) -> tuple:
     """(merged rows, counts): rows of ``new`` replace rows of ``existing`` with the same text
     and are appended otherwise; within ``new`` the last row of a text wins."""
@@ -90,10 +61,3 @@ def merge(existing: list, new: list) -> tuple:
 
 def _same_labels(a: dict, b: dict) -> bool:
     return sorted(a.get("labels") or ()) == sorted(b.get("labels") or ()) and a.get("facts") == b.get("facts")
-
-
-def write_rows(rows: list, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    tmp.replace(path)

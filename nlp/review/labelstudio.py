@@ -26,8 +26,8 @@ import re
 from pathlib import Path
 
 from ..errors import InputError
-from ..paragraphs.model import LABELS
-from .labelled import CHANNELS, FACT_KINDS, row_of
+from ..record import CHANNELS, FACT_KINDS, LABELS, ErrorRecord, Fact, Paragraph, Record
+from .labelled import row_of
 from .spans import locate
 
 TO_NAME = "text"
@@ -76,7 +76,8 @@ def config_path(out) -> Path:
 
 
 def export_tasks(records, out) -> dict:
-    """Write the tasks of ``records`` (dicts) to ``out`` and the labeling config beside it."""
+    """Write the tasks of ``records`` (Records; ErrorRecords give none) to ``out`` and the
+    labeling config beside it."""
     tasks = [task for record in records for task in tasks_of(record)]
     out = Path(out)
     out.write_text(json.dumps(tasks, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -85,49 +86,48 @@ def export_tasks(records, out) -> dict:
     return {"records": len(records), "tasks": len(tasks), "fact spans": len(regions)}
 
 
-def tasks_of(record: dict) -> list:
-    """The tasks of one record: one per paragraph (error records give none)."""
-    if "error" in record:
+def tasks_of(record) -> list:
+    """The tasks of one record: one per paragraph (an ErrorRecord gives none)."""
+    if isinstance(record, ErrorRecord):
         return []
-    facts = record.get("facts") or ()
-    return [_task(record, para, [f for f in facts if para["start"] <= f["start"] and f["end"] <= para["end"]])
-            for para in record.get("paragraphs") or ()]
+    return [_task(record, para, [f for f in record.facts if para.start <= f.start and f.end <= para.end])
+            for para in record.paragraphs]
 
 
-def model_version(record: dict) -> str:
+def model_version(record: Record) -> str:
     """``nianbao-<first 12 hex digits of the paragraph model's sha256>``, or ``nianbao`` for
     records that do not say which model labelled them (older outputs)."""
-    sha = (record.get("paragraph_model") or {}).get("sha256")
+    sha = record.paragraph_model.sha256 if record.paragraph_model else None
     return f"{MODEL_VERSION}-{sha[:12]}" if sha else MODEL_VERSION
 
 
-def _task(record: dict, para: dict, facts: list) -> dict:
-    text = para["text"]
-    data = {"text": text, "ref": f"{record['source']}#{para['start']}-{para['end']}", "source": record["source"],
-            "agency": record.get("agency"), "year": record.get("year"), "section": para.get("section"),
-            "start": para["start"], "end": para["end"]}
+def _task(record: Record, para: Paragraph, facts: list) -> dict:
+    text = para.text
+    data = {"text": text, "ref": f"{record.source}#{para.start}-{para.end}", "source": record.source,
+            "agency": record.agency, "year": record.year, "section": para.section,
+            "start": para.start, "end": para.end}
     result = []
-    if para.get("labels"):
+    if para.labels:
         result.append({"id": "paragraph", "from_name": "paragraph", "to_name": TO_NAME, "type": "choices",
-                       "value": {"choices": list(para["labels"])}})
+                       "value": {"choices": list(para.labels)}})
     for n, fact in enumerate(facts):
-        span = locate(text, fact["text"], fact["start"] - para["start"])
+        span = locate(text, fact.text, fact.start - para.start)
         if span is not None:
             result += _fact_results(f"fact{n}", text, *span, fact)
-    scores = para.get("scores") or {}
+    scores = para.scores
     prediction = {"model_version": model_version(record), "result": result}
     if scores:
         prediction["score"] = round(max(scores.values()), 4)
     return {"data": data, "predictions": [prediction]}
 
 
-def _fact_results(region: str, text: str, start: int, end: int, fact: dict) -> list:
+def _fact_results(region: str, text: str, start: int, end: int, fact: Fact) -> list:
     span = {"start": js_offset(text, start), "end": js_offset(text, end), "text": text[start:end]}
     out = [{"id": region, "from_name": "fact", "to_name": TO_NAME, "type": "labels",
-            "value": {**span, "labels": [fact["kind"]]}}]
-    if fact.get("channel"):
+            "value": {**span, "labels": [fact.kind]}}]
+    if fact.channel:
         out.append({"id": region, "from_name": "channel", "to_name": TO_NAME, "type": "choices",
-                    "value": {**span, "choices": [fact["channel"]]}})
+                    "value": {**span, "choices": [fact.channel]}})
     return out
 
 

@@ -15,13 +15,13 @@ from __future__ import annotations
 import asyncio
 import gc
 from contextlib import asynccontextmanager
-from importlib.metadata import PackageNotFoundError, version
 
 from fastapi import FastAPI, Request
 from fastapi.openapi.utils import get_openapi
 from fastapi_offline import FastAPIOffline
 from pydantic.json_schema import models_json_schema
 
+from .. import __version__
 from . import models, problems
 from .guard import Guard
 from .pool import EnginePool
@@ -52,7 +52,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             await asyncio.to_thread(engines.close)
 
-    app = FastAPIOffline(title="nianbao", version=_version(), lifespan=lifespan, static_url=DOCS_ASSETS,
+    app = FastAPIOffline(title="nianbao", version=__version__, lifespan=lifespan, static_url=DOCS_ASSETS,
                          swagger_ui_parameters={"validatorUrl": None},
                          description="Annotates Chinese government information disclosure annual reports "
                                      "(政府信息公开工作年度报告): tables, facts, paragraphs, checks. "
@@ -92,9 +92,3 @@ def _openapi(app: FastAPI) -> dict:
         app.openapi_schema = schema
     return app.openapi_schema
 
-
-def _version() -> str:
-    try:
-        return version("nianbao")
-    except PackageNotFoundError:
-        return "0+unknown"

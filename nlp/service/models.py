@@ -1,10 +1,12 @@
 """Pydantic models of every request and response body.
 
-The record models mirror data/OUTPUT.md field by field; the engine's
-``Record.to_dict()`` is validated against them on the way out, so a change to the
-record that the contract does not allow shows up as a failing test, not as a silent
-change of the API. They allow extra keys: evidence the engine adds (a new field of a
-cell, say) reaches the client unchanged, so the service's record stays the CLI's.
+The record models are the JSON of the dataclasses of nlp/record.py, the one contract: the
+same fields in the same order, the same closed vocabularies (the ``Literal`` types are
+imported from there), checked by a test (tests/service/test_service_models.py). The
+engine's ``Record.to_dict()`` is validated against them on the way out, so a change to the
+record that the contract does not allow shows up as a failing test, not as a silent change
+of the API. They allow extra keys, so a field added to a dataclass reaches the client even
+before its model documents it (the test then says so).
 """
 from __future__ import annotations
 
@@ -12,8 +14,11 @@ from typing import Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel
 
-Number = Union[int, float]
-Edition = Literal["2019", "2021"]
+from .. import record
+from ..engine import WARM_UP_TEXT
+
+Number = record.Number
+Edition = record.Edition
 
 
 class _Request(BaseModel):
@@ -24,7 +29,7 @@ class _Request(BaseModel):
 
 class AnnotateRequest(_Request):
     text: str = Field(min_length=1, description="the whole report as plain text",
-                      examples=["某某局2021年政府信息公开工作年度报告\n一、总体情况\n……"])
+                      examples=[WARM_UP_TEXT])
     source: str = Field("<text>", max_length=1000,
                         description="name to put in the record's `source` (a path, a URL, an id)")
 
@@ -45,22 +50,25 @@ class FactsRequest(_Request):
 
 
 # ---- the record (data/OUTPUT.md) ----------------------------------------------------------
+# The same fields, in the same order, with the same closed vocabularies as the dataclasses of
+# nlp/record.py (RECORD_MODELS pairs them; tests/service/test_service_models.py checks that
+# they agree). Descriptions are the API's documentation.
 
 class _Out(BaseModel):
     model_config = ConfigDict(extra="allow")
 
 
 class Fact(_Out):
-    kind: Literal["publication_count", "follower_count", "procurement_amount"]
-    channel: Optional[str] = Field(description="total, website, wechat, weibo, new_media, "
-                                               "short_video, app, bulletin, other; null for money")
-    account: Optional[str]
-    value: Number
-    unit: Literal["条", "人", "元"]
-    qualifier: Literal["exact", "approx", "at_least"]
+    kind: record.FactKind
+    channel: Optional[record.Channel] = Field(description="where the items were published; null for money")
+    account: Optional[str] = Field(description="the account or column the text names, if any")
+    value: Number = Field(description="in the unit: 550万 followers is 5500000")
+    unit: record.Unit
+    qualifier: record.Qualifier = Field(description="exact; approx (余、约、左右); at_least (超过、以上)")
     text: str
     start: int
     end: int
+    rule: str = Field("", description="the rule of the facts stage that found it (its explanation)")
 
 
 class Paragraph(_Out):
@@ -68,13 +76,13 @@ class Paragraph(_Out):
     text: str
     start: int
     end: int
-    labels: list[str]
+    labels: list[record.Label]
     scores: dict[str, float]
 
 
 class Check(_Out):
     rule: str
-    status: Literal["pass", "fail", "not_assessable"]
+    status: record.Status
     fields: list[str]
     message: str
     message_zh: str = Field("", description="the same message in Chinese")
@@ -92,17 +100,19 @@ class Cell(_Out):
     row_alias: str
     row_score: float
     column: str
-    placed_by: str = Field(description="label, position or arithmetic: how the row was found")
+    placed_by: record.PlacedBy = Field("label", description="how the row was found")
     column_header: str = Field("", description="the printed header text naming the column, if any")
     column_score: float = Field(0.0, description="how well that header matched (0-100)")
+    ocr_confidence: Optional[float] = Field(None, description="the recogniser's confidence, for a cell read by OCR")
+    ocr_reading: str = Field("", description="the recogniser's own reading, where the template's arithmetic chose another")
 
 
 class Ambiguity(_Out):
     fields: list[str]
     reason: str
-    raw: str
-    start: int
-    end: int
+    raw: str = ""
+    start: int = -1
+    end: int = -1
 
 
 class ParagraphModel(_Out):
@@ -113,10 +123,11 @@ class ParagraphModel(_Out):
 
 
 class Record(_Out):
-    """One annual report's annotation: the record of data/OUTPUT.md."""
+    """One annual report's annotation: the record of data/OUTPUT.md, as ``nianbao annotate`` writes it."""
 
     source: str
-    edition: Optional[Edition]
+    content_sha256: Optional[str] = Field(description="SHA-256 of the UTF-8 text annotated")
+    edition: Optional[record.Edition]
     year: Optional[int]
     agency: Optional[str]
     tables: dict[str, Optional[Number]] = Field(
@@ -127,6 +138,8 @@ class Record(_Out):
     cells: list[Cell]
     ambiguous: list[Ambiguity]
     paragraph_model: Optional[ParagraphModel] = None
+    warnings: list[str] = Field(default_factory=list,
+                                description="what reading the input had to repair; present only when there is any")
 
 
 # ---- the lines of an archive (nianbao annotate's JSON Lines) --------------------------------
@@ -135,6 +148,11 @@ class ArchiveRecord(Record):
     """A report of the archive: its record, as ``nianbao annotate`` writes it."""
 
     content_sha256: str = Field(description="SHA-256 of the UTF-8 text annotated")
+
+
+#: each dataclass of nlp/record.py and the model of its JSON
+RECORD_MODELS = {record.Fact: Fact, record.Paragraph: Paragraph, record.Check: Check, record.Cell: Cell,
+                 record.Ambiguity: Ambiguity, record.ParagraphModel: ParagraphModel, record.Record: Record}
 
 
 class ErrorDetail(BaseModel):
@@ -157,7 +175,7 @@ class ArchiveLine(RootModel[Union[ArchiveRecord, ErrorRecord]]):
 # ---- other responses ----------------------------------------------------------------------
 
 class Labelled(BaseModel):
-    labels: list[str]
+    labels: list[record.Label]
     scores: dict[str, float]
 
 

@@ -1,8 +1,8 @@
 """Errors as RFC 9457 problem details (``application/problem+json``).
 
 Every answer other than a 2xx goes through :func:`problem`: a clear title, a detail
-that says what to change, never a stack trace. nianbao's typed errors map to statuses
-here and nowhere else:
+that says what to change, never a stack trace. nianbao's typed errors carry their own
+status and title (``http_status``, ``title``: nlp/errors.py), for example:
 
     UndecodableInput, DamagedInput   400  the bytes are not a readable document
     TextTooLong                      413  more characters than one report holds
@@ -26,18 +26,6 @@ from .models import Problem
 
 MEDIA_TYPE = "application/problem+json"
 log = logging.getLogger("nianbao.service")
-
-#: (error class name, status, title); the first class the error is an instance of wins.
-_INPUT_STATUSES = (
-    ("TextTooLong", 413, "Text too long"),
-    ("UnsupportedInput", 415, "Unsupported file type"),
-    ("UndecodableInput", 400, "Undecodable input"),
-    ("DamagedInput", 400, "Damaged input"),
-    ("UnsafeArchive", 422, "Unsafe archive"),
-    ("EmptyInput", 422, "Empty input"),
-    ("NotAReport", 422, "Not a report"),
-    ("InputError", 422, "Input cannot be annotated"),
-)
 
 
 class ServiceProblem(Exception):
@@ -65,17 +53,12 @@ def status_of(exc: errors.NianbaoError) -> tuple:
 
     >>> status_of(errors.NotAReport("x")), status_of(errors.UnsupportedInput("x"))
     ((422, 'Not a report'), (415, 'Unsupported file type'))
-    >>> status_of(errors.ModelError("x"))
-    (503, 'Model not loaded')
+    >>> status_of(errors.ModelError("x")), status_of(errors.DataError("x"))
+    ((503, 'Model not loaded'), (422, 'Invalid data'))
+    >>> status_of(errors.OutputError("x"))
+    (500, 'Output error')
     """
-    if isinstance(exc, errors.InputError):
-        for name, status, title in _INPUT_STATUSES:
-            cls = getattr(errors, name, None)
-            if cls is not None and isinstance(exc, cls):
-                return status, title
-    if isinstance(exc, errors.ModelError):
-        return 503, "Model not loaded"
-    return 500, "Internal error"
+    return exc.http_status, exc.title
 
 
 def install(app: FastAPI) -> None:

@@ -67,14 +67,17 @@ def v1_router(settings: Settings) -> APIRouter:
                        dependencies=[Depends(api_key(settings.api_key))] if settings.api_key else [])
     json_body = [Depends(requires("application/json"))]
 
-    @router.post("/annotate", response_model=models.Record, dependencies=json_body, tags=["annotate"],
+    # exclude_unset: the record as the engine wrote it (``warnings`` only when there are any)
+    @router.post("/annotate", response_model=models.Record, response_model_exclude_unset=True,
+                 dependencies=json_body, tags=["annotate"],
                  responses=responses(400, 415, 422, 503), summary="Annotate a report given as text")
     async def annotate(body: models.AnnotateRequest, engines: Pool) -> dict:
         """The record of data/OUTPUT.md for one report. 422 when the text is not a
         disclosure report; 413 when it is over 1,000,000 characters (no report comes near)."""
         return await engines.run(worker.annotate_text, body.text, body.source)
 
-    @router.post("/annotate/file", response_model=models.Record, tags=["annotate"],
+    @router.post("/annotate/file", response_model=models.Record, response_model_exclude_unset=True,
+                 tags=["annotate"],
                  dependencies=[Depends(requires("multipart/form-data"))],
                  responses=responses(400, 415, 422, 503), summary="Annotate an uploaded report file")
     async def annotate_file(file: Annotated[UploadFile, File(description="the report, in any format the readers support")],
@@ -106,8 +109,7 @@ def v1_router(settings: Settings) -> APIRouter:
                  tags=["paragraphs"], responses=responses(400, 415, 422, 503), summary="Label paragraphs")
     async def classify(body: models.ClassifyRequest, engines: Pool) -> dict:
         """Labels and scores for each paragraph, in order. 503 when no classifier is loaded."""
-        return {"paragraphs": await engines.run(worker.classify, [p.text for p in body.paragraphs],
-                                                     [p.section for p in body.paragraphs])}
+        return {"paragraphs": await engines.run(worker.classify, body.paragraphs)}
 
     @router.post("/facts", response_model=models.FactsResponse, dependencies=json_body, tags=["facts"],
                  responses=responses(400, 415, 422, 503), summary="Extract facts from a text snippet")

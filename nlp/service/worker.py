@@ -9,24 +9,14 @@ import os
 from itertools import chain
 
 from ..batch import annotate_documents
-from ..engine import Engine, require_length
+from ..engine import Engine
 from ..errors import EmptyInput, InputError, ModelError, NianbaoError, UnsupportedInput
-from ..facts import extract_facts
 from ..lifeline import die_with_parent
 from ..readers import iter_bytes, read_single, sniff
-from ..record import Record
-from ..segment import find_sections
 
 log = logging.getLogger("nianbao.service")
 _engine = None
 _load_error = None
-
-#: Annotated once at start, so that what the stages load lazily (jieba's dictionary,
-#: compiled patterns) is loaded before /readyz says ready, not in the first request.
-WARM_UP_TEXT = ("某某局2021年政府信息公开工作年度报告\n一、总体情况\n本局认真贯彻落实《中华人民共和国政府信息公开条例》，"
-                "通过门户网站发布信息120条，微信公众号发布信息35条。\n五、存在的主要问题及改进情况\n"
-                "政府信息公开工作仍存在不足，下一步将加强培训。\n")
-
 
 def init(model_path) -> None:
     """Pool initializer. A model that fails to load is kept as the answer to every call
@@ -39,8 +29,8 @@ def init(model_path) -> None:
     except ModelError as exc:
         _load_error = exc
         return
-    try:
-        _engine.annotate_text(WARM_UP_TEXT, "<warm-up>")
+    try:  # what the stages load lazily is loaded before /readyz says ready, not in the first request
+        _engine.warm_up()
     except Exception as exc:  # warming is best effort: a real request will meet the same error
         log.warning("warm-up annotation failed: %s: %s", type(exc).__name__, exc)
 
@@ -124,19 +114,9 @@ def _unhashed(source: str) -> None:
 
 
 def facts(text: str) -> list:
-    if not text.strip():
-        raise EmptyInput("the text holds only white space")
-    require_length(text, "<text>")
-    found = extract_facts(text, find_sections(text), ())
-    return Record(source="", edition=None, year=None, agency=None, facts=tuple(found)).to_dict()["facts"]
+    return [f.to_dict() for f in _engine_or_raise().facts(text)]
 
 
-def classify(texts: list, sections: list) -> list:
-    """Labels and scores per text; ``sections`` holds each one's section number or None."""
-    classifier = _classifier()
-    if classifier is None:
-        raise ModelError("model not loaded: no paragraph classifier is available "
-                         "(train one, or start the service with --model PATH)")
-    args = (texts, sections) if any(s is not None for s in sections) else (texts,)
-    return [{"labels": list(labels), "scores": {k: float(v) for k, v in scores.items()}}
-            for labels, scores in classifier.predict(*args)]
+def classify(paragraphs: list) -> list:
+    """Labels and scores per paragraph (each with its ``text`` and ``section`` or None)."""
+    return [{"labels": list(labels), "scores": scores} for labels, scores in _engine_or_raise().classify(paragraphs)]

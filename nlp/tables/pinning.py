@@ -19,6 +19,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from ..numbers import fold_width
+from ..vocabulary import CN_NUMERAL
 
 #: A label must score at least this (rapidfuzz WRatio, 0-100) against an alias to pin
 #: a row by its label; below it the row is unlabelled and placed by position.
@@ -37,7 +38,7 @@ AGAINST_LABEL = 150.0
 
 #: The start of a row's own label inside text that runs several labels together:
 #: a sub-row number "2." or a group marker "(三)" / "三、".
-ROW_MARKER = re.compile(r"(?:(?<!\d)[1-9]\.(?=[^\d])|\([一二三四五六七八九十]\)|[一二三四五六七八九十]、)")
+ROW_MARKER = re.compile(rf"(?:(?<!\d)[1-9]\.(?=[^\d])|\({CN_NUMERAL}\)|{CN_NUMERAL}、)")
 _NOISE = re.compile(r"[\s\u3000“”\"'‘’「」|#*]")
 
 
@@ -82,14 +83,6 @@ def _candidates(pieces: tuple) -> tuple:
 #: A label that ends in an alias after header text run into it (``…对外公开总数量规章``)
 #: scores a little below an exact label.
 TAIL_WEIGHT = 0.98
-
-
-def _score(candidate: str, alias: str) -> float:
-    """One candidate against one alias (for reading; matching uses :func:`row_scores`)."""
-    whole = float(fuzz.WRatio(candidate, alias))
-    if len(candidate) <= len(alias) + 1:
-        return whole
-    return max(whole, TAIL_WEIGHT * fuzz.ratio(candidate[-len(alias):], alias))
 
 
 def best_alias(pieces, template_row) -> tuple:

@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass
 
 from ..numbers import CELL_NUMBER, PLACEHOLDERS, fold_width
+from ..vocabulary import TABLE_PAGE_NUMBER
 
 LABEL, VALUE, BLANK, BREAK = "label", "value", "blank", "break"
 
@@ -49,7 +50,7 @@ class Token:
 
 
 #: Lines that carry no cell: markdown rules, page numbers (— 3 —, - 2 -, 第3页).
-SKIP_LINE = re.compile(r"^\s*(?:\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?|[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$")
+SKIP_LINE = re.compile(r"^\s*(?:\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?|" + TABLE_PAGE_NUMBER + r")\s*$")
 
 #: A number as a cell prints it: digits with separators and decimals, optionally a unit.
 _CELL_VALUE = re.compile(rf"^{CELL_NUMBER}$")

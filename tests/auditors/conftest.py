@@ -41,14 +41,17 @@ def engine(model_path):
 
 @pytest.fixture(scope="session")
 def records(engine) -> list:
-    """The record dicts of data/samples and data/corpus/reports, as `nianbao annotate` writes them."""
+    """The records of data/samples and data/corpus/reports."""
     from nlp.read import read_path
 
-    return [engine.annotate(read_path(p)).to_dict() for p in REPORTS]
+    return [engine.annotate(read_path(p)) for p in REPORTS]
 
 
 @pytest.fixture(scope="session")
 def records_file(records, tmp_path_factory) -> Path:
+    """The same records as `nianbao annotate` writes them."""
+    from nlp.outputs import record_line
+
     path = tmp_path_factory.mktemp("records") / "out.jsonl"
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    path.write_text("".join(record_line(r) + "\n" for r in records), encoding="utf-8")
     return path

@@ -36,8 +36,8 @@ ROW_GROUPS = {
 EDITION_RECORDS = {"2019": "001_pingtan-2019", "2021": "011_hongze-district-2023"}
 
 
-def record_of(records, key: str) -> dict:
-    return next(r for r in records if key in r["source"])
+def record_of(records, key: str):
+    return next(r for r in records if key in r.source)
 
 
 def page_of(record: dict):
@@ -89,7 +89,7 @@ def plain(text: str) -> str:
 @pytest.mark.parametrize("edition", ["2019", "2021"])
 def test_requests_table_has_the_templates_column_groups(records, edition):
     record = record_of(records, EDITION_RECORDS[edition])
-    assert record["edition"] == edition
+    assert record.edition == edition
     table = grid(page_of(record), "requests")
     assert head_cells(table) == APPLICANT_HEAD
     [corner] = table.xpath("./thead/tr[1]/td")
@@ -143,14 +143,14 @@ def test_review_table_is_one_row_under_its_bands(records, edition):
 
 
 def test_every_cell_once_with_its_value_marks_and_evidence(records):
-    assert {r["edition"] for r in records} == {"2019", "2021"}
+    assert {r.edition for r in records} == {"2019", "2021"}
     for record in records:
-        edition, values = record["edition"], record["tables"]
+        edition, values = record.edition, record.tables
         tree = page_of(record)
-        failed = {f for c in record["checks"] if c["status"] == "fail" for f in c["fields"]}
-        evidence = {c["field"] for c in record["cells"]}
+        failed = {f for c in record.checks if c.status == "fail" for f in c.fields}
+        evidence = {c.field for c in record.cells}
         on_page = Counter(tree.xpath("//td/@data-field"))
-        assert set(on_page) == set(registry().field_ids(edition)) and set(on_page.values()) == {1}, record["source"]
+        assert set(on_page) == set(registry().field_ids(edition)) and set(on_page.values()) == {1}, record.source
         for name in ("requests", "review"):
             cells = grid(tree, name).xpath(".//td[@data-field]")
             assert [td.get("data-field") for td in cells] == canonical(edition, name)
@@ -158,7 +158,7 @@ def test_every_cell_once_with_its_value_marks_and_evidence(records):
                 field = td.get("data-field")
                 state = "absent" if field not in values else "blank" if values[field] is None else "value"
                 expected = "—" if state == "absent" else shown(values[field])
-                assert td.text_content() == expected, (record["source"], field)
+                assert td.text_content() == expected, (record.source, field)
                 assert set(td.get("class").split()) == {"cell", state} | ({"failed"} if field in failed else set())
                 assert td.xpath("./a/@href") == ([f"#ev-{field}"] if field in evidence else [])
                 if field in evidence:
@@ -196,7 +196,7 @@ def test_headings_are_named_by_every_cell(records):
                     assert set(cell.get("headers").split()) == above | before, cell.get("data-field")
         for td in tree.xpath('//table[@data-table="requests" or @data-table="review"]//td[@data-field]'):
             headings = [plain(tree.get_element_by_id(i).text_content()) for i in td.get("headers").split()]
-            label = registry().field_label(record["edition"], td.get("data-field"))
+            label = registry().field_label(record.edition, td.get("data-field"))
             assert all(plain(part) in headings for part in label.replace(" / ", " ").split()), (label, headings)
     td = grid(page_of(record_of(records, EDITION_RECORDS["2021"])), "requests").xpath(
         './/td[@data-field="requests.withheld.inquiry.commercial"]')[0]

@@ -8,6 +8,7 @@ import pytest
 
 from nlp.cli import main
 from nlp.compare import AGENCY_CUTOFF, agency_score, compare_pair, compare_records, consecutive_pairs
+from nlp.record import ErrorRecord, Record
 
 COLUMNS = ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total")
 
@@ -28,7 +29,11 @@ def test_agency_names_match_across_years(a, b, same):
     assert (agency_score(a, b) >= AGENCY_CUTOFF) is same
 
 
-def record(source, agency, year, edition="2021", **cells):
+def record(source, agency, year, edition="2021", **cells) -> Record:
+    return Record.from_dict(record_dict(source, agency, year, edition, **cells))
+
+
+def record_dict(source, agency, year, edition="2021", **cells) -> dict:
     tables = {f"requests.carried_over.{c}": 0 for c in COLUMNS}
     tables.update({f"requests.carried_forward.{c}": 0 for c in COLUMNS})
     if edition == "2021":
@@ -76,11 +81,11 @@ def test_documents_in_force_that_do_not_add_up_fail():
     ({}, {"active.normative.repealed": None}, "yoy.in_force", "normative", "2023:active.normative.repealed is blank"),
 ])
 def test_blank_or_absent_cells_are_not_assessable(last_cells, this_cells, rule, item, why):
-    last, this = record("a.txt", "某局", 2022), record("b.txt", "某局", 2023)
+    last, this = record_dict("a.txt", "某局", 2022), record_dict("b.txt", "某局", 2023)
     for rec, cells in ((last, last_cells), (this, this_cells)):
         for field, value in cells.items():
             rec["tables"].pop(field) if value == "drop" else rec["tables"].__setitem__(field, value)
-    finding = by_item(compare_pair(last, this, 100.0))[rule, item]
+    finding = by_item(compare_pair(Record.from_dict(last), Record.from_dict(this), 100.0))[rule, item]
     assert finding.status == "not_assessable" and why in finding.message
 
 
@@ -97,7 +102,7 @@ def test_in_force_needs_the_2021_template_in_both_years():
     record("b.txt", "某局", 2024),                      # two years later
     record("b.txt", "另一个单位", 2023),                 # another agency
     record("b.txt", "某局", 2022),                      # the same year
-    {"source": "b.txt", "error": {"code": "E101", "message": "empty"}},
+    ErrorRecord("b.txt", None, "E101", "empty"),
 ])
 def test_reports_that_are_no_consecutive_pair_are_not_compared(other):
     assert consecutive_pairs([record("a.txt", "某局", 2022), other]) == []
@@ -105,7 +110,7 @@ def test_reports_that_are_no_consecutive_pair_are_not_compared(other):
 
 def test_real_reports_pair_only_hongze(records):
     pairs = consecutive_pairs(records)
-    assert [(a["source"].rsplit("/", 1)[-1], b["source"].rsplit("/", 1)[-1]) for a, b, _ in pairs] == [
+    assert [(a.source.rsplit("/", 1)[-1], b.source.rsplit("/", 1)[-1]) for a, b, _ in pairs] == [
         ("011_hongze-district-2023-pdftext.txt", "012_hongze-district-2024-pdftext.txt")]
     findings = compare_records(records)
     assert len(findings) == 9 and {f.status for f in findings} == {"pass"}
@@ -124,7 +129,7 @@ def test_command_prints_and_writes_findings(records_file, tmp_path, capsys):
 
 def test_command_writes_json_lines(tmp_path, capsys):
     path = tmp_path / "in.jsonl"
-    rows = [record("a.txt", "某局", 2022, requests__carried_forward__total=1), record("b.txt", "某局", 2023)]
+    rows = [record_dict("a.txt", "某局", 2022, requests__carried_forward__total=1), record_dict("b.txt", "某局", 2023)]
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     assert main(["compare", str(path), "--to", str(tmp_path / "f.jsonl")]) == 0
     assert "  fail            yoy.carry_over  总计" in capsys.readouterr().out
@@ -155,4 +160,4 @@ def test_an_unwritable_output_is_one_line(records_file, tmp_path, capsys):
     out = tmp_path / "no" / "such" / "dir" / "findings.csv"
     assert main(["compare", str(records_file), "--to", str(out)]) == 2
     err = capsys.readouterr().err
-    assert f"{out}: [E100] cannot write: No such file or directory" in err and len(err.strip().splitlines()) == 1
+    assert f"{out}: [E400] cannot write: No such file or directory" in err and len(err.strip().splitlines()) == 1

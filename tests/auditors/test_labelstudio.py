@@ -10,13 +10,14 @@ import pytest
 
 from nlp.cli import main
 from nlp.paragraphs.model import LABELS
+from nlp.record import ErrorRecord, Record
 from nlp.review.labelstudio import js_offset, js_slice, labeling_config, py_offset, tasks_of
 
 ROOT = Path(__file__).resolve().parents[2]
 
 # 𠮷 (U+20BB7, CJK Extension B) is two UTF-16 units: every offset after it moves by one in JS.
 ASTRAL_TEXT = "𠮷野区人民政府通过门户网站发布信息244条，“𠮷野发布”微信公众号发布信息15条，粉丝3000人。"
-ASTRAL_RECORD = {
+ASTRAL_DICT = {
     "source": "x/𠮷野区.txt", "edition": "2021", "year": 2023, "agency": "𠮷野区人民政府",
     "tables": {}, "checks": [], "cells": [], "ambiguous": [],
     "paragraphs": [{"section": 1, "text": ASTRAL_TEXT, "start": 100, "end": 100 + len(ASTRAL_TEXT),
@@ -31,6 +32,7 @@ ASTRAL_RECORD = {
          "qualifier": "exact", "text": "table residue", "start": 5, "end": 9},  # outside every paragraph
     ],
 }
+ASTRAL_RECORD = Record.from_dict(ASTRAL_DICT)
 
 
 @pytest.mark.parametrize("text, index, js", [
@@ -69,7 +71,7 @@ def test_tasks_carry_labels_as_choices_and_facts_as_spans_with_js_offsets():
     (None, "nianbao"),  # a record written before records named their model
 ])
 def test_predictions_name_the_model_that_made_them(provenance, version):
-    record = {**ASTRAL_RECORD, "paragraph_model": provenance}
+    record = Record.from_dict({**ASTRAL_DICT, "paragraph_model": provenance})
     [task] = tasks_of(record)
     assert task["predictions"][0]["model_version"] == version
 
@@ -78,7 +80,7 @@ def test_every_record_names_its_paragraph_model(records, model_path):
     from nlp.paragraphs.store import file_sha256
 
     expected = file_sha256(model_path)
-    assert {r["paragraph_model"]["sha256"] for r in records if "error" not in r} == {expected}
+    assert {r.paragraph_model.sha256 for r in records} == {expected}
 
 
 def test_every_span_of_the_bundled_reports_is_where_it_says(records):
@@ -89,9 +91,8 @@ def test_every_span_of_the_bundled_reports_is_where_it_says(records):
         texts = [t["data"]["text"] for t in tasks for r in t["predictions"][0]["result"] if r["type"] == "labels"]
         for text, value in zip(texts, spans):
             assert js_slice(text, value["start"], value["end"]) == value["text"]
-        in_paragraphs = [f for f in record["facts"]
-                         if any(p["start"] <= f["start"] and f["end"] <= p["end"] for p in record["paragraphs"])]
-        assert len(spans) == len(in_paragraphs), record["source"]
+        in_paragraphs = [f for f in record.facts if any(p.start <= f.start and f.end <= p.end for p in record.paragraphs)]
+        assert len(spans) == len(in_paragraphs), record.source
 
 
 def test_labeling_config_names_every_label_and_control():
@@ -103,7 +104,7 @@ def test_labeling_config_names_every_label_and_control():
 
 
 def test_error_records_give_no_tasks():
-    assert tasks_of({"source": "a", "error": {"code": "E101", "message": "empty"}}) == []
+    assert tasks_of(ErrorRecord("a", None, "E101", "empty")) == []
 
 
 def review(tasks, index, labels):
@@ -154,7 +155,7 @@ def test_round_trip_export_review_import_train(records_file, tmp_path, capsys):
     model = tmp_path / "model.joblib"
     assert main(["train", str(data), "-o", str(model), "--folds", "1"]) == 0
     meta = json.loads(model.with_suffix(".meta.json").read_text(encoding="utf-8"))
-    from training.data import data_hash, load_rows
+    from nlp.labelled import data_hash, load_rows
     assert meta["training_data"] == [str(data)] and meta["training_data_sha256"] == data_hash([data])
     assert meta["training_rows"] == len(load_rows([data]))
     trained = {r["text"]: r["labels"] for r in load_rows([data])}

@@ -11,6 +11,7 @@ from lxml import html as lxml_html
 
 from nlp.audit_report import marked_pieces, page_view, render
 from nlp.cli import main
+from nlp.record import Fact, Record
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = next((p for p in (shutil.which("chromium"), shutil.which("chromium-browser"), "/usr/bin/chromium")
@@ -20,7 +21,7 @@ CELL_AT = TEXT.index("1\n")
 PARA = "通过门户网站发布信息120条。<script>alert(1)</script>"
 PARA_AT = TEXT.index(PARA)
 FACT = "通过门户网站发布信息120条"
-RECORD = {
+RECORD = Record.from_dict({
     "source": "a/甲.txt", "edition": "2021", "year": 2023, "agency": "机关甲",
     "tables": {"active.rules.issued": 1, "active.rules.repealed": None, "review.total": 3},
     "cells": [{"field": "active.rules.issued", "value": 1.0, "raw": "1", "start": CELL_AT, "end": CELL_AT + 1, "row_label": "规 章",
@@ -32,7 +33,7 @@ RECORD = {
     "paragraphs": [{"section": 1, "text": PARA, "start": PARA_AT, "end": PARA_AT + len(PARA), "labels": ["proactive_disclosure"], "scores": {"proactive_disclosure": 0.91}}],
     "checks": [{"rule": "litigation.sum", "status": "fail", "fields": ["review.total", "review.upheld"],
                 "message": "review: 0 + 0 + 0 + 0 (0) ≠ 3"}],
-}
+})
 
 
 def cell_classes(page: str) -> dict:
@@ -69,18 +70,21 @@ def test_text_that_is_not_the_records_gives_no_snippets():
     assert page_view(RECORD)["evidence"][0]["snippet"] is None
 
 
+def _fact(start: int, end: int) -> Fact:
+    return Fact("publication_count", "total", None, 120, "条", "exact", "", start, end)
+
+
 @pytest.mark.parametrize("facts, pieces", [
     ([], [("发布信息120条。", None)]),
-    ([{"start": 10, "end": 18}], [("发布信息120条", {"start": 10, "end": 18}), ("。", None)]),
-    ([{"start": 12, "end": 18}, {"start": 10, "end": 14}], [("发布信息", {"start": 10, "end": 14}), ("120条", {"start": 12, "end": 18})][:1] + [("120条。", None)]),
+    ([_fact(10, 18)], [("发布信息120条", _fact(10, 18)), ("。", None)]),
+    ([_fact(12, 18), _fact(10, 14)], [("发布信息", _fact(10, 14)), ("120条。", None)]),
 ])
 def test_marked_pieces(facts, pieces):
     assert marked_pieces("发布信息120条。", 10, facts) == pieces
 
 
 def test_a_record_without_edition_shows_no_tables():
-    page = render({"source": "b.txt", "edition": None, "year": None, "agency": None, "tables": {}, "cells": [],
-                   "facts": [], "paragraphs": [], "checks": [], "ambiguous": []})
+    page = render(Record("b.txt", None, None, None))
     assert "No table: the template edition was not detected." in page and "（未识别机关）" in page
 
 
@@ -137,11 +141,11 @@ def _write(path: Path, text: str) -> Path:
 def test_page_renders_in_headless_chromium(records, tmp_path):
     from PIL import Image
 
-    record = next(r for r in records if "hongze-district-2023" in r["source"])
-    assert any(c["status"] == "fail" for c in record["checks"])  # a page with a failed check
+    record = next(r for r in records if "hongze-district-2023" in r.source)
+    assert any(c.status == "fail" for c in record.checks)  # a page with a failed check
     page = tmp_path / "audit.html"
-    page.write_text(render(record, (ROOT / record["source"]).read_text(encoding="utf-8")
-                           if not Path(record["source"]).is_absolute() else Path(record["source"]).read_text(encoding="utf-8")),
+    page.write_text(render(record, (ROOT / record.source).read_text(encoding="utf-8")
+                           if not Path(record.source).is_absolute() else Path(record.source).read_text(encoding="utf-8")),
                     encoding="utf-8")
     png = tmp_path / "shot.png"
     subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -47,7 +47,7 @@ def test_an_unreachable_scheduler_is_one_line(make_reports, tmp_path, monkeypatc
                    "--dask", "tcp://127.0.0.1:9"])
     assert status == 2
     err = capsys.readouterr().err
-    assert "cannot reach the Dask scheduler" in err and "Traceback" not in err
+    assert "[E500] cannot reach the Dask scheduler" in err and "Traceback" not in err
 
 
 def test_the_work_of_one_input_stays_on_its_worker(make_reports, tmp_path, cluster):

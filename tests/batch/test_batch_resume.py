@@ -11,8 +11,9 @@ import time
 import psutil
 import pytest
 
-from nlp.batch import read_done
 from nlp.cli import main
+from nlp.outputs import record_line, resume_state
+from nlp.record import Check, ErrorRecord, Record
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -157,9 +158,11 @@ def test_a_report_whose_file_changed_is_annotated_again(make_reports, tmp_path):
 
 def test_a_half_written_last_line_is_cut_off(tmp_path):
     out = tmp_path / "out.jsonl"
-    good = '{"source":"a.txt","content_sha256":"1","checks":[{"status":"fail"}]}\n{"source":"b.txt","error":{}}\n'
+    failed = Check("requests.balance", "fail", (), "1 + 0 ≠ 2")
+    good = (record_line(Record("a.txt", "2021", 2022, None, checks=(failed,), content_sha256="1")) + "\n"
+            + record_line(ErrorRecord("b.txt", None, "E101", "the file is empty")) + "\n")
     out.write_text(good + '{"source":"c.txt","cont', encoding="utf-8")
-    done = read_done(out)
+    done = resume_state(out)
     assert set(done) == {"a.txt", "b.txt"}
     assert done["a.txt"]["1"].checks_failed and done["b.txt"][None].failed
     assert out.read_text(encoding="utf-8") == good

@@ -175,7 +175,7 @@ def test_a_failed_export_leaves_no_file_and_keeps_the_earlier_one(tmp_path, suff
     out.write_bytes(b"an earlier export")
     assert main(["export", str(bad), "--to", str(out)]) == 2
     err = capfd.readouterr().err
-    assert err.strip() == f"nianbao: {bad}: [E100] line 1 is not an annotation record"
+    assert err.strip() == f"nianbao: {bad}: [E108] line 1 is not an annotation record (not JSON)"
     assert out.read_bytes() == b"an earlier export"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["README.md", f"x{suffix}"]
     assert not partial_path(out).exists()

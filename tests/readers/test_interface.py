@@ -10,7 +10,7 @@ from nlp.readers import SUFFIXES
 
 def test_public_names():
     assert set(nlp.read.__all__) == {"Document", "SUFFIXES", "TEXT_SUFFIXES", "decode", "iter_documents",
-                                     "read_bytes", "read_path"}
+                                     "read_bytes", "read_path", "require_files"}
     for name in nlp.read.__all__:
         assert hasattr(nlp.read, name)
 

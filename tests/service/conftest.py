@@ -3,6 +3,7 @@ started once per session and stopped after it (nlp/service/launch.py)."""
 from __future__ import annotations
 
 import io
+import time
 import zipfile
 from pathlib import Path
 
@@ -52,6 +53,17 @@ def client(service):
 def guarded_client(guarded):
     with httpx.Client(base_url=guarded, timeout=60) as c:
         yield c
+
+
+def wait_until(check, what: str, within: float = 60.0, every: float = 0.1):
+    """Ask ``check()`` again and again until it answers something true, and return that; a
+    failed test saying ``what`` did not happen when ``within`` seconds pass first. The
+    tests wait for a state of the server this way, never for a guessed number of seconds."""
+    deadline = time.monotonic() + within
+    while not (answer := check()):
+        assert time.monotonic() < deadline, f"{what} within {within:g} s"
+        time.sleep(every)
+    return answer
 
 
 def assert_problem(response: httpx.Response, status: int, title: str | None = None) -> dict:

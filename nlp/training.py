@@ -1,6 +1,8 @@
 """Train the paragraph classifier: cross-validate (folds by source document), fit on all
 rows, pick each label's threshold from the out-of-fold scores, evaluate on a held-out
-set, save with metadata.
+set, save with metadata. ``nianbao train`` runs :func:`train`; it is part of the package,
+so an installed nianbao trains without a clone of the repository (the scripts of
+training/ that measure the classifier import from here).
 
     nianbao train data/labelled/collected.jsonl -o models/paragraphs.joblib \\
         --heldout data/labelled/gold.jsonl
@@ -13,11 +15,10 @@ from pathlib import Path
 import numpy as np
 from sklearn.model_selection import GroupKFold
 
-from nlp.paragraphs.evaluate import label_metrics
-from nlp.paragraphs.model import DEFAULTS, LABELS, ParagraphClassifier, fit_classifier
-from nlp.paragraphs.store import save_model
-
-from .data import SYNTHETIC, data_hash, dedupe, group_of, load_rows
+from .labelled import SYNTHETIC, data_hash, dedupe, group_of, load_rows
+from .paragraphs.evaluate import label_metrics
+from .paragraphs.model import DEFAULTS, LABELS, ParagraphClassifier, fit_classifier
+from .paragraphs.store import save_model
 
 #: thresholds picked from out-of-fold scores stay in this range (few positives: no extremes)
 THRESHOLD_RANGE = (0.4, 0.6)
@@ -117,8 +118,8 @@ def train(data_paths, output, *, folds: int = 5, heldout_paths=(), unseen_paths=
     paragraphs, never trained on; ``unseen_paths``: paragraphs of reports no training row
     comes from; ``groups_path``: groups.tsv, for cross-validation by province and kind."""
     rows = dedupe(load_rows(data_paths))
-    heldout = load_rows(heldout_paths, allow_synthetic=False) if heldout_paths else []
-    unseen = load_rows(unseen_paths, allow_synthetic=False) if unseen_paths else []
+    heldout = load_rows(heldout_paths, synthetic=False) if heldout_paths else []
+    unseen = load_rows(unseen_paths, synthetic=False) if unseen_paths else []
     overlap = {r["text"] for r in rows} & {r["text"] for r in heldout + unseen}
     if overlap:
         log(f"warning: {len(overlap)} held-out paragraphs are also in the training data; they are left out of training")
