@@ -16,7 +16,7 @@ import re
 from typing import Optional
 
 from .cues import channel_cues, matcher, resolve_channel
-from .prose import PARAGRAPH_BREAK
+from .prose import ADDRESS, PARAGRAPH_BREAK
 from .verbs import publish_verbs
 from .view import SentenceView
 
@@ -56,7 +56,7 @@ def account_of(text: str, cues) -> Optional[str]:
     after = _QUOTED.match(text[cue.end:cue.end + 24].lstrip())
     if after:
         return after.group(1).strip()
-    if cue.channel in ("wechat", "new_media", "short_video", "weibo"):
+    if cue.channel in ("wechat", "new_media", "short_video", "weibo") or cue.word.startswith(ADDRESS):
         named = _NAMED_ACCOUNT.search(before)
         if named and not _GENERIC_NAME.match(named.group(1)):
             return named.group(1)

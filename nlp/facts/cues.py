@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .prose import FILLER
+from .prose import ADDRESS, FILLER
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def data() -> dict:
     return json.loads(resources.files("nlp.data").joinpath("facts_cues.json").read_text(encoding="utf-8"))
 
 
-_GAP = f"[\\s{FILLER}]*"
+_GAP = f"[\\s{FILLER}{ADDRESS}]*"
 
 
 def _pattern(entry: str) -> str:
@@ -104,7 +104,7 @@ def channel_cues(text: str) -> list:
         i = int(m.lastgroup[1:])
         word, channel, strong = entries[i]
         listed = bool(_LIST_HEAD.search(text[max(0, m.start() - 6):m.start()]))
-        out.append(Cue(re.sub(rf"[\s{FILLER}]+", "", m.group(0)), channel, strong, m.start(), m.end(), listed,
+        out.append(Cue(re.sub(rf"[\s{FILLER}]+", "", m.group(0)) or m.group(0), channel, strong, m.start(), m.end(), listed,
                        word in generic))
     out = _outside_names(text, out)
     return [c for c in out if not (c.generic and _beside_platform(text, c, out))]

@@ -25,7 +25,7 @@ from ..numbers import Quantity
 from . import parts
 from .channels import account_of, own_channel, respective_channel, scene_channel, scene_cues
 from .cues import NAMES, channel_cues, matcher, resolve_channel
-from .prose import FILLER
+from .prose import ADDRESS, FILLER
 from .verbs import counts_things, governing, has, marks_other_matter, publish_verbs
 from .view import PUBLICATION_UNITS, Found, SentenceView
 
@@ -128,7 +128,7 @@ def _names_a_channel_only(prefix: str) -> bool:
     cues = [c for c in channel_cues(prefix) if c.strong]
     if not cues:
         return False
-    rest = "".join(ch for i, ch in enumerate(prefix) if ch != FILLER and not any(c.start <= i < c.end for c in cues))
+    rest = "".join(ch for i, ch in enumerate(prefix) if ch not in (FILLER, ADDRESS) and not any(c.start <= i < c.end for c in cues))
     return bool(_CHANNEL_COUNT_FILLER.fullmatch(NAMES.sub("", rest)))
 
 

@@ -25,6 +25,19 @@ BRACKETED_ADDRESS = [
      "其他文件信息27條,工作動態(tài)等信息42條。",
      [(W, 69), (W, 27), (W, 42)],
      "row 82 http://hayleyrahl.com/zwgk/xxgk/hssgaj/gzdt/tzgg/content/post_1958543.html"),
+    # the address itself names a website, after a name that is no channel word (the reports print it
+    # after the site it names: rows 334, 1308, 1559 above, shared gold 157)
+    ("2019年我乡通过广昌县人民政府(http://www.jxgc.gov.cn)主动公开长桥乡人民政府信息57条:其中部门公告4条,信息公开总量的7.02%;"
+     "概况信息2条,占信息公开总量的3.50%;工作动态43条,占信息公开总量的75.44%。",
+     [(W, 57), (W, 4), (W, 2), (W, 43)], "round-2 h114 (dev) changqiao-township-2019"),
+    ("2020年,市公路事务中心在政府信息公开平台(http://www.sd-xs.com/jmglj/gkmlpt/index)主动公开政府信息206条,其中,政府信息公开指南1条,"
+     "组织机构信息3条,部门文件信息21条。",
+     [(W, 206), (W, 1), (W, 3), (W, 21)], "row 334 http://sd-xs.com/bmpd/jmsglj/zwgk/xxgkzl/content/post_2238106.html"),
+    # must not: an address names where a report is published or downloaded, no count of it
+    ("完成市政府办公室“主动公开基本目录清单”梳理编制工作并对外发布(//www.joymasonry.com/gkmlpt/content/2/2480/post_2480251.html#4160)。",
+     [], "row 1307 https://joymasonry.com/tssrmzf/zwgk/zfxxgkzl/xxgkgzndbg/content/post_2520371.html"),
+    ("数据统计期限自2025年1月1日起至12月31日。本报告电子版可在乌恰县人民政府网站(www.xjwqx.gov.cn)下载。", [],
+     "round-2 h116 (dev) wuhesalu-township-2025"),
 ]
 
 CHANNEL_WORDS = [
