@@ -80,6 +80,33 @@ CHANNEL_WORDS = [
      "first-look h032 http://www.huaibeihosp.cn//list/5abe6e6caafd41ec82567fb1ab9cc632/024b2a4a9f614996a839fa417771aec9.html"),
 ]
 
+NAMED_SITE = [
+    # a quoted name that is the place of the publishing verb and holds no channel word is a site
+    ("据统计,2017年度我局通过“坪山政府在线”公布信息共357条,属于主动公开信息,无涉密信息泄露。", [(W, 357)],
+     "row 403 https://www.szpsq.gov.cn/zwgk/zfxxgknb/qgbmxxgknb/content/post_4183395.html"),
+    ("2021年我局在“中國·合肥”公開政府信息221條,其中33條局機關各類發文,行政審批及其他行政權力辦理結果37條,各類政策解讀16條,"
+     "回應關切13條,其他公開信息122條。", [(W, 221), (W, 33), (W, 37), (W, 16), (W, 13), (W, 122)],
+     "round-2 h125 (dev) hefei-dzj-2021-traditional"),
+    ("2021年,我苏木按时公开财政预算、决算信息,政策文件、规划计划、 办事服务、 权责清单等事项,在“巴彦淖尔市政务公开”主动公开沙德格苏木政府信息28条。",
+     [(W, 28)], "round-2 h106 (dev) sadege-sumu-2021"),
+    # must not: a name with its platform after it is an account there; a name without 在/通过 is no place
+    ("2025年，通过实验区政府门户网站累计主动公开政府信息7700余条，公开科技创新、营商环境、重大项目、民生保障等重点领域信息2000余条，"
+     "通过“平潭发布”公众号发布信息672条，有效保障群众知情权、监督权。", [(W, 7700), (W, 2000), ("wechat", 672)],
+     "data/forms/t03_pingtan-2025 narrative.txt"),
+]
+
+#: Must not: a quoted name without 在/通过 before it is no place of the verb (学习强国 is an app).
+NOT_A_NAMED_SITE = [
+    ("全年报送发布信息23条,其中在市政府门户网站公开发布11条、省政府外事办网站公开发布13条,庆阳市党建网公开发布5条,"
+     "“学习强国”公开发布2条,“庆阳外事”微信订阅号发布信息54期97条。", 2,
+     "row 1357 https://zgqingyang.gov.cn/gk/zfxxgk/xxgkndbg/2020n/szfzcbm3/content_175761"),
+]
+
+
+@pytest.mark.parametrize("text,value,source", NOT_A_NAMED_SITE)
+def test_a_name_is_no_site_without_its_place(text, value, source):
+    assert [c for c, v, _ in values_of(text, "publication_count") if v == value] != ["website"]
+
 NAMES_AND_SEVERAL_CHANNELS = [
     # a channel word inside an account's name is the name's
     ("截至2022年12月31日,云县通过政府门户网站、微信公众号等政务信息公开平台,发布重大决策、“三公经费”财政预决算情况、重大事项等"
@@ -187,7 +214,7 @@ def _ids(rows):
     return [row[2].split()[1] for row in rows]
 
 
-ROWS = (BRACKETED_ADDRESS + CHANNEL_WORDS + NAMES_AND_SEVERAL_CHANNELS + LIST_AND_SCENE + GENERIC_BESIDE_WEBSITE
+ROWS = (BRACKETED_ADDRESS + CHANNEL_WORDS + NAMED_SITE + NAMES_AND_SEVERAL_CHANNELS + LIST_AND_SCENE + GENERIC_BESIDE_WEBSITE
         + ADVERBIAL_AND_SIBLINGS + SENTENCE_BEFORE)
 
 
