@@ -16,7 +16,7 @@ import re
 from typing import Optional
 
 from .cues import channel_cues, matcher, resolve_channel
-from .prose import ADDRESS, PARAGRAPH_BREAK
+from .prose import ADDRESS, PARAGRAPH_BREAK, sentences
 from .verbs import publish_verbs
 from .view import SentenceView
 
@@ -135,6 +135,8 @@ def _adverbial(view: SentenceView, i: int) -> Optional[tuple]:
 _SENTENCE_BEFORE = re.compile(r"[^。！？!?]*[。！？!?]\s*$")
 #: A year that opens a sentence (2023年,).
 _YEAR_OPENING = re.compile(r"\s*\d{4}\s*年度?\s*[,，]?")
+#: The number of an outline item that opens a sentence (1.通过所网站“信息公开”公开信息情况。): no count.
+_OUTLINE_NUMBER = re.compile(r"\s*(?:\d{1,2}\s*[.．、](?!\d)|[（(]\s*\d{1,2}\s*[)）])")
 
 
 def sentence_before_scene(text: str, start: int) -> Optional[tuple]:
@@ -143,9 +145,12 @@ def sentence_before_scene(text: str, start: int) -> Optional[tuple]:
     nothing (2023年,武汉病毒所通过官方微信平台,认真做好信息发布工作。全年共发布信息80条。);
     None otherwise."""
     m = _SENTENCE_BEFORE.search(text, max(0, start - 200), start)
-    if m is None or PARAGRAPH_BREAK.search(text, m.start(), start):
-        return None
-    sentence = text[m.start():m.end()].strip()
+    found = sentences(text, m.start(), m.end()) if m else ()
+    if not found or PARAGRAPH_BREAK.search(text, found[-1].start, start):
+        return None  # the last sentence: a heading line before it is a sentence of its own
+    sentence = text[found[-1].start:found[-1].end]
+    outline = _OUTLINE_NUMBER.match(sentence)
+    sentence = sentence[outline.end():] if outline else sentence
     opening = _YEAR_OPENING.match(sentence)
     sentence = sentence[opening.end():] if opening else sentence
     medium = _PREPOSITION.match(sentence)

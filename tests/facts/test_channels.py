@@ -201,6 +201,16 @@ SENTENCE_BEFORE = [
      "机构职能1条、部门文件3条、工作动态42条、部门预决算和三公经费预决算6条、政府工作报告6条、政府信息公开年报1条。",
      [(W, 60), (W, 1), (W, 1), (W, 3), (W, 42), (W, 6), (W, 6), (W, 1)],
      "row 985 https://www.dabu.gov.cn/mzdpshzzf/gkmlpt/content/2/2590/post_2590436.html"),
+    # … also a numbered heading of its own (the outline number is no count; a heading line before it
+    # is a sentence of its own)
+    ("二、主动公开信息情况\n1.通过所网站“信息公开”公开信息情况。2019年,“信息公开”发布信息4条,其中规章制度2条。",
+     [(W, 4), (W, 2)], "round-2 h130 (dev) cas-cib-2019"),
+    ("(一)通过中心政务网站公开。2020年我中心通过龙华政府在线主动公开机构职能、政策法规、规划计划、资金信息、信息公开年度报告、"
+     "工作动态等政府信息58条。", [(W, 58)],
+     "row 478 http://www.szlhq.gov.cn/bmxxgk/zdpqghjsglbgs/xxgkgz_125805/xxgkndbg_125807/content/post_8465476.html"),
+    ("  1.通过官方网站公开信息情况。2022年,光电所通过所网站各个栏目共发布全所各方面工作相关信息162条。 \n\n"
+     "  2.发挥各类信息公共平台和渠道的作用,运用微信等新媒体发布信息。通过光电所微信公众号,认真做好信息发布和公共关切回应工作,共发布信息92条。",
+     [(W, 162), ("wechat", 92)], "round-1 h042 (dev) cas-ioe-2022"),
     # … not one that opens otherwise (同时, 我镇…设置宣传栏), nor the sentence of another paragraph
     ("2024年度,我镇从严把握公开范围,通过政府官方网站、政务新媒体平台等多种渠道,及时发布各类政府信息,涵盖行政法规文件、"
      "各类规划政策解读、财政预算决算、重点工作完成情况等内容。同时,我镇主动提供信息公开查阅点,在政府办公楼廊道墙面、公共服务中心、"
