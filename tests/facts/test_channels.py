@@ -80,6 +80,19 @@ CHANNEL_WORDS = [
      "first-look h032 http://www.huaibeihosp.cn//list/5abe6e6caafd41ec82567fb1ab9cc632/024b2a4a9f614996a839fa417771aec9.html"),
 ]
 
+ONLINE = [
+    # published online (网上/上网/挂网 before the publishing verb) is on the body's website
+    ("2008年我区网上主动公开政府信息1480条,其中机构职能60条,政策法规830条,业务工作320条,统计数据10条,其他信息260条,"
+     "最大限度地为公众了解政府信息提供了便利。", [(W, 1480), (W, 60), (W, 830), (W, 320), (W, 10), (W, 260)],
+     "row 1633 http://lyls.gov.cn/info/6783/130445.htm"),
+    ("截止20101231日,全乡累计主动公开政府信息65条。其中,网上公开信息20条,所占比例为30%,兴华乡政务公开揭示板上公开45条,所占比例75%",
+     [(T, 65), (W, 20), (T, 45)], "row 1623 http://mhk.gov.cn/zwgk/xxgk/xzj/xhz0/ndbg/201712/t20171207_5736.html"),
+    ("2020年,廣州市氣象局未以單位名義印發部門規範性文件,制定印發主動公開類行政公文5份,均及時掛網公開。", [(W, 5)],
+     "round-2 h124 (dev) guangzhou-qxj-2020-traditional"),
+    # must not: 网上 before another act names no channel, and counts no publication
+    ("受理领导信箱、网上咨询、网上投诉36件,均按要求时限予以办理。", [], "row 2034 http://www.pds.gov.cn/contents/2628/2236.html"),
+]
+
 NAMED_SITE = [
     # a quoted name that is the place of the publishing verb and holds no channel word is a site
     ("据统计,2017年度我局通过“坪山政府在线”公布信息共357条,属于主动公开信息,无涉密信息泄露。", [(W, 357)],
@@ -106,6 +119,7 @@ NOT_A_NAMED_SITE = [
 @pytest.mark.parametrize("text,value,source", NOT_A_NAMED_SITE)
 def test_a_name_is_no_site_without_its_place(text, value, source):
     assert [c for c, v, _ in values_of(text, "publication_count") if v == value] != ["website"]
+
 
 NAMES_AND_SEVERAL_CHANNELS = [
     # a channel word inside an account's name is the name's
@@ -224,7 +238,7 @@ def _ids(rows):
     return [row[2].split()[1] for row in rows]
 
 
-ROWS = (BRACKETED_ADDRESS + CHANNEL_WORDS + NAMED_SITE + NAMES_AND_SEVERAL_CHANNELS + LIST_AND_SCENE + GENERIC_BESIDE_WEBSITE
+ROWS = (BRACKETED_ADDRESS + CHANNEL_WORDS + ONLINE + NAMED_SITE + NAMES_AND_SEVERAL_CHANNELS + LIST_AND_SCENE + GENERIC_BESIDE_WEBSITE
         + ADVERBIAL_AND_SIBLINGS + SENTENCE_BEFORE)
 
 
