@@ -87,7 +87,7 @@ ONLINE = [
      "row 1633 http://lyls.gov.cn/info/6783/130445.htm"),
     ("截止20101231日,全乡累计主动公开政府信息65条。其中,网上公开信息20条,所占比例为30%,兴华乡政务公开揭示板上公开45条,所占比例75%",
      [(T, 65), (W, 20), (T, 45)], "row 1623 http://mhk.gov.cn/zwgk/xxgk/xzj/xhz0/ndbg/201712/t20171207_5736.html"),
-    ("2020年,廣州市氣象局未以單位名義印發部門規範性文件,制定印發主動公開類行政公文5份,均及時掛網公開。", [(W, 5)],
+    ("2020年,廣州市氣象局未以單位名義印發(fā)部門規(guī)范性文件,制定印發(fā)主動公開類行政公文5份,均及時掛網(wǎng)公開。", [(W, 5)],
      "round-2 h124 (dev) guangzhou-qxj-2020-traditional"),
     # must not: 网上 before another act names no channel, and counts no publication
     ("受理领导信箱、网上咨询、网上投诉36件,均按要求时限予以办理。", [], "row 2034 http://www.pds.gov.cn/contents/2628/2236.html"),
