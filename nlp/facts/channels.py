@@ -68,15 +68,21 @@ def account_of(text: str, cues) -> Optional[str]:
 def own_channel(view: SentenceView, q) -> tuple:
     """Channel and account named in ``q``'s own clause before the number, the clause
     taken with the list of channels it ends (在网站、《公报》主动公开规章13件)."""
+    text = view.text[own_clause_start(view, q):q.start]
+    cues = clause_cues(text)
+    return resolve_channel(cues), account_of(text, cues)
+
+
+def own_clause_start(view: SentenceView, q) -> int:
+    """Where ``q``'s own clause starts, taken with the list of channels it ends (在网站、
+    《公报》主动公开…: the clauses before it joined by 、, without counts or verbs)."""
     i = view.clause_index(q)
     start = view.clauses[i].start
     while i > 0 and "、" in view.text[view.clauses[i - 1].end:view.clauses[i].start] \
             and not _counts(view, i - 1) and not publish_verbs(view.clause_text(i - 1)):
         i -= 1
         start = view.clauses[i].start
-    text = view.text[start:q.start]
-    cues = clause_cues(text)
-    return resolve_channel(cues), account_of(text, cues)
+    return start
 
 
 def scene_channel(view: SentenceView, q, earlier: list = ()) -> tuple:

@@ -23,7 +23,7 @@ from typing import Optional
 
 from ..numbers import Quantity
 from . import parts
-from .channels import account_of, own_channel, respective_channel, scene_channel, scene_cues
+from .channels import account_of, own_channel, own_clause_start, respective_channel, scene_channel, scene_cues
 from .cues import NAMES, channel_cues, matcher, resolve_channel
 from .prose import ADDRESS, FILLER
 from .verbs import counts_things, governing, has, marks_other_matter, publish_verbs
@@ -96,8 +96,10 @@ def _list_channel(view: SentenceView, q: Quantity, continued: Found, head) -> tu
     joined = re.fullmatch(r"\s*、\s*", view.text[continued.end:view.clauses[view.clause_index(q)].start])
     if not re.search(r"[\u4e00-\u9fff]{2}", obj) and not joined:
         return None, None
-    cues = scene_cues(prefix)
-    return (resolve_channel(cues), account_of(prefix, cues)) if cues else (None, None)
+    start = min(view.prefix_start(continued.quantity), own_clause_start(view, continued.quantity))
+    named = view.text[start:continued.quantity.start]  # 通过网站、《公报》等渠道主动公开规章5件、文件5件
+    cues = scene_cues(named)
+    return (resolve_channel(cues), account_of(named, cues)) if cues else (None, None)
 
 
 def _publication_rule(view: SentenceView, q: Quantity, head, continued) -> Optional[str]:

@@ -151,6 +151,11 @@ LIST_AND_SCENE = [
      "发布政府通知公告34条;通过县政府网站、耿马融媒体中心、耿马先锋、风情耿马等平台公开发布工作信息动态80条。",
      [(T, 308), (W, 1), (W, 1), ("wechat", 34), (T, 80)],
      "row 222 https://yngm.gov.cn/zfxxgk_gmx_dxx/zfxxgknb.html?nbYear=2023"),
+    # … all the channels listed before that verb, 、 between them (as the first count's own clause)
+    ("2019年，通过“中国上海”门户网站、《上海市人民政府公报》等平台主动公开规章13件，行政规范性文件60件，市政府其他文件162件，"
+     "人事任免文件141件。", [(T, 13), (T, 60), (T, 162), (T, 141)], "data/forms/f01_shanghai-gov-office-2019 narrative.txt"),
+    ("通过省政府门户网站、《山东省人民政府公报》等渠道主动公开本年度制发的省政府规章5件、省政府及省政府办公厅行政规范性文件5件,"
+     "废止省政府规章9件。", [(T, 5), (T, 5)], "round-2 h133 (dev) shandong-gov-office-2023"),
     # … not a complete statement's channel (微信公众号公布4条 ends its own)
     ("2020年主动公开信息总数458条,其中政府网站公开政府信息数238条,政务微信公开政府信息数170,其他方式公开政府信息数49条,规范性文件数1条。",
      [(T, 458), (W, 238), ("wechat", 170), ("other", 49), (T, 1)],
