@@ -16,7 +16,7 @@ import re
 from typing import Optional
 
 from .cues import channel_cues, matcher, resolve_channel
-from .prose import PARAGRAPH_BREAK
+from .prose import ADDRESS, PARAGRAPH_BREAK, sentences
 from .verbs import publish_verbs
 from .view import SentenceView
 
@@ -47,6 +47,8 @@ def account_of(text: str, cues) -> Optional[str]:
     if not cues:
         return None
     cue = cues[-1]
+    if text[cue.start:cue.start + 1] in ("“", '"', "「", "『"):
+        return cue.word  # the quoted name of a site (在“中国·合肥”公开)
     before = text[max(0, cue.start - 24):cue.start]
     m = None
     for m in _QUOTED.finditer(before):
@@ -56,7 +58,7 @@ def account_of(text: str, cues) -> Optional[str]:
     after = _QUOTED.match(text[cue.end:cue.end + 24].lstrip())
     if after:
         return after.group(1).strip()
-    if cue.channel in ("wechat", "new_media", "short_video", "weibo"):
+    if cue.channel in ("wechat", "new_media", "short_video", "weibo") or cue.word.startswith(ADDRESS):
         named = _NAMED_ACCOUNT.search(before)
         if named and not _GENERIC_NAME.match(named.group(1)):
             return named.group(1)
@@ -66,15 +68,21 @@ def account_of(text: str, cues) -> Optional[str]:
 def own_channel(view: SentenceView, q) -> tuple:
     """Channel and account named in ``q``'s own clause before the number, the clause
     taken with the list of channels it ends (在网站、《公报》主动公开规章13件)."""
+    text = view.text[own_clause_start(view, q):q.start]
+    cues = clause_cues(text)
+    return resolve_channel(cues), account_of(text, cues)
+
+
+def own_clause_start(view: SentenceView, q) -> int:
+    """Where ``q``'s own clause starts, taken with the list of channels it ends (在网站、
+    《公报》主动公开…: the clauses before it joined by 、, without counts or verbs)."""
     i = view.clause_index(q)
     start = view.clauses[i].start
     while i > 0 and "、" in view.text[view.clauses[i - 1].end:view.clauses[i].start] \
             and not _counts(view, i - 1) and not publish_verbs(view.clause_text(i - 1)):
         i -= 1
         start = view.clauses[i].start
-    text = view.text[start:q.start]
-    cues = clause_cues(text)
-    return resolve_channel(cues), account_of(text, cues)
+    return start
 
 
 def scene_channel(view: SentenceView, q, earlier: list = ()) -> tuple:
@@ -133,6 +141,8 @@ def _adverbial(view: SentenceView, i: int) -> Optional[tuple]:
 _SENTENCE_BEFORE = re.compile(r"[^。！？!?]*[。！？!?]\s*$")
 #: A year that opens a sentence (2023年,).
 _YEAR_OPENING = re.compile(r"\s*\d{4}\s*年度?\s*[,，]?")
+#: The number of an outline item that opens a sentence (1.通过所网站“信息公开”公开信息情况。): no count.
+_OUTLINE_NUMBER = re.compile(r"\s*(?:\d{1,2}\s*[.．、](?!\d)|[（(]\s*\d{1,2}\s*[)）])")
 
 
 def sentence_before_scene(text: str, start: int) -> Optional[tuple]:
@@ -141,9 +151,12 @@ def sentence_before_scene(text: str, start: int) -> Optional[tuple]:
     nothing (2023年,武汉病毒所通过官方微信平台,认真做好信息发布工作。全年共发布信息80条。);
     None otherwise."""
     m = _SENTENCE_BEFORE.search(text, max(0, start - 200), start)
-    if m is None or PARAGRAPH_BREAK.search(text, m.start(), start):
-        return None
-    sentence = text[m.start():m.end()].strip()
+    found = sentences(text, m.start(), m.end()) if m else ()
+    if not found or PARAGRAPH_BREAK.search(text, found[-1].start, start):
+        return None  # the last sentence: a heading line before it is a sentence of its own
+    sentence = text[found[-1].start:found[-1].end]
+    outline = _OUTLINE_NUMBER.match(sentence)
+    sentence = sentence[outline.end():] if outline else sentence
     opening = _YEAR_OPENING.match(sentence)
     sentence = sentence[opening.end():] if opening else sentence
     medium = _PREPOSITION.match(sentence)

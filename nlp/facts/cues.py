@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .prose import FILLER
+from .prose import ADDRESS, FILLER
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def data() -> dict:
     return json.loads(resources.files("nlp.data").joinpath("facts_cues.json").read_text(encoding="utf-8"))
 
 
-_GAP = f"[\\s{FILLER}]*"
+_GAP = f"[\\s{FILLER}{ADDRESS}]*"
 
 
 def _pattern(entry: str) -> str:
@@ -104,10 +104,28 @@ def channel_cues(text: str) -> list:
         i = int(m.lastgroup[1:])
         word, channel, strong = entries[i]
         listed = bool(_LIST_HEAD.search(text[max(0, m.start() - 6):m.start()]))
-        out.append(Cue(re.sub(rf"[\s{FILLER}]+", "", m.group(0)), channel, strong, m.start(), m.end(), listed,
+        out.append(Cue(re.sub(rf"[\s{FILLER}]+", "", m.group(0)) or m.group(0), channel, strong, m.start(), m.end(), listed,
                        word in generic))
     out = _outside_names(text, out)
-    return [c for c in out if not (c.generic and _beside_platform(text, c, out))]
+    out = [c for c in out if not (c.generic and _beside_platform(text, c, out))]
+    sites = _named_sites(text, out)
+    return sorted(out + sites, key=lambda c: c.start) if sites else out
+
+
+def _named_sites(text: str, cues: list) -> list:
+    """A quoted name that is the place of a publishing verb and holds no channel word
+    names a site (在“中国·合肥”公开政府信息221条; 通过“坪山政府在线”公布信息): a
+    ``website`` cue over the name (``channels.named_site`` of the cue data)."""
+    found = []
+    for m in NAMES.finditer(text):
+        if any(m.start() <= c.start < m.end() for c in cues):
+            continue
+        if not matcher("channels", "named_site", "before").search(text, max(0, m.start() - 6), m.start()):
+            continue
+        at = matcher("channels", "named_site", "between").match(text, m.end()).end()
+        if matcher("publish_verbs", "words").match(text, at) and not matcher("publish_verbs", "not").match(text, at):
+            found.append(Cue(m.group(0)[1:-1], "website", True, m.start(), m.end()))
+    return found
 
 
 def _outside_names(text: str, cues: list) -> list:

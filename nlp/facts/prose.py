@@ -163,9 +163,12 @@ def simplified(text: str) -> str:
     return "".join(convert(ch) if ord(ch) > 0x2E7F else ch for ch in text)
 
 
-#: Stands in for text the rules read through: a pinyin gloss or a web address in
-#: brackets. Not whitespace (a run of it splits no clause); cues match across it.
+#: Stands in for text the rules read through: a pinyin gloss. Not whitespace (a run of
+#: it splits no clause); cues match across it.
 FILLER = "\u2060"
+#: Stands in for a web address in brackets, read through like :data:`FILLER`; the
+#: channel words read it as a website (广昌县人民政府(http://www.jxgc.gov.cn)主动公开…).
+ADDRESS = "\u2062"
 
 #: A gloss follows a character (or another gloss): 網(wǎng)站, 發(fa)布, 公(gong)(gong)開(kai)(kai).
 _PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff)])\((?!app\))[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
@@ -173,21 +176,21 @@ _ADDRESS = re.compile(r"[（(][^（）()\u4e00-\u9fff\n]{0,300}?(?:://|www\.|\.(
 
 
 def masked(text: str) -> str:
-    """``text`` with pinyin glosses and bracketed web addresses replaced by :data:`FILLER`,
-    one character for one: ``网(wǎng)站`` reads as 网站, and ``网站(http://…)发布`` keeps
+    """``text`` with pinyin glosses replaced by :data:`FILLER` and bracketed web addresses
+    by :data:`ADDRESS`, one character for one: ``网(wǎng)站`` reads as 网站, and ``网站(http://…)发布`` keeps
     its channel in the clause of the count.
 
     >>> masked("通过网(wǎng)站发布信息80条").replace(FILLER, "_")
     '通过网______站发布信息80条'
     >>> masked("文(wen)章(zhang)来源:中央政府网 发(fa)布时(shi)间(jian)").replace(FILLER, "")
     '文章来源:中央政府网 发布时间'
-    >>> masked("其中区政府网站(http://www.example.gov.cn)发布610条").replace(FILLER, "_")
+    >>> masked("其中区政府网站(http://www.example.gov.cn)发布610条").replace(ADDRESS, "_")
     '其中区政府网站___________________________发布610条'
     >>> masked("微信公众账号(1个)发布信息149条；客户端(APP)")
     '微信公众账号(1个)发布信息149条；客户端(APP)'
     """
-    for pattern in (_PINYIN_GLOSS, _ADDRESS):
-        text = pattern.sub(lambda m: FILLER * len(m.group(0)), text)
+    for pattern, mark in ((_PINYIN_GLOSS, FILLER), (_ADDRESS, ADDRESS)):
+        text = pattern.sub(lambda m: mark * len(m.group(0)), text)
     return text
 
 

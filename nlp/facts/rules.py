@@ -23,9 +23,9 @@ from typing import Optional
 
 from ..numbers import Quantity
 from . import parts
-from .channels import account_of, own_channel, respective_channel, scene_channel, scene_cues
+from .channels import account_of, own_channel, own_clause_start, respective_channel, scene_channel, scene_cues
 from .cues import NAMES, channel_cues, matcher, resolve_channel
-from .prose import FILLER
+from .prose import ADDRESS, FILLER
 from .verbs import counts_things, governing, has, marks_other_matter, publish_verbs
 from .view import PUBLICATION_UNITS, Found, SentenceView
 
@@ -96,8 +96,10 @@ def _list_channel(view: SentenceView, q: Quantity, continued: Found, head) -> tu
     joined = re.fullmatch(r"\s*、\s*", view.text[continued.end:view.clauses[view.clause_index(q)].start])
     if not re.search(r"[\u4e00-\u9fff]{2}", obj) and not joined:
         return None, None
-    cues = scene_cues(prefix)
-    return (resolve_channel(cues), account_of(prefix, cues)) if cues else (None, None)
+    start = min(view.prefix_start(continued.quantity), own_clause_start(view, continued.quantity))
+    named = view.text[start:continued.quantity.start]  # 通过网站、《公报》等渠道主动公开规章5件、文件5件
+    cues = scene_cues(named)
+    return (resolve_channel(cues), account_of(named, cues)) if cues else (None, None)
 
 
 def _publication_rule(view: SentenceView, q: Quantity, head, continued) -> Optional[str]:
@@ -128,7 +130,7 @@ def _names_a_channel_only(prefix: str) -> bool:
     cues = [c for c in channel_cues(prefix) if c.strong]
     if not cues:
         return False
-    rest = "".join(ch for i, ch in enumerate(prefix) if ch != FILLER and not any(c.start <= i < c.end for c in cues))
+    rest = "".join(ch for i, ch in enumerate(prefix) if ch not in (FILLER, ADDRESS) and not any(c.start <= i < c.end for c in cues))
     return bool(_CHANNEL_COUNT_FILLER.fullmatch(NAMES.sub("", rest)))
 
 

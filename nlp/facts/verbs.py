@@ -20,7 +20,7 @@ import re
 from typing import Optional
 
 from .cues import NAMES, matcher
-from .prose import ASIDE, FILLER
+from .prose import ADDRESS, ASIDE, FILLER
 
 _TITLES = re.compile(r"《[^》\n]*》")
 #: Joins two verbs of one predicate: 公开和更新, 审核并发布.
@@ -38,7 +38,7 @@ def _blanked(text: str) -> str:
 
 
 def _compact(text: str) -> tuple:
-    index = [i for i, ch in enumerate(text) if not ch.isspace() and ch != FILLER]
+    index = [i for i, ch in enumerate(text) if not ch.isspace() and ch not in (FILLER, ADDRESS)]
     return "".join(text[i] for i in index), index
 
 

@@ -25,6 +25,19 @@ BRACKETED_ADDRESS = [
      "其他文件信息27條,工作動態(tài)等信息42條。",
      [(W, 69), (W, 27), (W, 42)],
      "row 82 http://hayleyrahl.com/zwgk/xxgk/hssgaj/gzdt/tzgg/content/post_1958543.html"),
+    # the address itself names a website, after a name that is no channel word (the reports print it
+    # after the site it names: rows 334, 1308, 1559 above, shared gold 157)
+    ("2019年我乡通过广昌县人民政府(http://www.jxgc.gov.cn)主动公开长桥乡人民政府信息57条:其中部门公告4条,信息公开总量的7.02%;"
+     "概况信息2条,占信息公开总量的3.50%;工作动态43条,占信息公开总量的75.44%。",
+     [(W, 57), (W, 4), (W, 2), (W, 43)], "round-2 h114 (dev) changqiao-township-2019"),
+    ("2020年,市公路事务中心在政府信息公开平台(http://www.sd-xs.com/jmglj/gkmlpt/index)主动公开政府信息206条,其中,政府信息公开指南1条,"
+     "组织机构信息3条,部门文件信息21条。",
+     [(W, 206), (W, 1), (W, 3), (W, 21)], "row 334 http://sd-xs.com/bmpd/jmsglj/zwgk/xxgkzl/content/post_2238106.html"),
+    # must not: an address names where a report is published or downloaded, no count of it
+    ("完成市政府办公室“主动公开基本目录清单”梳理编制工作并对外发布(//www.joymasonry.com/gkmlpt/content/2/2480/post_2480251.html#4160)。",
+     [], "row 1307 https://joymasonry.com/tssrmzf/zwgk/zfxxgkzl/xxgkgzndbg/content/post_2520371.html"),
+    ("数据统计期限自2025年1月1日起至12月31日。本报告电子版可在乌恰县人民政府网站(www.xjwqx.gov.cn)下载。", [],
+     "round-2 h116 (dev) wuhesalu-township-2025"),
 ]
 
 CHANNEL_WORDS = [
@@ -67,6 +80,47 @@ CHANNEL_WORDS = [
      "first-look h032 http://www.huaibeihosp.cn//list/5abe6e6caafd41ec82567fb1ab9cc632/024b2a4a9f614996a839fa417771aec9.html"),
 ]
 
+ONLINE = [
+    # published online (网上/上网/挂网 before the publishing verb) is on the body's website
+    ("2008年我区网上主动公开政府信息1480条,其中机构职能60条,政策法规830条,业务工作320条,统计数据10条,其他信息260条,"
+     "最大限度地为公众了解政府信息提供了便利。", [(W, 1480), (W, 60), (W, 830), (W, 320), (W, 10), (W, 260)],
+     "row 1633 http://lyls.gov.cn/info/6783/130445.htm"),
+    ("截止20101231日,全乡累计主动公开政府信息65条。其中,网上公开信息20条,所占比例为30%,兴华乡政务公开揭示板上公开45条,所占比例75%",
+     [(T, 65), (W, 20), (T, 45)], "row 1623 http://mhk.gov.cn/zwgk/xxgk/xzj/xhz0/ndbg/201712/t20171207_5736.html"),
+    ("2020年,廣州市氣象局未以單位名義印發(fā)部門規(guī)范性文件,制定印發(fā)主動公開類行政公文5份,均及時掛網(wǎng)公開。", [(W, 5)],
+     "round-2 h124 (dev) guangzhou-qxj-2020-traditional"),
+    # must not: 网上 before another act names no channel, and counts no publication
+    ("受理领导信箱、网上咨询、网上投诉36件,均按要求时限予以办理。", [], "row 2034 http://www.pds.gov.cn/contents/2628/2236.html"),
+]
+
+NAMED_SITE = [
+    # a quoted name that is the place of the publishing verb and holds no channel word is a site
+    ("据统计,2017年度我局通过“坪山政府在线”公布信息共357条,属于主动公开信息,无涉密信息泄露。", [(W, 357)],
+     "row 403 https://www.szpsq.gov.cn/zwgk/zfxxgknb/qgbmxxgknb/content/post_4183395.html"),
+    ("2021年我局在“中國·合肥”公開政府信息221條,其中33條局機關各類發文,行政審批及其他行政權力辦理結果37條,各類政策解讀16條,"
+     "回應關切13條,其他公開信息122條。", [(W, 221), (W, 33), (W, 37), (W, 16), (W, 13), (W, 122)],
+     "round-2 h125 (dev) hefei-dzj-2021-traditional"),
+    ("2021年,我苏木按时公开财政预算、决算信息,政策文件、规划计划、 办事服务、 权责清单等事项,在“巴彦淖尔市政务公开”主动公开沙德格苏木政府信息28条。",
+     [(W, 28)], "round-2 h106 (dev) sadege-sumu-2021"),
+    # must not: a name with its platform after it is an account there; a name without 在/通过 is no place
+    ("2025年，通过实验区政府门户网站累计主动公开政府信息7700余条，公开科技创新、营商环境、重大项目、民生保障等重点领域信息2000余条，"
+     "通过“平潭发布”公众号发布信息672条，有效保障群众知情权、监督权。", [(W, 7700), (W, 2000), ("wechat", 672)],
+     "data/forms/t03_pingtan-2025 narrative.txt"),
+]
+
+#: Must not: a quoted name without 在/通过 before it is no place of the verb (学习强国 is an app).
+NOT_A_NAMED_SITE = [
+    ("全年报送发布信息23条,其中在市政府门户网站公开发布11条、省政府外事办网站公开发布13条,庆阳市党建网公开发布5条,"
+     "“学习强国”公开发布2条,“庆阳外事”微信订阅号发布信息54期97条。", 2,
+     "row 1357 https://zgqingyang.gov.cn/gk/zfxxgk/xxgkndbg/2020n/szfzcbm3/content_175761"),
+]
+
+
+@pytest.mark.parametrize("text,value,source", NOT_A_NAMED_SITE)
+def test_a_name_is_no_site_without_its_place(text, value, source):
+    assert [c for c, v, _ in values_of(text, "publication_count") if v == value] != ["website"]
+
+
 NAMES_AND_SEVERAL_CHANNELS = [
     # a channel word inside an account's name is the name's
     ("截至2022年12月31日,云县通过政府门户网站、微信公众号等政务信息公开平台,发布重大决策、“三公经费”财政预决算情况、重大事项等"
@@ -97,6 +151,11 @@ LIST_AND_SCENE = [
      "发布政府通知公告34条;通过县政府网站、耿马融媒体中心、耿马先锋、风情耿马等平台公开发布工作信息动态80条。",
      [(T, 308), (W, 1), (W, 1), ("wechat", 34), (T, 80)],
      "row 222 https://yngm.gov.cn/zfxxgk_gmx_dxx/zfxxgknb.html?nbYear=2023"),
+    # … all the channels listed before that verb, 、 between them (as the first count's own clause)
+    ("2019年，通过“中国上海”门户网站、《上海市人民政府公报》等平台主动公开规章13件，行政规范性文件60件，市政府其他文件162件，"
+     "人事任免文件141件。", [(T, 13), (T, 60), (T, 162), (T, 141)], "data/forms/f01_shanghai-gov-office-2019 narrative.txt"),
+    ("通过省政府门户网站、《山东省人民政府公报》等渠道主动公开本年度制发的省政府规章5件、省政府及省政府办公厅行政规范性文件5件,"
+     "废止省政府规章9件。", [(T, 5), (T, 5)], "round-2 h133 (dev) shandong-gov-office-2023"),
     # … not a complete statement's channel (微信公众号公布4条 ends its own)
     ("2020年主动公开信息总数458条,其中政府网站公开政府信息数238条,政务微信公开政府信息数170,其他方式公开政府信息数49条,规范性文件数1条。",
      [(T, 458), (W, 238), ("wechat", 170), ("other", 49), (T, 1)],
@@ -161,6 +220,16 @@ SENTENCE_BEFORE = [
      "机构职能1条、部门文件3条、工作动态42条、部门预决算和三公经费预决算6条、政府工作报告6条、政府信息公开年报1条。",
      [(W, 60), (W, 1), (W, 1), (W, 3), (W, 42), (W, 6), (W, 6), (W, 1)],
      "row 985 https://www.dabu.gov.cn/mzdpshzzf/gkmlpt/content/2/2590/post_2590436.html"),
+    # … also a numbered heading of its own (the outline number is no count; a heading line before it
+    # is a sentence of its own)
+    ("二、主动公开信息情况\n1.通过所网站“信息公开”公开信息情况。2019年,“信息公开”发布信息4条,其中规章制度2条。",
+     [(W, 4), (W, 2)], "round-2 h130 (dev) cas-cib-2019"),
+    ("(一)通过中心政务网站公开。2020年我中心通过龙华政府在线主动公开机构职能、政策法规、规划计划、资金信息、信息公开年度报告、"
+     "工作动态等政府信息58条。", [(W, 58)],
+     "row 478 http://www.szlhq.gov.cn/bmxxgk/zdpqghjsglbgs/xxgkgz_125805/xxgkndbg_125807/content/post_8465476.html"),
+    ("  1.通过官方网站公开信息情况。2022年,光电所通过所网站各个栏目共发布全所各方面工作相关信息162条。 \n\n"
+     "  2.发挥各类信息公共平台和渠道的作用,运用微信等新媒体发布信息。通过光电所微信公众号,认真做好信息发布和公共关切回应工作,共发布信息92条。",
+     [(W, 162), ("wechat", 92)], "round-1 h042 (dev) cas-ioe-2022"),
     # … not one that opens otherwise (同时, 我镇…设置宣传栏), nor the sentence of another paragraph
     ("2024年度,我镇从严把握公开范围,通过政府官方网站、政务新媒体平台等多种渠道,及时发布各类政府信息,涵盖行政法规文件、"
      "各类规划政策解读、财政预算决算、重点工作完成情况等内容。同时,我镇主动提供信息公开查阅点,在政府办公楼廊道墙面、公共服务中心、"
@@ -174,7 +243,7 @@ def _ids(rows):
     return [row[2].split()[1] for row in rows]
 
 
-ROWS = (BRACKETED_ADDRESS + CHANNEL_WORDS + NAMES_AND_SEVERAL_CHANNELS + LIST_AND_SCENE + GENERIC_BESIDE_WEBSITE
+ROWS = (BRACKETED_ADDRESS + CHANNEL_WORDS + ONLINE + NAMED_SITE + NAMES_AND_SEVERAL_CHANNELS + LIST_AND_SCENE + GENERIC_BESIDE_WEBSITE
         + ADVERBIAL_AND_SIBLINGS + SENTENCE_BEFORE)
 
 

@@ -69,6 +69,12 @@ OTHER_MATTERS = [
     ("2022年度按照县政务信息公开规范要求,我乡通过德安县政府信息公开平台累公开206条,其中主动公开信息数为206条,依申请公开信息数为0条,"
      "不予公开信息数为0条.", [(W, 206), (W, 206)],
      "row 1001 https://www.dean.gov.cn/zw/03/07/hdx_184344/zfxxgknb_184382/202301/t20230116_5911420.html"),
+    # the results of applications, 部分公开 also printed 部份公开 (one report so far: a spelling of the
+    # template's own word, taken as the word; row 848 prints it 部分)
+    ("全年共收到公开申请11件,办结11件。其中予以部份公开1件;不予公开2件;无法提供3件;不", [],
+     "round-2 h141 (dev) guangdong-youzheng-2023"),
+    ("2024年,街道收到依申请公开6件,结转上年9件,答复申请共15件,撤销申请0件。其中,予以公开2件,部分公开2件,不予公开1件,无法提供10件,"
+     "其他处理0件。", [], "row 848 http://williamhillcn.org/zwgkk/bmxxgkndbg/content/post_10091873.html"),
 ]
 
 
