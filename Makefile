@@ -56,7 +56,7 @@ bench: $(STAMP)
 # cross-validation by document, by province and by kind of agency); the gold paragraphs and
 # the unseen-report paragraphs are evaluated, never trained on.
 model: $(STAMP)
-	$(BIN)/nianbao train data/labelled/collected.jsonl data/labelled/first_look.jsonl --heldout data/labelled/gold.jsonl \
+	$(BIN)/nianbao train data/labelled/collected.jsonl data/labelled/first_look.jsonl data/labelled/first_look_r2.jsonl --heldout data/labelled/gold.jsonl \
 		--unseen data/labelled/unseen.jsonl --groups data/labelled/groups.tsv -o models/paragraphs.joblib --force
 
 clean:

@@ -101,11 +101,18 @@ def _anchor_patterns() -> dict:
     return {int(k): re.compile("|".join(spaced(w) for w in words)) for k, words in anchors.items()}
 
 
+#: an anchor followed by 情况 is a section's title named in prose (a preamble listing the
+#: sections: 全文包括…政府信息公开行政复议行政诉讼情况、存在的主要问题及改进情况…), not its table
+_TITLE_NAMED = re.compile(r"\s*情况")
+
+
 def _table_anchor(text: str, number: int, begin: int):
     """A table section without its heading, found by its table's first words; it starts
     at the line holding them."""
     pattern = _anchor_patterns().get(number)
     m = pattern.search(text, begin) if pattern else None
+    while m is not None and _TITLE_NAMED.match(text, m.end()):
+        m = pattern.search(text, m.end())
     if m is None:
         return None
     return _Found(text.rfind("\n", begin, m.start()) + 1 if "\n" in text[begin:m.start()] else m.start())

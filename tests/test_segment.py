@@ -59,3 +59,21 @@ def test_section_five_opened_by_its_first_subheading_when_its_heading_is_lost():
 def test_table_section_without_its_heading_starts_at_its_table(number, text, starts_with):
     section = next(s for s in find_sections(text) if s.number == number)
     assert text[section.start:].startswith(starts_with)
+
+
+#: a preamble that lists the template's sections names section 4's title, not its table
+#: (round-2 first look, h142; the same listing in training rows such as collected 56, 210)
+PREAMBLE_LISTING = ("本报告依据《中华人民共和国政府信息公开条例》要求编制。全文包括总体情况、主动公开政府信息情况、"
+                    "收到和处理政府信息公开申请情况、政府信息公开行政复议行政诉讼情况、存在的主要问题及改进情况、"
+                    "其他需要报告的事项。\n\n一、总体情况\n\n2020年,市林业局继续按照相关要求,强化信息公开。\n")
+
+
+@pytest.mark.parametrize("text, numbers", [
+    (PREAMBLE_LISTING, [1]),
+    (PREAMBLE_LISTING + "行政复议 行政诉讼\n结果 结果 其他 尚未\n0 0 0 0 0\n", [1, 4]),
+], ids=["title named in prose", "the table after it"])
+def test_a_title_named_in_a_preamble_is_no_table(text, numbers):
+    sections = find_sections(text)
+    assert [s.number for s in sections] == numbers
+    if 4 in numbers:
+        assert text[sections[-1].start:].startswith("行政复议 行政诉讼")

@@ -14,14 +14,14 @@ same way on every run, so that a change ships only when it is better where it ma
 * ``first_look`` the first-look batch's paragraphs (first_look.jsonl), each half of its
                 reports (odd / even numbers) scored by a model trained without it (on the
                 rest of the training data, the other half included when first_look.jsonl
-                is trained on).
+                is trained on); ``first_look_r2`` the same for round 2 (first_look_r2.jsonl).
 
 Thresholds are picked as `nianbao train` picks them (out-of-fold, by document) and used for
 every figure of that model. Prints one JSON object (the predictions on gold and unseen rows
 included, for paired comparisons); ``--out`` appends it to a file.
 
     python -m training.compare --params '{"C": 1.0}' --out /tmp/runs.jsonl
-    python -m training.compare --train collected.jsonl      # without the first-look batch
+    python -m training.compare --train collected.jsonl      # without the first-look batches
 """
 from __future__ import annotations
 
@@ -38,6 +38,8 @@ from nlp.paragraphs.evaluate import label_metrics
 ROOT = Path(__file__).resolve().parent.parent
 LABELLED = ROOT / "data" / "labelled"
 REQUIRED = ("problems", "measures", "platform")
+#: the first-look batches that became development data (their paragraphs, scored by halves)
+BATCHES = ("first_look", "first_look_r2")
 
 
 def groups_table(path=LABELLED / "groups.tsv") -> dict:
@@ -75,8 +77,8 @@ def bootstrap(rows, predicted, draws: int = 1000, seed: int = 0) -> tuple:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--params", default="{}", help="JSON parameters of that classifier")
-    ap.add_argument("--what", default="gold,unseen,first_look,cv_doc,cv_province,cv_kind,subsample")
-    ap.add_argument("--train", default="collected.jsonl,first_look.jsonl",
+    ap.add_argument("--what", default="gold,unseen,first_look,first_look_r2,cv_doc,cv_province,cv_kind,subsample")
+    ap.add_argument("--train", default="collected.jsonl,first_look.jsonl,first_look_r2.jsonl",
                     help="training files in data/labelled (comma-separated)")
     ap.add_argument("--thresholds", help="JSON {label: threshold} used instead of the out-of-fold pick (for analysis)")
     ap.add_argument("--out", help="append the figures (one JSON object) to this file")
@@ -87,7 +89,7 @@ def main() -> None:
     rows = dedupe(load_rows([LABELLED / name for name in args.train.split(",")]))
     gold = load_rows([LABELLED / "gold.jsonl"], synthetic=False)
     unseen = load_rows([LABELLED / "unseen.jsonl"], synthetic=False)
-    first_look = load_rows([LABELLED / "first_look.jsonl"], synthetic=False)
+    batches = {name: load_rows([LABELLED / f"{name}.jsonl"], synthetic=False) for name in BATCHES}
     held = {r["text"] for r in gold + unseen}  # as `nianbao train` does: no held-out text is trained on
     rows = [r for r in rows if r["text"] not in held]
     result = {"params": params, "train": args.train}
@@ -121,7 +123,9 @@ def main() -> None:
                 result[name] = summary(label_metrics([tuple(r.get("labels", [])) for r in data], predicted))
                 result[name]["predicted"] = [list(p) for p in predicted]
                 result[name]["interval90"] = bootstrap(data, predicted)
-    if "first_look" in what:
+    for name, first_look in batches.items():
+        if name not in what:
+            continue
         predicted = [None] * len(first_look)
         for half in (0, 1):
             test = [i for i, r in enumerate(first_look) if first_look_half(r) == half]
@@ -131,9 +135,9 @@ def main() -> None:
                                               [first_look[i].get("section") for i in test]), thresholds)
             for i, labels in zip(test, p):
                 predicted[i] = labels
-        result["first_look"] = summary(label_metrics([tuple(r.get("labels", [])) for r in first_look], predicted))
-        result["first_look"]["predicted"] = [list(p) for p in predicted]
-        result["first_look"]["interval90"] = bootstrap(first_look, predicted)
+        result[name] = summary(label_metrics([tuple(r.get("labels", [])) for r in first_look], predicted))
+        result[name]["predicted"] = [list(p) for p in predicted]
+        result[name]["interval90"] = bootstrap(first_look, predicted)
     if "subsample" in what:
         docs = sorted({group_of(r) for r in rows})
         rng = np.random.default_rng(0)

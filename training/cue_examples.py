@@ -34,11 +34,17 @@ GENERIC_PLATFORM = (r"(?:(?:加强|强化|推进|优化|完善|抓好|规范|健
                     r"(?:建设|优化|整合|优化升级)?(?:管理)?")
 NEED = (r"(?:有待|仍需|还需|尚需|亟需|亟待|需要|需)[^。；;，,]{0,6}?(?:进一步)?"
         r"(?:加强|提升|提高|完善|改进|充实|加大|增强|拓宽|拓展|强化|健全)")
-BUILD = (r"开设|开通|设立|设置|开辟|新增|增设|新建|建成|建立|搭建|创建|改版|升级|整合|集约|关停|关闭|注销|迁移|(?<!线)上线(?!下)"
-         r"|优化|调整|完善|维护|运维|监测|巡查|巡检|监管|改造|建设|规范")
+#: a verb inside a name is no verb: 建设 of a field, a project, a bureau or a quoted column
+#: (社会公益事业建设领域, 重大建设项目, 住房和城乡建设局网站, “法治政府建设”栏目), 开通 of 公开通过/公开通报,
+#: 集约 of a platform's name (四川省气象局集约化平台)
+NAMED_BUILD = r"建设(?!领域|项目|局|厅|委|行动|[”\"])"
+NAMED_OPEN = r"(?<!公)开通"
+NAMED_MERGE = r"集约(?!化(?:网站)?平台)"
+BUILD = (rf"开设|{NAMED_OPEN}|设立|设置|开辟|新增|增设|新建|建成|建立|搭建|创建|改版|升级|整合|{NAMED_MERGE}|关停|关闭|注销|迁移|(?<!线)上线(?!下)"
+         rf"|优化|调整|完善|维护|运维|监测|巡查|巡检|监管|改造|{NAMED_BUILD}|规范")
 CUES = [
     # (name, for/against, label, pattern, what it says)
-    ("channel_build", "for", "platform", rf"(?:{BUILD}){C}{{0,14}}?(?:{CHANNEL})|(?:{CHANNEL}){C}{{0,8}}?(?:建设|改版|运维|维护|优化|整合|上线|升级|监测|安全|集约|功能|布局|设置)",
+    ("channel_build", "for", "platform", rf"(?:{BUILD}){C}{{0,14}}?(?:{CHANNEL})|(?:{CHANNEL}){C}{{0,8}}?(?:建设|改版|运维|维护|优化|整合|上线|升级|监测|安全|{NAMED_MERGE}|功能|布局|设置)",
      "a clause that builds, changes or keeps a channel (not the generic 平台建设 of a topic list or a stock aim)",
      {"unless": GENERIC_PLATFORM}),
     ("channel_shortfall", "for", "platform", rf"(?:{CHANNEL}|{ROUTE}){C}{{0,14}}?(?:有待|不及时|不完善|较慢|不够|滞后|僵尸|未及时|不规范|单一"
@@ -62,16 +68,22 @@ CUES = [
     ("shortfall", "for", "problems", rf"存在{C}{{0,12}}?(?:问题|不足|差距|短板|薄弱)|(?:有待|仍需|还需|尚需|亟待|亟需)(?:进一步)?|不够(?:及时|全面|深入|规范|丰富|到位)|(?:差距|不足)(?:[。：:，,]|之处)|滞后|欠缺"
      rf"|(?:还有|仍有|尚有|存在){C}{{0,4}}?(?:提升|提高|改进|进步)空间|缺乏",
      "the body admits a shortcoming", {"also": [rf"(?:还有|仍有|尚有|存在){C}{{0,4}}?(?:提升|提高|改进|进步)空间", r"缺乏"]}),
-    ("addressing", "for", "measures", r"针对[^。；;]{0,20}?(?:问题|不足|短板|差距)|对上述问题|对此|为此",
-     "a measure named after the shortcoming it remedies"),
+    ("addressing", "for", "measures", r"针对[^。；;]{0,20}?(?:问题|不足|短板|差距)|对上述问题|对此|为此"
+     r"|(?:以上|上述|这些)(?:问题|不足)|加以(?:改进|解决|整改)",
+     "a measure named after the shortcoming it remedies (上述问题,我们将…切实加以改进)",
+     {"also": [r"(?:以上|上述|这些)(?:问题|不足)", r"加以(?:改进|解决|整改)"]}),
     ("plan", "for", "measures", r"下一步|接下来|今后|明年|来年|下一年|20\d\d年[，,]?[^。；;，,]{0,12}?将|我们将|拟|计划|将(?:进一步|继续|持续|加强|着力|不断|重点|切实|积极|以)|以下(?:几个)?方面|改进措施|整改措施",
      "a plan for the coming period", {"also": [r"接下来"]}),
     ("routine_check", "against", "measures", rf"(?:定期|常态化|日常|每季度|每月){C}{{0,10}}?(?:自查|巡查|检查|巡检|抽查)|发现(?:的)?问题{C}{{0,6}}?整改|督促{C}{{0,8}}?整改",
      "a routine check and the fixes it leads to"),
     ("routine_setup", "against", "measures", rf"成立{C}{{0,12}}?(?:领导小组|工作小组)|(?:修订|制定|印发){C}{{0,16}}?(?:办法|制度|指南|目录|方案|要点)",
      "the year's routine set-up work"),
-    ("report_outline", "against", "measures", r"(?:本|年度)报告(?:由|包括|涵盖|分为|主要包括)|(?:全文|报告)(?:包括|由)[^。]{0,120}?(?:组成|部分|方面)|[六五七八九]个?部分",
-     "a preamble that lists the report's sections"),
+    ("report_outline", "against", "measures", r"(?:本|年度)报告(?:由|包括|涵盖|分为|主要包括)|(?:全文|报告)(?:包括|由)[^。]{0,120}?(?:组成|部分|方面)|[六五七八九]个?部分"
+     r"|全文(?:包括|分为)",
+     "a preamble that lists the report's sections", {"also": [r"全文(?:包括|分为)"]}),
+    ("report_published", "against", "platform",
+     r"(?:本|年度)报告[^。]{0,60}?(?:网站|平台|专栏|栏目|网)[^。]{0,40}?(?:公布|发布|公开|下载|查阅)|电子版可(?:在|从|于|通过)",
+     "a preamble saying where the report itself is published (本报告在…网站公布, 电子版可在…下载): no channel run"),
     ("published", "for", "proactive_disclosure", r"(?:发布|公开|推送|编发)[^。；;]{0,20}?\d+\s*(?:条|篇|件|期|个)", "a count of published items"),
     ("request", "for", "request_handling", r"依申请|申请|答复|复议|诉讼|处理费", "applications and their handling"),
     ("management", "for", "information_management", r"审查|保密|审核|目录|指南|清理|规范性文件|归档|属性|三审三校|纠错", "managing information"),
@@ -92,12 +104,12 @@ CUES = [
     ("channel_named", "for", "platform", r"网站|栏目|专栏|新媒体|公众号|微博|微信|抖音|快手|视频号|平台|公报|热线|大厅|查阅点|查阅室|查阅场所|客户端"
      r"|APP|改版|集约|运维|账号|页面|链接|渠道|载体|窗口|公开栏|公示栏|显示屏|电子屏|服务中心|(?:目录|公开|申请|办公|发布|信息|管理|办理|服务|网络|在线|监测|报送)系统", "a channel named"),
     ("channel_work", "for", "platform",
-     r"(?:开设|开通|设立|设置|新增|新建|改版|升级|建设|优化|整合|集约|关停|注销|运维|维护|监测|巡查|检查|上线|组建|编辑|发行|调整|规范|完善)[^。；;，,]{0,10}?"
+     rf"(?:开设|{NAMED_OPEN}|设立|设置|新增|新建|改版|升级|{NAMED_BUILD}|优化|整合|{NAMED_MERGE}|关停|注销|运维|维护|监测|巡查|检查|上线|组建|编辑|发行|调整|规范|完善)[^。；;，,]{{0,10}}?"
      r"(?:网站|栏目|专栏|新媒体|公众号|账号|平台|公报|热线|大厅|专区|查阅点|查阅室|查阅场所|窗口|渠道|载体|(?:目录|公开|申请|办公|发布|信息|管理|办理|服务|网络|在线|监测|报送)系统)"
-     r"|(?:网站|栏目|专栏|新媒体|公众号|账号|平台|公报|热线|大厅|专区)[^。；;，,]{0,6}?(?:建设|改版|运维|管理|维护|优化|整合|上线|升级|监测|安全|集约|功能)",
+     rf"|(?:网站|栏目|专栏|新媒体|公众号|账号|平台|公报|热线|大厅|专区)[^。；;，,]{{0,6}}?(?:建设|改版|运维|管理|维护|优化|整合|上线|升级|监测|安全|{NAMED_MERGE}|功能)",
      "work on a channel (not the generic 平台建设)", {"unless": GENERIC_PLATFORM}),
     ("channel_change", "for", "platform",
-     r"(?:开设|开通|设立|开辟|新增|增设|新建|改版|升级|整合|关停|注销|(?<!线)上线(?!下)|调整|优化|规范)[^。；;，,、]{0,12}?"
+     rf"(?:开设|{NAMED_OPEN}|设立|开辟|新增|增设|新建|改版|升级|整合|关停|注销|(?<!线)上线(?!下)|调整|优化|规范)[^。；;，,、]{{0,12}}?"
      r"(?:网站|栏目|专栏|新媒体|公众号|账号|平台|公报|热线|大厅|专区|查阅点|查阅室|查阅场所|窗口|信箱|入口|(?:目录|公开|申请|办公|发布|信息|管理|办理|服务|网络|在线|监测|报送)系统|公开栏|公示栏)",
      "a change to the set of channels (设立“行政执法公示”专栏; not the generic 优化公开平台)",
      {"unless": GENERIC_PLATFORM}),

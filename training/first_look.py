@@ -8,7 +8,7 @@ out-of-fold scores) on the training data without that half's reports, the half's
 annotated with it (`nianbao annotate --model`), and the two halves' records are scored
 together with the shared scorer against the batch's gold.
 
-    .venv/bin/python -m training.first_look [--train collected.jsonl,first_look.jsonl] [-o DIR]
+    .venv/bin/python -m training.first_look [--batch data/heldout/2026-12-07-r2] [--train …] [-o DIR]
 
 Prints the scorer's figures (paragraph labels, paragraphs found; the facts are the facts
 stage's, the same whatever the model). The report h012 is no training row (it is the
@@ -39,7 +39,8 @@ def half_of(name: str) -> int:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--train", default="collected.jsonl,first_look.jsonl",
+    ap.add_argument("--batch", default=str(BATCH), help="the batch folder (corpus/, gold/); round 1 by default")
+    ap.add_argument("--train", default="collected.jsonl,first_look.jsonl,first_look_r2.jsonl",
                     help="training files in data/labelled (comma-separated)")
     ap.add_argument("-o", "--output", help="folder for the fold models and records (default: a temporary one)")
     ap.add_argument("--scorer", default=str(SCORER), help="score.py of the shared tools")
@@ -49,7 +50,8 @@ def main(argv=None) -> int:
     out = Path(args.output or tempfile.mkdtemp(prefix="first_look_"))
     out.mkdir(parents=True, exist_ok=True)
     rows = load_rows([LABELLED / name for name in args.train.split(",")])
-    corpus = sorted(p for p in (BATCH / "corpus").iterdir() if p.is_file())
+    batch = Path(args.batch)
+    corpus = sorted(p for p in (batch / "corpus").iterdir() if p.is_file())
     records = out / "records.jsonl"
     records.write_text("", encoding="utf-8")
     for half in (0, 1):
@@ -68,7 +70,7 @@ def main(argv=None) -> int:
                         "-o", str(part), "-q", "-j", "1"], check=True, cwd=ROOT)
         with open(records, "a", encoding="utf-8") as f:
             f.write(part.read_text(encoding="utf-8"))
-    result = subprocess.run([sys.executable, args.scorer, "--gold", str(BATCH / "gold"), str(records)],
+    result = subprocess.run([sys.executable, args.scorer, "--gold", str(batch / "gold"), str(records)],
                             check=True, capture_output=True, text=True)
     lines = [l for l in result.stdout.splitlines() if l.startswith(("label ", "SCORE", "cells "))]
     print("\n".join(lines))

@@ -164,17 +164,30 @@ def says_nothing(text: str) -> bool:
     return len(_CJK.findall(done)) < _SAYS_SOMETHING
 
 
+def said_part(text: str) -> str:
+    """What a paragraph cut off by the end of the input has said: its text up to the end of
+    its last finished clause (OUTPUT.md: a fragment carries no label for what it does not
+    yet say; …但信息公开的力度有待进一步加强。2020年,该所将进 says no plan yet).
+
+    >>> said_part("在网站上建立了信息公开栏目,但力度有待加强。2020年,该所将进")
+    '在网站上建立了信息公开栏目,但力度有待加强。2020年,'
+    """
+    ends = [m.end() for m in _CLAUSE_END.finditer(text)]
+    return text[:ends[-1]] if ends else text
+
+
 def annotate_paragraphs(text: str, sections, classifier) -> list:
     """The paragraphs of the report, labelled by ``classifier`` (None: no labels). The last
     paragraph of an input cut off before it says anything (says_nothing()) has no labels
-    and no scores."""
+    and no scores; one that did say something is labelled on what it said (said_part())."""
     found = find_paragraphs(text, sections)
     if classifier is None or not found:
         return [Paragraph(n, b.text, b.start, b.end) for n, b in found]
     last = len(text.rstrip())
-    said = [i for i, (_, b) in enumerate(found)
-            if not (b.end >= last and not _ENDED.search(b.text) and says_nothing(b.text))]
-    predictions = dict(zip(said, classifier.predict([found[i][1].text for i in said],
+    cut = {i for i, (_, b) in enumerate(found) if b.end >= last and not _ENDED.search(b.text)}
+    said = [i for i, (_, b) in enumerate(found) if not (i in cut and says_nothing(b.text))]
+    predictions = dict(zip(said, classifier.predict([said_part(found[i][1].text) if i in cut else found[i][1].text
+                                                     for i in said],
                                                     [classifier_section(*found[i]) for i in said])))
     nothing = ((), {label: 0.0 for label in getattr(classifier, "labels", ())})
     return [Paragraph(n, b.text, b.start, b.end, *predictions.get(i, nothing))

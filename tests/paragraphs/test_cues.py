@@ -69,6 +69,20 @@ CASES = [
     ("plan", "在接下来的工作中,我镇将从以下方面进一步推进政府信息公开工作。", True),  # h007
     ("continuing", "一是政务新媒体运维缺乏工作经验,医保政策宣传水平有待提高;二是政务公开工作机制仍需磨合加强。", False),  # h033
     ("continuing", "2021年我局将推进政府信息公开规范化和制度化,不断改进和完善我局政务公开工作。", True),  # h033
+    # round 4 (the round-2 first look, now development data; h1NN are its reports)
+    # a verb inside a name is no channel work: 建设 of a field or a quoted column, 开通 of 公开通过, 集约 of a platform's name
+    ("channel_build", "在市政府社会公益事业建设领域公开栏目按季度公开气象预警发布情况。", False),  # h124
+    ("channel_work", "“法治政府建设”栏目发布信息1条。", False),  # collected row 122
+    ("channel_build", "本报告中政府信息公开通过云南省气象局门户网站对社会公布。", False),  # h128
+    ("channel_build", "在四川省气象局集约化平台公开信息45条。", False),  # h137
+    ("channel_build", "推进网站集约化建设,将局网站迁移至省级集约化平台。", True),
+    ("channel_build", "开通了“四川气象”官方微博。", True),
+    ("report_published", "本年度报告的电子版可以从宜春林业信息网下载。", True),  # h142
+    ("report_published", "本报告电子版可在六安市叶集区融媒体中心信息公开平台下载。", True),
+    ("report_published", "本报告中政府信息公开通过香港六宝典资料免费网站()集群子网站()和云南省气象局门户网站(http://yn.cma.gov.cn/)中州市气象局()对社会公布。", True),  # h128
+    ("report_published", "通过局网站发布信息1400条,微信公众号发布62条。", False),
+    ("addressing", "以上问题已引起我局高度重视,目前已充实力量并制定计划加以改进。", True),  # h103
+    ("report_outline", "全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、存在的主要问题及改进情况、其他需要报告的事项。", True),  # h142
 ]
 
 

@@ -155,7 +155,7 @@ def test_the_shipped_model_loads_and_knows_the_required_labels():
     # trained on the collected rows and the first-look batch's paragraphs; the gold paragraphs are its held-out set
     assert meta["metrics"]["cross_validation"]["n"] == meta["training_rows"] > 2000
     assert meta["metrics"]["cross_validation"]["grouped_by"] == "source document"
-    assert {Path(p).name for p in meta["training_data"]} == {"collected.jsonl", "first_look.jsonl"}
+    assert {Path(p).name for p in meta["training_data"]} == {"collected.jsonl", "first_look.jsonl", "first_look_r2.jsonl"}
     assert {Path(p).name for p in meta["metrics"]["heldout"]["data"]} == {"gold.jsonl"}
     assert meta["metrics"]["heldout"]["n"] == 322
 
@@ -208,3 +208,13 @@ def test_the_first_look_rows_are_the_batch_gold_but_the_unseen_checks_report():
     assert len(rows) == expected
     assert all(r["source"].startswith("data/heldout/2026-12-07/gold/h") and r["how"] == "first_look" for r in rows)
     assert not any("h012_" in r["source"] for r in rows)
+
+
+def test_the_round_2_rows_are_the_round_2_gold():
+    """first_look_r2.jsonl (training rows since round 2's first look) holds every paragraph of
+    that batch's gold records (no report of it is an unseen-check or gold report)."""
+    root = Path(__file__).resolve().parents[2]
+    rows = [json.loads(l) for l in (root / "data/labelled/first_look_r2.jsonl").read_text(encoding="utf-8").splitlines()]
+    records = sorted((root / "data/heldout/2026-12-07-r2/gold").glob("h*.json"))
+    assert len(rows) == sum(len(json.loads(p.read_text(encoding="utf-8"))["paragraphs"]) for p in records) == 193
+    assert all(r["source"].startswith("data/heldout/2026-12-07-r2/gold/h1") and r["how"] == "first_look" for r in rows)
