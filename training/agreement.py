@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""Agreement of two readers' gold records for the first-look batch (standard library only).
+"""Agreement of two readers' gold records for a first-look batch (standard library only).
 
-usage: agreement.py [--r1 DIR] [--r2 DIR] [--by-file] STEM_OR_RANGE ...
+One script for every batch (rounds 1-3 each ran a copy of it with only its docstring changed).
 
-STEM_OR_RANGE: a stem (h025_jining-hrss-2020), a stem prefix (h025) or a range of prefixes
-(h025-h048). Facts are keyed as ../shared/tools/score.py keys them, (kind, channel, value rounded
+usage: python -m training.agreement --batch data/heldout/2026-12-07-r3 [--r1 DIR] [--r2 DIR] [--by-file] STEM_OR_RANGE ...
+
+STEM_OR_RANGE: a stem (h123_taizhou-qxj-2024), a stem prefix (h123) or a range of prefixes
+(h123-h144). Facts are keyed as ../shared/tools/score.py keys them, (kind, channel, value rounded
 to 2 places), and scored as r2 against r1 (r1 in the place of gold). Paragraphs are paired as
 score.py pairs them: normalised texts (whitespace and | removed), containment with a length
 ratio > 0.5 counts as 0.95, else difflib ratio, pairs kept at >= 0.8. Paragraphs found are
@@ -21,7 +23,6 @@ import re
 import sys
 from collections import Counter
 
-HERE = pathlib.Path(__file__).resolve().parent
 LABELS = ("problems", "measures", "platform",
           "proactive_disclosure", "request_handling", "information_management", "oversight")
 
@@ -104,12 +105,15 @@ def fmt(x, nd=3):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--r1", default=str(HERE / "readers" / "r1"))
-    ap.add_argument("--r2", default=str(HERE / "readers" / "r2"))
+    ap.add_argument("--batch", default=".", help="the batch folder (its readers/r1 and readers/r2)")
+    ap.add_argument("--r1", help="the first reader's records (default: BATCH/readers/r1)")
+    ap.add_argument("--r2", help="the second reader's records (default: BATCH/readers/r2)")
     ap.add_argument("--by-file", action="store_true", help="list each file's differences")
     ap.add_argument("stems", nargs="+")
     a = ap.parse_args(argv)
-    r1dir, r2dir = pathlib.Path(a.r1), pathlib.Path(a.r2)
+    batch = pathlib.Path(a.batch)
+    r1dir = pathlib.Path(a.r1) if a.r1 else batch / "readers" / "r1"
+    r2dir = pathlib.Path(a.r2) if a.r2 else batch / "readers" / "r2"
     available = sorted({p.stem for p in r1dir.glob("*.json")} | {p.stem for p in r2dir.glob("*.json")})
     stems = select_stems(a.stems, available)
     if not stems:
