@@ -23,8 +23,9 @@ from .features import cue_names
 from .model import REQUIRED_LABELS, ParagraphClassifier
 
 FORMAT = 2  # 1: a pickled scikit-learn Pipeline; 2: arrays of nlp.paragraphs.model.ParagraphClassifier
-#: the model that ships: models/paragraphs.joblib in the repository
-DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "models" / "paragraphs.joblib"
+#: the model that ships: models/paragraphs.joblib in the repository, which nlp/models links to
+#: so that the wheel carries it (package data)
+DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "models" / "paragraphs.joblib"
 #: packages whose version must match, to this many parts (major.minor)
 _PINNED = {"numpy": 1}
 _RECORDED = ("scikit-learn", "numpy", "scipy", "joblib")
