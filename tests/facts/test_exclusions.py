@@ -138,6 +138,35 @@ def test_exclusions_exclude_what_they_describe(text, expected, source):
     assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
 
 
+# 公开内容 names a matter (法定公开内容, 从公开内容看), except the items a body published
+# proactively, counted right after it (主动公开内容(共)N条): those are publications, as a total or a part
+PROACTIVE_CONTENT = [
+    ("2024年,我街道在政府门户网站公开工作动态共172条,聚焦甘州乡镇街道动态109条;法定主动公开内容1条,其中机构概况1条,"
+     "三公经费及预算/决算2条。", [172, 109, 1, 1, 2],
+     "row 503 http://gsgz.gov.cn/gzzfxxgk/zfxxgknb/2024n/bmnb2024/202501/t20250116_1345693.html"),
+    ("2025年度,通过政府门户网站累计发布工作动态信息165条,其中重点聚焦甘州乡镇街道动态102条;发布法定主动公开内容1条,包括机构概况1条,"
+     "以及“三公”经费及预算/决算信息2条,切实保障公众知情权和监督权。", [165, 102, 1, 1, 2],
+     "row 96 http://www.gsgz.gov.cn/gzzfxxgk/zfxxgknb/2025n/bmnb2025/202601/t20260123_1501783.html"),
+    ("市卫生健康局全年共发布各类信息171条,其中新闻动态8条,政策问答7条,法定主动公开内容63条,重大民生及公益事业建设信息7条。",
+     [171, 8, 7, 63, 7], "row 61 https://ynlf.gov.cn/info/1362/198554.htm"),
+    ("政府网站信息公开平台共发布信息27条。其中:政策文件1条,财政资金3条,其他主动公开内容23条。", [27, 1, 3, 23],
+     "row 1244 http://www.ych.gov.cn/xxgk/xxgknb/2023/xzbm/202401/t20240117_3552168.shtml"),
+    # must not: the contents as a matter, and a request for what is no content of the body
+    ("按照省、市要求,督导各单位制定含政策、法定主动公开内容等8个大类的部门政府信息公开专栏。", [],
+     "row 1503 http://www.bzqzf.gov.cn/public/6597391/11610046.html"),
+    ("全年,街道持续优化和维护政府信息公开专栏,确保法定主动公开内容,如机构职能、政策文件、工作动态、财政信息、社会救助、公共服务清单等,"
+     "得到及时、准确、规范地公开。", [],
+     "row 1033 http://zwgk.changchun.gov.cn/ng/xzjdrmzf/ngqztjdbsc/zfxxgknb/202601/t20260116_3461735.html"),
+    ("2023年,武汉病毒收到信息公开申请事项3件,不属于本单位公开内容3件。", [],
+     "first-look h043 http://whiov.cas.cn/xxgkbc/xxgkndbg_160275/202403/t20240329_7059978.html"),
+]
+
+
+@pytest.mark.parametrize("text,expected,source", PROACTIVE_CONTENT, ids=_ids(PROACTIVE_CONTENT))
+def test_proactive_content_counted_is_published(text, expected, source):
+    assert [v for _, v, _ in values_of(text, "publication_count")] == expected
+
+
 # the verb that governs a count: the last one, a publishing verb joined to it included
 GOVERNING = [
     ("全年共审核发布政务信息", "publish"),
