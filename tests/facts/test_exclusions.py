@@ -167,6 +167,36 @@ def test_proactive_content_counted_is_published(text, expected, source):
     assert [v for _, v, _ in values_of(text, "publication_count")] == expected
 
 
+# meetings counted in 条 are the items published about them (a meeting is held 次 or 场): as parts
+# (row 1830; row 1932 政府会议6条 too, whose bracketed list without a stated total is read by no rule yet), in a list (round-2 h112 重要会议41条) and under a publishing verb; counted in 次 they
+# stay meetings (row 1450 above)
+MEETING_ITEMS = [
+    ("2014年我镇主动公开政府信息数160条,其中,综合政务59条;人事工作信息1条;财政信息5条;教育8条;重要工作会议22条;安全监管45条。",
+     [160, 59, 1, 5, 8, 22, 45], "row 1830 https://www.sinan.gov.cn/zwgk/zfxxgk/zfxxgknb/2014n/201709/t20170921_64816488.html"),
+    ("2020年,省政府入口网站信息发布总数为3.5万条,其中发布省政府常务会议62条、省政府档案45条、政策解读81条。", [35000, 62, 45, 81],
+     "round-3 h210 (dev) hainan-gov-office-2020, simplified"),
+    # must not: meetings held, press conferences
+    ("公开政府常务会议17次,邀请群众代表列席会议2次。", [],
+     "row 1450 http://www.rongcheng.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11371082004363781R&fbtime=2025"),
+    ("召开和参加1次新闻发布会。", [],
+     "row 1118 http://www.zoucheng.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11370883004326294R&fbtime=2022"),
+]
+
+# a count of times right before a count of items is how often, not how many (N次M条)
+TIMES_THEN_ITEMS = [
+    ("官方微信公众号“健康枞阳”累计发布247次457条。", [457], "round-3 h221 (dev) zongyang-wjw-2024"),
+    ("及时发布地质灾害预警预报,发送预警信息39次4707条。", [4707],
+     "row 1057 https://ghzrzyj.cq.gov.cn/zz/jbq/zwgk/zfxxgknb/202301/t20230130_11547627.html"),
+    # must not: a count of times with no count of items after it keeps its reading
+    ("通过微信公众号推送信息52次,发布信息300条。", [52, 300], "constructed from the two rows above: a comma between"),
+]
+
+
+@pytest.mark.parametrize("text,expected,source", MEETING_ITEMS + TIMES_THEN_ITEMS, ids=_ids(MEETING_ITEMS + TIMES_THEN_ITEMS))
+def test_meetings_in_items_and_times_before_items(text, expected, source):
+    assert [v for _, v, _ in values_of(text, "publication_count")] == expected
+
+
 # the verb that governs a count: the last one, a publishing verb joined to it included
 GOVERNING = [
     ("全年共审核发布政务信息", "publish"),
