@@ -197,6 +197,25 @@ def test_meetings_in_items_and_times_before_items(text, expected, source):
     assert [v for _, v, _ in values_of(text, "publication_count")] == expected
 
 
+# 转发 publishes what it reposts, as 转载 does; 转发量/被转发 count the readers' reposts
+REPOSTED = [
+    ("2021年门户网站发布信息1802条,其中政务动态类200条,各类通知公告约200条;转发中央及国家领导人重要活动、重大会议等时政要闻信息153条。",
+     [1802, 200, 200, 153], "row 1428 http://drc.gd.gov.cn/gkmlpt/content/4/4662/post_4662348.html"),
+    ("通过中江应急抖音号共发布和转发视频61条。", [61],
+     "row 1082 https://www.jordynalvidrez.com/gk/zwgk/jczwgkbzml/llybl/aqsc/ggbw/ndbg/1617963.htm"),
+    ("2022年,通过厅网站、微信公众号、政务微博等形式主动公开政府信息106篇,发布工作动态类信息887篇,政策类信息117篇,转发要闻信息1260篇。",
+     [106, 887, 117, 1260], "round-3 h217 (dev) shanxi-tyjrt-2022"),
+    # must not: reposts by readers
+    ("“港口发布”政务新媒体共发布推文2828条,总阅读量超250万次,转发量21.3万。", [2828],
+     "row 1020 http://www.zs.gov.cn/gkz/ghtj/zfgzbg/content/post_2483523.html"),
+]
+
+
+@pytest.mark.parametrize("text,expected,source", REPOSTED, ids=_ids(REPOSTED))
+def test_reposted_items_are_published(text, expected, source):
+    assert [v for _, v, _ in values_of(text, "publication_count")] == expected
+
+
 # the verb that governs a count: the last one, a publishing verb joined to it included
 GOVERNING = [
     ("全年共审核发布政务信息", "publish"),
