@@ -216,6 +216,28 @@ def test_reposted_items_are_published(text, expected, source):
     assert [v for _, v, _ in values_of(text, "publication_count")] == expected
 
 
+# 信息公开/政务公开 name the field (信息公开工作, 政务公开栏目), but with a count right after them they count
+# the information published, as the reports' category lists print it (rows 2078, 2004, 640)
+DISCLOSED_COUNT = [
+    ("政府信息公开平台建设中街道政府信息公开60条,其中社会保险12条、房屋征收及住房保障12条、公共法律服务12条、其他法定信息12条、社区事务公开12条。",
+     [60, 12, 12, 12, 12, 12], "row 98 http://www.gsgz.gov.cn/gzzfxxgk/zfxxgknb/2025n/bmnb2025/202601/t20260123_1501783.html"),
+    ("2018年,咸宁市人防办累计主动公开政府信息69条,其中政务公开57条、信息公开7条、专题专栏5条。", [69, 57, 7, 5],
+     "row 2078 http://xianning.gov.cn/xxgk/xxgknb/2018/szbm/201902/t20190219_1576013.shtml"),
+    ("2018年,我局累计公开信息61篇,其中政务信息公开20篇、政策文件6篇,部门动态35篇。", [61, 20, 6, 35],
+     "row 2004 http://www.zjxs.gov.cn/zfxxgk/zjsxsqkgmhxxhj/content/post_769151.html"),
+    ("通过政府网站及时发布、公开医疗卫生、疾病预防控制等卫生相关信息,2019年度完成政府信息公开301条。", [301],
+     "round-3 h215 (dev) derong-wjj-2019"),
+    # must not: applications for disclosure
+    ("2024年,街道收到依申请公开6件,结转上年9件,答复申请共15件。", [],
+     "row 848 http://williamhillcn.org/zwgkk/bmxxgkndbg/content/post_10091873.html"),
+]
+
+
+@pytest.mark.parametrize("text,expected,source", DISCLOSED_COUNT, ids=_ids(DISCLOSED_COUNT))
+def test_disclosure_with_its_count_is_published(text, expected, source):
+    assert [v for _, v, _ in values_of(text, "publication_count")] == expected
+
+
 # the verb that governs a count: the last one, a publishing verb joined to it included
 GOVERNING = [
     ("全年共审核发布政务信息", "publish"),
@@ -236,6 +258,12 @@ GOVERNING = [
     ("向省政府办公厅送交主动公开文件", "act"),
     ("发布了103份政策解读文件", "publish"),
     ("市政府门户网站更新规范性文件目录", "act"),
+    # a word that is no verb elsewhere publishes the count right after it (before_count)
+    ("截至2025年12月,我乡主动公开内容共", "publish"),
+    ("2019年度完成政府信息公开", "publish"),
+    ("收到依申请公开", None),
+    ("收到政府信息公开申请", None),
+    ("设置政务公开、国务院信息、工作动态", None),
 ]
 
 
