@@ -171,11 +171,26 @@ def _not_publication(view: SentenceView, q: Quantity, part: bool) -> bool:
         return True
     if governed == "act" and not (part and _act_names_category(prefix)):
         return True
-    if not listed and (has(noun_after, "not_publication", "acts") or counts_things(_object(prefix), noun_after)):
+    if not listed and (has(noun_after, "not_publication", "acts")
+                       or counts_things(_object(prefix), noun_after) and not _meeting_items(prefix, q)):
         return True
+    if q.unit == "次" and _TIMES_THEN_ITEMS.match(view.text, q.end, view.end):
+        return True  # 累计发布247次457条: 247 pushes, 457 items
     if q.unit == "期" and matcher("not_publication", "issues").search(prefix):
         return True  # 编辑出版政府公报12期: issues of a periodical
     return _is_container_count(view, q) or has(prefix, "follower_words", "words")
+
+
+#: A count of items right after a count of times (发布247次457条, 发送预警信息39次4707条).
+_TIMES_THEN_ITEMS = re.compile(r"\s*[、，,]?\s*(?:共计|共|计)?\s*\d[\d,.]*\s*(?:余|多)?\s*[条篇]")
+#: The words before a count end in a meeting (…常务会议62条, 会议信息共…).
+_MEETING_END = re.compile(r"会议\s*(?:信息)?\s*(?:共计|共|计|为|达)?\s*$")
+
+
+def _meeting_items(prefix: str, q: Quantity) -> bool:
+    """``发布省政府常务会议62条``: meetings counted in 条 or 篇 are the items published
+    about them (a meeting is held 次 or 场); 公开政府常务会议17次 stays meetings."""
+    return q.unit in ("条", "篇") and bool(_MEETING_END.search(prefix)) and "发布会" not in prefix[-6:]
 
 
 def _other_act(prefix: str) -> bool:

@@ -17,6 +17,7 @@ True
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from .cues import NAMES, matcher
@@ -60,9 +61,17 @@ def _act_spans(text: str) -> list:
     return [m.span() for m in matcher("not_publication", "acts").finditer(blanked)]
 
 
+#: What may stand between a word of ``publish_verbs.before_count`` and its count.
+_BEFORE_COUNT_GAP = r"\s*(?:共计|合计|总计|共|计|为|达)?\s*$"
+
+
 def governing(text: str) -> Optional[str]:
     """``publish`` or ``act``: what the last verb of ``text`` (the words before a count)
-    does, a publishing verb joined to it included; None when there is no such verb."""
+    does, a publishing verb joined to it included; None when there is no such verb.
+    A word that is no verb elsewhere publishes the count right after it (主动公开内容共,
+    信息公开)."""
+    if _before_count().search(_blanked(text)):
+        return "publish"
     verbs = sorted([(s, e, "publish") for s, e in _publish_spans(text)] + [(s, e, "act") for s, e in _act_spans(text)])
     if not verbs:
         return None
@@ -77,6 +86,11 @@ def governing(text: str) -> Optional[str]:
         else:
             break
     return "publish" if "publish" in kinds else "act"
+
+
+@lru_cache(maxsize=1)
+def _before_count() -> re.Pattern:
+    return re.compile(f"(?:{matcher('publish_verbs', 'before_count').pattern}){_BEFORE_COUNT_GAP}")
 
 
 def has(text: str, *path: str) -> bool:

@@ -239,12 +239,32 @@ SENTENCE_BEFORE = [
 ]
 
 
+# a news site or news platform (新闻网, 新闻平台, 新闻客户端) is outside media, `other` (OUTPUT.md: 新闻网站),
+# and a chat group (微信群) is no WeChat account: the reports list it beside the 公众号 as a channel of its
+# own (rows 881, 1402), with 报刊 and 公示栏
+OUTSIDE_MEDIA = [
+    ("2024年,大村镇累计公开政府信息427条。从公开渠道来看,古蔺县人民政府网站公开信息11条,学习强国等国家级媒体公开信息64条,"
+     "四川新闻网等省市级平台公开信息33条,通过微信群、报刊、公示栏、政务服务场所等公开载体公开信息128条。",
+     [(T, 427), (W, 11), ("other", 64), ("other", 33), ("other", 128)], "round-3 h213 (dev) gulin-dacun-town-2024"),
+    ("在《大众日报》《齐鲁晚报》等报刊刊发重点稿件7篇,大众网、海报新闻平台发布稿件92篇。", [("other", 7), ("other", 92)],
+     "round-3 h201 (dev) lixia-wendong-jiedao-2025"),
+    # must not: a news site among the body's own channels is one of several kinds (total); a chat group's
+    # interactions are no publications; the WeChat account stays wechat
+    ("2020年,在安化县人民政府门户网、安化新闻网、“茶马古镇·美丽江南”微信公众平台及相关主流媒体主动公开政府信息数511条。", [(T, 511)],
+     "row 748 http://anhua.gov.cn/16/30/36/content_1319520.html"),
+    ("我乡主动公开政府信息途径有:乡村两级政务公开栏、微信公众号、微信群等。据统计,截至2025年12月31日,主动公开信息450条。", [(T, 450)],
+     "row 881 https://www.suibin.gov.cn/suibinxianrenminzhengfu/cbcc5c9e6bb44ed8af5cd0785606f554/202601/85330.shtml"),
+    ("线上,积极依托本乡政务新媒体(如微信公众号等)发布信息,并利用村组微信群等渠道进行政策传达与互动80余次。", [],
+     "row 1402 https://www.suibin.gov.cn/suibinxianrenminzhengfu/308b1decf8dc4c8f9cd9deddfb20801f/202601/85333.shtml"),
+]
+
+
 def _ids(rows):
     return [row[2].split()[1] for row in rows]
 
 
 ROWS = (BRACKETED_ADDRESS + CHANNEL_WORDS + ONLINE + NAMED_SITE + NAMES_AND_SEVERAL_CHANNELS + LIST_AND_SCENE + GENERIC_BESIDE_WEBSITE
-        + ADVERBIAL_AND_SIBLINGS + SENTENCE_BEFORE)
+        + ADVERBIAL_AND_SIBLINGS + SENTENCE_BEFORE + OUTSIDE_MEDIA)
 
 
 @pytest.mark.parametrize("text,expected,source", ROWS, ids=_ids(ROWS))

@@ -138,6 +138,106 @@ def test_exclusions_exclude_what_they_describe(text, expected, source):
     assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
 
 
+# 公开内容 names a matter (法定公开内容, 从公开内容看), except the items a body published
+# proactively, counted right after it (主动公开内容(共)N条): those are publications, as a total or a part
+PROACTIVE_CONTENT = [
+    ("2024年,我街道在政府门户网站公开工作动态共172条,聚焦甘州乡镇街道动态109条;法定主动公开内容1条,其中机构概况1条,"
+     "三公经费及预算/决算2条。", [172, 109, 1, 1, 2],
+     "row 503 http://gsgz.gov.cn/gzzfxxgk/zfxxgknb/2024n/bmnb2024/202501/t20250116_1345693.html"),
+    ("2025年度,通过政府门户网站累计发布工作动态信息165条,其中重点聚焦甘州乡镇街道动态102条;发布法定主动公开内容1条,包括机构概况1条,"
+     "以及“三公”经费及预算/决算信息2条,切实保障公众知情权和监督权。", [165, 102, 1, 1, 2],
+     "row 96 http://www.gsgz.gov.cn/gzzfxxgk/zfxxgknb/2025n/bmnb2025/202601/t20260123_1501783.html"),
+    ("市卫生健康局全年共发布各类信息171条,其中新闻动态8条,政策问答7条,法定主动公开内容63条,重大民生及公益事业建设信息7条。",
+     [171, 8, 7, 63, 7], "row 61 https://ynlf.gov.cn/info/1362/198554.htm"),
+    ("政府网站信息公开平台共发布信息27条。其中:政策文件1条,财政资金3条,其他主动公开内容23条。", [27, 1, 3, 23],
+     "row 1244 http://www.ych.gov.cn/xxgk/xxgknb/2023/xzbm/202401/t20240117_3552168.shtml"),
+    # must not: the contents as a matter, and a request for what is no content of the body
+    ("按照省、市要求,督导各单位制定含政策、法定主动公开内容等8个大类的部门政府信息公开专栏。", [],
+     "row 1503 http://www.bzqzf.gov.cn/public/6597391/11610046.html"),
+    ("全年,街道持续优化和维护政府信息公开专栏,确保法定主动公开内容,如机构职能、政策文件、工作动态、财政信息、社会救助、公共服务清单等,"
+     "得到及时、准确、规范地公开。", [],
+     "row 1033 http://zwgk.changchun.gov.cn/ng/xzjdrmzf/ngqztjdbsc/zfxxgknb/202601/t20260116_3461735.html"),
+    ("2023年,武汉病毒收到信息公开申请事项3件,不属于本单位公开内容3件。", [],
+     "first-look h043 http://whiov.cas.cn/xxgkbc/xxgkndbg_160275/202403/t20240329_7059978.html"),
+]
+
+
+@pytest.mark.parametrize("text,expected,source", PROACTIVE_CONTENT, ids=_ids(PROACTIVE_CONTENT))
+def test_proactive_content_counted_is_published(text, expected, source):
+    assert [v for _, v, _ in values_of(text, "publication_count")] == expected
+
+
+# meetings counted in 条 are the items published about them (a meeting is held 次 or 场): as parts
+# (row 1830; row 1932 政府会议6条 too, whose bracketed list without a stated total is read by no rule yet), in a list (round-2 h112 重要会议41条) and under a publishing verb; counted in 次 they
+# stay meetings (row 1450 above)
+MEETING_ITEMS = [
+    ("2014年我镇主动公开政府信息数160条,其中,综合政务59条;人事工作信息1条;财政信息5条;教育8条;重要工作会议22条;安全监管45条。",
+     [160, 59, 1, 5, 8, 22, 45], "row 1830 https://www.sinan.gov.cn/zwgk/zfxxgk/zfxxgknb/2014n/201709/t20170921_64816488.html"),
+    ("2020年,省政府入口网站信息发布总数为3.5万条,其中发布省政府常务会议62条、省政府档案45条、政策解读81条。", [35000, 62, 45, 81],
+     "round-3 h210 (dev) hainan-gov-office-2020, simplified"),
+    # must not: meetings held, press conferences
+    ("公开政府常务会议17次,邀请群众代表列席会议2次。", [],
+     "row 1450 http://www.rongcheng.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11371082004363781R&fbtime=2025"),
+    ("召开和参加1次新闻发布会。", [],
+     "row 1118 http://www.zoucheng.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11370883004326294R&fbtime=2022"),
+]
+
+# a count of times right before a count of items is how often, not how many (N次M条)
+TIMES_THEN_ITEMS = [
+    ("官方微信公众号“健康枞阳”累计发布247次457条。", [457], "round-3 h221 (dev) zongyang-wjw-2024"),
+    ("及时发布地质灾害预警预报,发送预警信息39次4707条。", [4707],
+     "row 1057 https://ghzrzyj.cq.gov.cn/zz/jbq/zwgk/zfxxgknb/202301/t20230130_11547627.html"),
+    # must not: a count of times with no count of items after it keeps its reading
+    ("通过微信公众号推送信息52次,发布信息300条。", [52, 300], "constructed from the two rows above: a comma between"),
+]
+
+
+@pytest.mark.parametrize("text,expected,source", MEETING_ITEMS + TIMES_THEN_ITEMS, ids=_ids(MEETING_ITEMS + TIMES_THEN_ITEMS))
+def test_meetings_in_items_and_times_before_items(text, expected, source):
+    assert [v for _, v, _ in values_of(text, "publication_count")] == expected
+
+
+# 转发 publishes what it reposts, as 转载 does; 转发量/被转发 count the readers' reposts
+REPOSTED = [
+    ("2021年门户网站发布信息1802条,其中政务动态类200条,各类通知公告约200条;转发中央及国家领导人重要活动、重大会议等时政要闻信息153条。",
+     [1802, 200, 200, 153], "row 1428 http://drc.gd.gov.cn/gkmlpt/content/4/4662/post_4662348.html"),
+    ("通过中江应急抖音号共发布和转发视频61条。", [61],
+     "row 1082 https://www.jordynalvidrez.com/gk/zwgk/jczwgkbzml/llybl/aqsc/ggbw/ndbg/1617963.htm"),
+    ("2022年,通过厅网站、微信公众号、政务微博等形式主动公开政府信息106篇,发布工作动态类信息887篇,政策类信息117篇,转发要闻信息1260篇。",
+     [106, 887, 117, 1260], "round-3 h217 (dev) shanxi-tyjrt-2022"),
+    # must not: reposts by readers
+    ("“港口发布”政务新媒体共发布推文2828条,总阅读量超250万次,转发量21.3万。", [2828],
+     "row 1020 http://www.zs.gov.cn/gkz/ghtj/zfgzbg/content/post_2483523.html"),
+]
+
+
+@pytest.mark.parametrize("text,expected,source", REPOSTED, ids=_ids(REPOSTED))
+def test_reposted_items_are_published(text, expected, source):
+    assert [v for _, v, _ in values_of(text, "publication_count")] == expected
+
+
+# 信息公开/政务公开 name the field (信息公开工作, 政务公开栏目), but with a count right after them they count
+# the information published, as the reports' category lists print it (rows 2078, 2004, 640)
+DISCLOSED_COUNT = [
+    ("政府信息公开平台建设中街道政府信息公开60条,其中社会保险12条、房屋征收及住房保障12条、公共法律服务12条、其他法定信息12条、社区事务公开12条。",
+     [60, 12, 12, 12, 12, 12], "row 98 http://www.gsgz.gov.cn/gzzfxxgk/zfxxgknb/2025n/bmnb2025/202601/t20260123_1501783.html"),
+    ("2018年,咸宁市人防办累计主动公开政府信息69条,其中政务公开57条、信息公开7条、专题专栏5条。", [69, 57, 7, 5],
+     "row 2078 http://xianning.gov.cn/xxgk/xxgknb/2018/szbm/201902/t20190219_1576013.shtml"),
+    ("2018年,我局累计公开信息61篇,其中政务信息公开20篇、政策文件6篇,部门动态35篇。", [61, 20, 6, 35],
+     "row 2004 http://www.zjxs.gov.cn/zfxxgk/zjsxsqkgmhxxhj/content/post_769151.html"),
+    ("通过政府网站及时发布、公开医疗卫生、疾病预防控制等卫生相关信息,2019年度完成政府信息公开301条。", [301],
+     "round-3 h215 (dev) derong-wjj-2019"),
+    # must not: applications for disclosure
+    ("2024年,街道收到依申请公开6件,结转上年9件,答复申请共15件。", [],
+     "row 848 http://williamhillcn.org/zwgkk/bmxxgkndbg/content/post_10091873.html"),
+]
+
+
+@pytest.mark.parametrize("text,expected,source", DISCLOSED_COUNT, ids=_ids(DISCLOSED_COUNT))
+def test_disclosure_with_its_count_is_published(text, expected, source):
+    assert [v for _, v, _ in values_of(text, "publication_count")] == expected
+
+
 # the verb that governs a count: the last one, a publishing verb joined to it included
 GOVERNING = [
     ("全年共审核发布政务信息", "publish"),
@@ -158,6 +258,12 @@ GOVERNING = [
     ("向省政府办公厅送交主动公开文件", "act"),
     ("发布了103份政策解读文件", "publish"),
     ("市政府门户网站更新规范性文件目录", "act"),
+    # a word that is no verb elsewhere publishes the count right after it (before_count)
+    ("截至2025年12月,我乡主动公开内容共", "publish"),
+    ("2019年度完成政府信息公开", "publish"),
+    ("收到依申请公开", None),
+    ("收到政府信息公开申请", None),
+    ("设置政务公开、国务院信息、工作动态", None),
 ]
 
 
