@@ -279,7 +279,7 @@ def _forked(tasks: list, workers: int, model):
 
     warm_up(engine_for(model))
     chunk = max(1, min(MAX_CHUNK, len(tasks) // (workers * 8)))
-    pool = ProcessPoolExecutor(workers, mp_context=FORK, initializer=_in_forked_worker)
+    pool = ProcessPoolExecutor(workers, mp_context=FORK, initializer=_in_forked_worker, initargs=(os.getpid(),))
     try:
         yield from pool.map(_annotate_task, tasks, chunksize=chunk)
     except BrokenProcessPool:
@@ -298,9 +298,9 @@ def warm_up(engine: Engine) -> None:
     engine.warm_up()
 
 
-def _in_forked_worker() -> None:
-    """A forked worker: dies with its parent, leaves Ctrl-C and SIGTERM to it."""
-    die_with_parent()
+def _in_forked_worker(parent: int) -> None:
+    """A forked worker: dies with its parent (pid ``parent``), leaves Ctrl-C and SIGTERM to it."""
+    die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 

@@ -26,14 +26,22 @@ ORPHAN_STATUS = 137
 _started = False
 
 
-def die_with_parent(poll_s: float = POLL_S) -> bool:
+def die_with_parent(parent: int | None = None, poll_s: float = POLL_S) -> bool:
     """Watch this process's parent; end this process when the parent is gone. Call once
-    in a child process (later calls do nothing); returns whether a watch was started."""
+    in a child process (later calls do nothing); returns whether a watch was started.
+
+    ``parent``: the pid of the process that started this one, when the caller knows it (a
+    pool's initializer is given it): a child still starting up when its parent was killed
+    (a spawned process imports for seconds before its initializer runs) finds itself
+    already orphaned and ends at once. Without it the parent is taken to be the current
+    one, and a process started by init (a container's PID 1) is not watched."""
     global _started
     if _started or not hasattr(os, "getppid"):
         return False
-    parent = os.getppid()
-    if parent <= 1:  # already orphaned, or started by init itself: nothing to follow
+    if parent is not None and os.getppid() != parent:
+        os._exit(ORPHAN_STATUS)
+    parent = os.getppid() if parent is None else parent
+    if parent <= 1:  # started by init itself: nothing to follow
         return False
     _started = True
     threading.Thread(target=_watch, args=(parent, poll_s), name="nianbao-lifeline", daemon=True).start()

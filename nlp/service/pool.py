@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import os
 import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -45,7 +46,7 @@ class EnginePool:
         self.not_ready_reason = "the engine processes are starting"
         self._executor = ProcessPoolExecutor(
             max_workers=self.size, mp_context=multiprocessing.get_context("spawn"),
-            initializer=worker.init, initargs=(self.model_path,))
+            initializer=worker.init, initargs=(self.model_path, os.getpid()))
         self._warming = asyncio.get_running_loop().create_task(self._warm_up(self._executor))
 
     async def _warm_up(self, executor) -> None:

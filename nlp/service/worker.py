@@ -18,12 +18,13 @@ log = logging.getLogger("nianbao.service")
 _engine = None
 _load_error = None
 
-def init(model_path) -> None:
+def init(model_path, parent: int | None = None) -> None:
     """Pool initializer. A model that fails to load is kept as the answer to every call
     (and to /readyz) rather than killing the process, which would break the pool. The
-    process ends when the service process that started it is gone (nlp/lifeline.py)."""
+    process ends when the service process that started it (pid ``parent``) is gone, also
+    when that happened while it was still starting (nlp/lifeline.py)."""
     global _engine, _load_error
-    die_with_parent()
+    die_with_parent(parent)
     try:
         _engine = Engine(model_path)
     except ModelError as exc:

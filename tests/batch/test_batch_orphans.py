@@ -104,3 +104,21 @@ def test_service_engine_processes_die_with_the_server():
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
+
+
+ORPHANED_AT_START = """
+import os, sys
+from nlp.lifeline import die_with_parent
+print(die_with_parent(int(sys.argv[1]) if sys.argv[1] != "now" else os.getppid()), flush=True)
+"""
+
+
+def test_a_child_whose_parent_died_while_it_started_ends_at_once():
+    """A spawned engine process imports for seconds before its initializer runs; when the
+    pid it was given is no longer its parent, the parent died meanwhile: it ends, 137."""
+    gone = subprocess.run([sys.executable, "-c", ORPHANED_AT_START, str(2 ** 22 + 7)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60)
+    assert (gone.returncode, gone.stdout) == (137, "")
+    watched = subprocess.run([sys.executable, "-c", ORPHANED_AT_START, "now"], cwd=ROOT,
+                             capture_output=True, text=True, timeout=60)
+    assert (watched.returncode, watched.stdout.strip()) == (0, "True")
