@@ -137,8 +137,10 @@ def _adverbial(view: SentenceView, i: int) -> Optional[tuple]:
     return None
 
 
-#: The sentence before: after the last sentence end before it.
-_SENTENCE_BEFORE = re.compile(r"[^。！？!?]*[。！？!?]\s*$")
+#: What ends a sentence, for the sentence before a count.
+_SENTENCE_ENDS = "。！？!?"
+#: How far back the sentence before a count is looked for.
+_SENTENCE_BEFORE_CHARS = 200
 #: A year that opens a sentence (2023年,).
 _YEAR_OPENING = re.compile(r"\s*\d{4}\s*年度?\s*[,，]?")
 #: The number of an outline item that opens a sentence (1.通过所网站“信息公开”公开信息情况。): no count.
@@ -150,8 +152,8 @@ def sentence_before_scene(text: str, start: int) -> Optional[tuple]:
     when it opens with the medium of the publishing work (通过/依托/在 X) and counts
     nothing (2023年,武汉病毒所通过官方微信平台,认真做好信息发布工作。全年共发布信息80条。);
     None otherwise."""
-    m = _SENTENCE_BEFORE.search(text, max(0, start - 200), start)
-    found = sentences(text, m.start(), m.end()) if m else ()
+    before = _sentence_before(text, start)
+    found = sentences(text, *before) if before else ()
     if not found or PARAGRAPH_BREAK.search(text, found[-1].start, start):
         return None  # the last sentence: a heading line before it is a sentence of its own
     sentence = text[found[-1].start:found[-1].end]
@@ -166,6 +168,20 @@ def sentence_before_scene(text: str, start: int) -> Optional[tuple]:
     if not cues:
         return None
     return resolve_channel(cues), account_of(sentence[medium.end():], cues)
+
+
+def _sentence_before(text: str, start: int) -> Optional[tuple]:
+    """``(begin, start)``: the sentence that ends (a sentence end and spaces) right before
+    ``start``, from the sentence end before it, within _SENTENCE_BEFORE_CHARS; None when
+    the text before ``start`` does not end a sentence. Read backwards: a regular
+    expression searched over the window tries every start in it."""
+    floor = max(0, start - _SENTENCE_BEFORE_CHARS)
+    end = start
+    while end > floor and text[end - 1].isspace():
+        end -= 1
+    if end == floor or text[end - 1] not in _SENTENCE_ENDS:
+        return None
+    return max([floor] + [text.rfind(c, floor, end - 1) + 1 for c in _SENTENCE_ENDS]), start
 
 
 def _counts(view: SentenceView, i: int) -> bool:
