@@ -78,18 +78,21 @@ def sentences(text: str, start: int, end: int) -> list:
     return out
 
 
+#: The characters a sentence's end is decided at (the rest are skipped in one step).
+_SENTENCE_MARKS = re.compile("[" + re.escape(_STOP + _SEMICOLON + _COLON + "".join(sorted(_LIST_HEADS))) + "\n]")
+
+
 def _sentence_spans(text: str, start: int, end: int):
     begin = start
     colon = False
-    i = start
-    while i < end:
+    for m in _SENTENCE_MARKS.finditer(text, start, end):
+        i = m.start()
         ch = text[i]
         if ch in _COLON or (ch in _LIST_HEADS and _LIST_OPENER.match(text, i)):
             colon = True  # a list follows: its items are split by ； and stay one sentence
         if ch in _STOP or (ch in _SEMICOLON and not colon) or (ch == "\n" and _line_break_ends(text, begin, i)):
             yield from _without_table_rows(text, begin, i)
             begin, colon = i + 1, False
-        i += 1
     yield from _without_table_rows(text, begin, end)
 
 
