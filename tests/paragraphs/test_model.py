@@ -218,3 +218,18 @@ def test_the_round_2_rows_are_the_round_2_gold():
     records = sorted((root / "data/heldout/2026-12-07-r2/gold").glob("h*.json"))
     assert len(rows) == sum(len(json.loads(p.read_text(encoding="utf-8"))["paragraphs"]) for p in records) == 193
     assert all(r["source"].startswith("data/heldout/2026-12-07-r2/gold/h1") and r["how"] == "first_look" for r in rows)
+
+
+def test_the_round_3_rows_are_the_round_3_gold_and_have_their_groups():
+    """first_look_r3.jsonl (development data since round 3's first look) holds every paragraph
+    of that batch's gold records, and groups.tsv names each of its reports' province and kind
+    (the cross-validation by province/kind would otherwise put them all in "unknown")."""
+    root = Path(__file__).resolve().parents[2]
+    rows = [json.loads(l) for l in (root / "data/labelled/first_look_r3.jsonl").read_text(encoding="utf-8").splitlines()]
+    records = sorted((root / "data/heldout/2026-12-07-r3/gold").glob("h*.json"))
+    assert len(rows) == sum(len(json.loads(p.read_text(encoding="utf-8"))["paragraphs"]) for p in records) == 104
+    assert all(r["source"].startswith("data/heldout/2026-12-07-r3/gold/h2") and r["how"] == "first_look" for r in rows)
+    groups = (root / "data/labelled/groups.tsv").read_text(encoding="utf-8")
+    for p in records:
+        line = next(l for l in groups.splitlines() if l.startswith(f"data/heldout/2026-12-07-r3/gold/{p.name}\t"))
+        assert "unknown" not in line.split("\t")[1:]
