@@ -155,7 +155,7 @@ def test_the_shipped_model_loads_and_knows_the_required_labels():
     # trained on the collected rows and the first-look batch's paragraphs; the gold paragraphs are its held-out set
     assert meta["metrics"]["cross_validation"]["n"] == meta["training_rows"] > 2000
     assert meta["metrics"]["cross_validation"]["grouped_by"] == "source document"
-    assert {Path(p).name for p in meta["training_data"]} == {"collected.jsonl", "first_look.jsonl", "first_look_r2.jsonl"}
+    assert {Path(p).name for p in meta["training_data"]} == {"collected.jsonl", "first_look.jsonl", "first_look_r2.jsonl", "first_look_r3.jsonl"}
     assert {Path(p).name for p in meta["metrics"]["heldout"]["data"]} == {"gold.jsonl"}
     assert meta["metrics"]["heldout"]["n"] == 322
 
@@ -233,3 +233,54 @@ def test_the_round_3_rows_are_the_round_3_gold_and_have_their_groups():
     for p in records:
         line = next(l for l in groups.splitlines() if l.startswith(f"data/heldout/2026-12-07-r3/gold/{p.name}\t"))
         assert "unknown" not in line.split("\t")[1:]
+
+
+CLAUSE_CASES = [
+    # (real report text, the clauses that work on a channel: the clause pass scores only these)
+    ("持续加强政府网站建设,优化网站界面设计,提升用户体验。", ["持续加强政府网站建设,优化网站界面设计,提升用户体验。"]),
+    ("一是在工作存在不严谨的问题,比如在部分稿件中存在错别字和更新不及时现象;二是政务公开专区有待进一步完善,部分信息资料未及时更换。",
+     ["二是政务公开专区有待进一步完善,部分信息资料未及时更换。"]),
+    ("全年主动公开信息4条。先后关停未进行规范管理的政务新媒体2个。", ["先后关停未进行规范管理的政务新媒体2个。"]),
+    # a channel only named as where items were published: no clause of channel work
+    ("通过门户网站、微信公众号发布政府信息2095条。", []),
+    # channel work and publishing through it in one clause: left to the paragraph's own score
+    ("维护上合组织农业基地专栏1个,发布信息110条。", []),
+    # the 平台建设 of a run-in heading names no channel in particular
+    ("(四)政府信息公开平台建设。依托区政府门户网站平台统一发布信息。", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", CLAUSE_CASES, ids=[f"clause-{n}" for n in range(len(CLAUSE_CASES))])
+def test_channel_clauses(text, expected):
+    from nlp.paragraphs.features import channel_clauses, joined
+
+    joined_text, starts = joined([text])
+    assert channel_clauses(joined_text, starts)[0] == expected
+
+
+def test_channel_clauses_of_a_report_belong_to_their_paragraphs():
+    from nlp.paragraphs.features import channel_clauses, joined
+
+    texts = ["全年主动公开信息4条。", "通过门户网站发布政府信息20条。持续加强政府网站建设。", "先后关停政务新媒体2个。"]
+    units, owner = channel_clauses(*joined(texts))
+    assert units == ["持续加强政府网站建设。", "先后关停政务新媒体2个。"] and list(owner) == [1, 2]
+
+
+def test_one_channel_clause_makes_a_paragraph_platform():
+    """An unseen-check paragraph (never trained on, gold: problems + platform) whose second
+    clause names a shortfall of a disclosure section is platform through its clause; its
+    whole-paragraph score alone stays below the threshold. A paragraph naming channels only as
+    where it published stays below it with the clause pass too."""
+    import copy
+
+    shipped = load_classifier()._classifier
+    paragraph_only = copy.copy(shipped)
+    paragraph_only.clause_stack = None
+    j = shipped.labels.index("platform")
+    threshold = shipped.thresholds["platform"]
+    texts = [CLAUSE_CASES[1][0], "2021年,县卫生健康委通过石柱县人民政府公众信息网主动公开信息580条,主要涵盖疫情防控及其动态、经费预决算等信息;"
+             "通过政务新媒体“石柱县卫生健康信息服务”公开信息27条。"]
+    with_clauses = shipped.probabilities(texts, [5, 1])[:, j]
+    without = paragraph_only.probabilities(texts, [5, 1])[:, j]
+    assert with_clauses[0] >= threshold > without[0]
+    assert with_clauses[1] < threshold
