@@ -8,7 +8,7 @@ out-of-fold scores) on the training data without that half's reports, the half's
 annotated with it (`nianbao annotate --model`), and the two halves' records are scored
 together with the shared scorer against the batch's gold.
 
-    .venv/bin/python -m training.first_look [--batch data/heldout/2026-12-07-r2] [--train …] [-o DIR]
+    .venv/bin/python -m training.first_look [--batch data/heldout/2026-12-07-r2] [--train …] [--params JSON] [-o DIR]
 
 Prints the scorer's figures (paragraph labels, paragraphs found; the facts are the facts
 stage's, the same whatever the model). The report h012 is no training row (it is the
@@ -42,6 +42,7 @@ def main(argv=None) -> int:
     ap.add_argument("--batch", default=str(BATCH), help="the batch folder (corpus/, gold/); round 1 by default")
     ap.add_argument("--train", default="collected.jsonl,first_look.jsonl,first_look_r2.jsonl",
                     help="training files in data/labelled (comma-separated)")
+    ap.add_argument("--params", default="{}", help="JSON parameters of the classifier (as training.compare takes them)")
     ap.add_argument("-o", "--output", help="folder for the fold models and records (default: a temporary one)")
     ap.add_argument("--scorer", default=str(SCORER), help="score.py of the shared tools")
     args = ap.parse_args(argv)
@@ -64,7 +65,7 @@ def main(argv=None) -> int:
         print(f"half {half}: {len(texts)} reports; training on {len(kept)} rows (left out {len(rows) - len(kept)})",
               file=sys.stderr)
         train([data], model, heldout_paths=[LABELLED / "gold.jsonl"], unseen_paths=[LABELLED / "unseen.jsonl"],
-              log=lambda *a: print(*a, file=sys.stderr))
+              params=json.loads(args.params), log=lambda *a: print(*a, file=sys.stderr))
         part = out / f"records_{half}.jsonl"
         subprocess.run([sys.executable, "-m", "nlp.cli", "annotate", *map(str, texts), "--model", str(model),
                         "-o", str(part), "-q", "-j", "1"], check=True, cwd=ROOT)

@@ -234,3 +234,51 @@ def linear_margins(texts, sections, vocabulary: np.ndarray, idf: np.ndarray, cue
         firsts = np.flatnonzero(np.r_[True, row[1:] != row[:-1]])
         margins[row[firsts]] += np.add.reduceat(weight[:, None] * coef[column], firsts, axis=0)
     return margins
+
+
+#: a clause of the per-clause platform score: a sentence (up to 。；;！？!?) of a paragraph
+_CLAUSE = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]*")
+#: the cues that open the clause pass: a clause working on a channel (building, running,
+#: changing, inspecting it, or naming its shortcoming); channel_named alone does not
+CHANNEL_CLAUSE_CUES = ("channel_build", "channel_work", "channel_change", "channel_check", "channel_shortfall")
+#: ...unless a cue against platform fires in the same clause (a channel named as where items
+#: were published, the report's own place of publication, a framing aim, a 平台建设 heading):
+#: such a clause is left to the paragraph's own score
+CHANNEL_CLAUSE_AGAINST = ("channel_used", "channel_published", "report_published", "channel_framing",
+                          "platform_heading")
+
+
+def channel_clauses(text: str, starts: np.ndarray) -> tuple:
+    """(clause texts, paragraph index of each): the clauses of the joined ``text`` (of
+    paragraphs beginning at ``starts``) in which a cue of CHANNEL_CLAUSE_CUES fires and none
+    of CHANNEL_CLAUSE_AGAINST — one pass
+    of the clause pattern and of each cue over the whole report, no loop per paragraph."""
+    found = [(m.start(), m.group()) for m in _CLAUSE.finditer(text)]
+    if not found or not len(starts):
+        return [], np.zeros(0, dtype=np.int64)
+    begins = np.array([b for b, _ in found], dtype=np.int64)
+    gate = np.zeros(len(found), dtype=bool)
+    table = cues()
+    for names, value in ((CHANNEL_CLAUSE_CUES, True), (CHANNEL_CLAUSE_AGAINST, False)):
+        for name in names:
+            hits = table[name].starts(text, starts) if name in table else ()
+            if len(hits):
+                gate[np.searchsorted(begins, hits, side="right") - 1] = value
+    chosen = np.flatnonzero(gate)
+    return [found[i][1] for i in chosen], np.searchsorted(starts, begins[chosen], side="right") - 1
+
+
+def clause_max_margins(texts, sections, vocabulary: np.ndarray, idf: np.ndarray, cue_weight: float,
+                       coef: np.ndarray) -> np.ndarray:
+    """Per paragraph, the highest margin (``coef``: one column over featurize()'s columns) of
+    its channel clauses (channel_clauses()), each scored as a text of its own; -inf where it
+    has none. All the clauses of a report in one linear_margins() call."""
+    text, starts = joined(texts)
+    best = np.full(len(starts), -np.inf)
+    units, owner = channel_clauses(text, starts)
+    if units:
+        margins = linear_margins(units, [sections[i] for i in owner], vocabulary, idf, cue_weight,
+                                 coef.reshape(len(coef), 1))[:, 0]
+        np.maximum.at(best, owner, margins)
+    return best
+
