@@ -33,7 +33,7 @@ LABELS = REQUIRED_LABELS + TOPIC_LABELS
 #: frequent); cue_weight: the scale of the section and cue columns against the unit-length
 #: n-gram rows; C: the SVM's inverse regularisation; platform_clauses: whether the platform
 #: score also weighs the paragraph's best channel-work clause (_fit_platform_clauses())
-DEFAULTS = {"C": 0.5, "min_df": 2, "max_features": 20000, "cue_weight": 0.5, "platform_clauses": False}
+DEFAULTS = {"C": 0.5, "min_df": 2, "max_features": 20000, "cue_weight": 0.5, "platform_clauses": True}
 
 
 class ParagraphClassifier:
