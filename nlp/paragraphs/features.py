@@ -184,6 +184,19 @@ def cue_names() -> list:
     return names
 
 
+def cue_hits(text: str, starts: np.ndarray) -> dict:
+    """name → the start offsets of each cue's matches that count (Cue.starts) in the
+    joined ``text`` of paragraphs beginning at ``starts``. The paragraph columns and the
+    channel-clause gate of one report ask for the same matches: they are found once."""
+    return _cue_hits(text, starts.tobytes())
+
+
+@lru_cache(maxsize=2)
+def _cue_hits(text: str, starts: bytes) -> dict:
+    at = np.frombuffer(starts, dtype=np.int64)
+    return {name: cue.starts(text, at) for name, cue in cues().items()}
+
+
 def cue_columns(texts, sections, text=None, starts=None) -> np.ndarray:
     """Per paragraph (a dense row): its section (one-hot); per clause cue the log count of
     the matches that start in it, inside and outside section 5; per opening cue 1.0 where
@@ -194,8 +207,9 @@ def cue_columns(texts, sections, text=None, starts=None) -> np.ndarray:
     section = np.array([s if s in (1, 2, 3, 4, 5, 6) else 0 for s in sections], dtype=np.int64)
     in5 = (section == 5).astype(float)
     columns = [(section == k).astype(float) for k in range(SECTIONS)]
-    for cue in cues().values():
-        hits = cue.starts(text, starts)
+    hits_of = cue_hits(text, np.asarray(starts, dtype=np.int64))
+    for name, cue in cues().items():
+        hits = hits_of[name]
         counts = np.bincount(np.searchsorted(starts, hits, side="right") - 1, minlength=n)[:n] if len(hits) else np.zeros(n)
         if cue.where == "opening":
             columns.append((counts > 0).astype(float))
@@ -258,10 +272,10 @@ def channel_clauses(text: str, starts: np.ndarray) -> tuple:
         return [], np.zeros(0, dtype=np.int64)
     begins = np.array([b for b, _ in found], dtype=np.int64)
     gate = np.zeros(len(found), dtype=bool)
-    table = cues()
+    hits_of = cue_hits(text, np.asarray(starts, dtype=np.int64))
     for names, value in ((CHANNEL_CLAUSE_CUES, True), (CHANNEL_CLAUSE_AGAINST, False)):
         for name in names:
-            hits = table[name].starts(text, starts) if name in table else ()
+            hits = hits_of.get(name, ())
             if len(hits):
                 gate[np.searchsorted(begins, hits, side="right") - 1] = value
     chosen = np.flatnonzero(gate)
