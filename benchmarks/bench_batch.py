@@ -64,7 +64,7 @@ class PeakMemory:
             for proc in [me, *me.children(recursive=True)]:
                 try:
                     rss, times = proc.memory_info().rss, proc.cpu_times()
-                    kind = "main" if proc.pid == me.pid else _kind(proc)
+                    kind = "main" if proc.pid == me.pid else _kind(proc, me)
                     uss = proc.memory_full_info().uss if tick % self.uss_every == 1 else 0
                 except psutil.Error:
                     continue
@@ -89,7 +89,11 @@ class PeakMemory:
         return max(rss for (kind, _), rss in self.peaks.items() if kind == "main")
 
 
-def _kind(proc) -> str:
+def _kind(proc, main) -> str:
+    """A worker: forked from this process (its command line), or started by loky, Dask or
+    multiprocessing's spawn; else another child (a resource tracker)."""
+    if proc.cmdline() == main.cmdline():
+        return "worker"
     cmdline = " ".join(proc.cmdline())
     return "worker" if ("popen_loky" in cmdline or "distributed" in cmdline or "spawn_main" in cmdline) else "other"
 
