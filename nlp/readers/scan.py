@@ -13,8 +13,6 @@
 """
 from __future__ import annotations
 
-import re
-
 import numpy as np
 
 from .pdf import Line, drop_page_numbers
@@ -41,7 +39,6 @@ STACKED_LINE = 1.3
 HALF_INKED = tuple("》）」』”’】〕，、。；：！？")
 #: A Chinese typeface draws its characters over about this share of their square.
 INK_OF_SQUARE = 0.9
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def page_blocks(grey: np.ndarray, dpi: float, page_top: float = 0.0, engine=None) -> list:
@@ -260,33 +257,6 @@ def text_lines(readings: list, to_pt: float, page_top: float, ink: np.ndarray) -
         right = ink_right(ink, line[-1]) + (pitch / 2 if text.endswith(HALF_INKED) else 0.0)
         out.append(Line(text, page_top + min(r.top for r in line) * to_pt, right * to_pt, pitch * to_pt))
     return out
-
-
-def ink_height(ink: np.ndarray, line: list) -> float:
-    """How high the ink of a line stands, in pixels: INK_OF_SQUARE of a character's width
-    for Chinese text, which the recogniser's character positions give only roughly."""
-    top, bottom = int(min(r.top for r in line)), int(np.ceil(max(r.bottom for r in line)))
-    left, right = int(min(r.left for r in line)), int(np.ceil(max(r.right for r in line)))
-    rows = np.flatnonzero((ink[top:bottom, left:right] > 0).sum(axis=1) >= 2)
-    return float(rows[-1] - rows[0] + 1) if len(rows) else 0.0
-
-
-def ink_right(ink: np.ndarray, reading) -> float:
-    """Where the ink inside a reading's box ends, in pixels (its box's edge if none)."""
-    top, bottom = int(reading.top), int(np.ceil(reading.bottom))
-    left, right = int(reading.left), int(np.ceil(reading.right))
-    columns = np.flatnonzero((ink[top:bottom, left:right] > 0).sum(axis=0) >= 2)
-    return float(left + columns[-1] + 1) if len(columns) else float(reading.right)
-
-
-def character_pitch(glyphs: list, height: float) -> float:
-    """The width of a character on a line: the median distance between neighbouring
-    Chinese characters (each set in a square), else between any neighbours; a line of
-    one character: most of its box's height."""
-    pairs = [(a, b) for a, b in zip(glyphs, glyphs[1:]) if b.centre > a.centre]
-    square = [(a, b) for a, b in pairs if _CJK.match(a.text) and _CJK.match(b.text)]
-    steps = sorted(b.centre - a.centre for a, b in (square or pairs))
-    return steps[len(steps) // 2] if steps else 0.6 * height
 
 
 def ink_height(ink: np.ndarray, line: list) -> float:
