@@ -27,6 +27,8 @@ log = logging.getLogger("nianbao.service")
 
 #: Loading the engine (jieba, spaCy, the model) is slow on a busy machine; give it time.
 WARM_UP_TIMEOUT_S = 600.0
+#: How often the warm-up asks again while some process has not answered yet.
+WARM_UP_POLL_S = 0.1
 
 
 class EnginePool:
@@ -50,13 +52,24 @@ class EnginePool:
         self._warming = asyncio.get_running_loop().create_task(self._warm_up(self._executor))
 
     async def _warm_up(self, executor) -> None:
-        """Wait for every process to load the engine; record what they loaded."""
+        """Wait for every process to load the engine (each has answered, by its pid: one
+        process that is ready can answer every call while another still loads); record
+        what they loaded."""
+        answered = {}
+        deadline = time.monotonic() + WARM_UP_TIMEOUT_S
         try:
-            statuses = await asyncio.gather(*(self._submit(executor, WARM_UP_TIMEOUT_S, worker.status)
-                                              for _ in range(self.size)))
+            while len(answered) < self.size:
+                statuses = await asyncio.gather(*(self._submit(executor, max(1.0, deadline - time.monotonic()),
+                                                               worker.status) for _ in range(self.size)))
+                answered.update((s["pid"], s) for s in statuses)
+                if len(answered) < self.size:
+                    if time.monotonic() > deadline:
+                        raise ServiceProblem(503, "Service not ready", "an engine process did not start in time")
+                    await asyncio.sleep(WARM_UP_POLL_S)
         except ServiceProblem as exc:
             self.not_ready_reason = exc.detail
             return
+        statuses = list(answered.values())
         failed = [s["error"] for s in statuses if s["error"]]
         if failed:
             self.not_ready_reason = f"the engine could not be built: {failed[0]}"
