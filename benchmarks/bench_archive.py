@@ -51,9 +51,16 @@ print(t1 - t0, t2 - t1, t3 - t2)
 """
 
 
+def run_batches() -> list:
+    """The texts of the first-look batches already run (first_look/commit.txt): a batch
+    still being written or not yet run is never read by anything of the project."""
+    return [p for batch in (DATA / "heldout").iterdir() if (batch / "first_look" / "commit.txt").is_file()
+            for p in (batch / "corpus").glob("*.txt")]
+
+
 def reports() -> list:
     sources = [*(DATA / "samples").glob("*.txt"), *(DATA / "corpus").rglob("*.*"),
-               *(DATA / "forms").glob("*/source.txt"), *(DATA / "heldout").glob("*/corpus/*.txt")]
+               *(DATA / "forms").glob("*/source.txt"), *run_batches()]
     return sorted(p for p in sources if p.suffix in TEXT_SUFFIXES)
 
 
