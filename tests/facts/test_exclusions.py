@@ -270,3 +270,64 @@ GOVERNING = [
 @pytest.mark.parametrize("words,expected", GOVERNING)
 def test_governing_verb(words, expected):
     assert governing(words) == expected
+
+
+# 更新各类(政府)信息N条: the items a channel put out over the year (three reports' readers, rounds 3-4);
+# 更新 of named entries stays an update of a register
+UPDATED_ALL_KINDS = [
+    ("通过中国(河北)自由贸易试验区雄安片区官网更新各类政府信息446条,借助人民网、河北日报等媒体渠道全年发布信息报道120条。",
+     [446, 120], "round-3 h202 (dev) xiongan-ftz-2022"),
+    ("2021年,东山镇在秀英区政府信息公开平台网站上更新各类信息76条,收到和处理政府信息公开申请0条。", [76],
+     "round-4 h301 (dev) xiuying-dongshan-town-2021"),
+    ("市政府门户网站全年更新各类政府信息10704条,累计通过政府信息公开专栏主动公开政策性文件、政策解读、工作动态等各类信息3066条。",
+     [10704, 3066], "round-4 h308 (dev) langfang-gov-office-2021"),
+    # must not: entries of a register updated
+    ("2023年更新政府信息23条,具体包括领导信息14条,内设科室信息9条。", [],
+     "row 1397 https://www.longyou.gov.cn/art/2024/1/23/art_1229114055_88348.html"),
+    ("发布财政及“三公经费”信息3条;更新办事指南31条。", [3],
+     "row 546 http://ljwns.net/zfxxgk/zfxxgknb/2018n/gbm/1628950003969982465.html"),
+]
+
+# 推出 publishes the interpretations it puts out; episodes of a programme and columns stay out
+PUT_OUT = [
+    ("2025年共发布“热点回应”事项19个,开展调查征集26次,举办互动访谈11次,推出政策解读16份。", [16],
+     "round-4 h304 (dev) guangzhou-panyu-district-2025 (事项19个 left: one report)"),
+    # must not
+    ("推出20期政策解读访谈节目(“热点面对面”),回应市民关切。", [],
+     "row 1324 https://gd.010b.com/policy/detail/73832.html"),
+    ("及时回应社会关切,推出20期《问政平潭之有事您说》等相关栏目,直面社会各界群众提出的实际问题。", [],
+     "shared corpus 002 (pingtan), a line that is no fact there"),
+]
+
+# 专题 (a special-topic column) counted is a container, 专题信息 counted are items
+TOPIC_COLUMNS = [
+    ("通过滨江发布APP公开7670余条,滨江发布APP开设“治理创新大家谈”“让每一所公办初中都精彩”等专题52个,开展视频及图文直播22场。",
+     [7670], "round-4 h303 (dev) hangzhou-binjiang-district-2020"),
+    ("局官网紧扣省局重点工作内容,全年公开政府信息1820条,发布政务动态1205条,策划制作三期专题,发布专题信息247条,总阅读量32402。",
+     [1820, 1205, 247], "round-4 h302 (dev) gd-zfsj-2024 (must keep 专题信息247条)"),
+    ("新增“招投标违规违法线索征集、涉企行政检查公示”2个专题专栏,通过专题解读热点知识、拓宽信息传播维度,专题专栏总量达到14个。", [],
+     "row 1509 http://zb.gov.cn/zbxzf/xzfen/202602/d80acbdb2a3348a88ca0c20919d74f40.shtml"),
+]
+
+
+@pytest.mark.parametrize("text,expected,source", UPDATED_ALL_KINDS + PUT_OUT + TOPIC_COLUMNS,
+                         ids=_ids(UPDATED_ALL_KINDS + PUT_OUT + TOPIC_COLUMNS))
+def test_updated_all_kinds_put_out_and_topic_columns(text, expected, source):
+    assert [v for _, v, _ in values_of(text, "publication_count")] == expected
+
+
+# 发表 publishes the posts it counts; 发表日期 is a page's date line
+POSTED = [
+    ("兰州分院官方微博“科兰之声”发表微博156条;官方微信“中国科学院兰州分院”发布信息158期。", [156, 158],
+     "round-1 h037 (dev) http://lzb.cas.cn/xxgk/xxgkndbg/202202/t20220223_6371785.html (was a known failure)"),
+    ("在上级公众信息平台发表相关新闻和信息47篇(其中:县级32篇,市级6篇,省级及以上9篇);在栗树乡微信公众(大美栗树)公开信息56条,未收到留言。",
+     [47, 32, 6, 9, 56], "round-4 h318 (dev) yunxian-lishu-township-2022"),
+    # must not
+    ("发表日期:2022-05-06 浏览次数:35", [], "a page's date line, as the chrome of collected pages prints it"),
+    ("组织干部职工在学习平台发表评论120条。", [], "constructed: 发表评论 are comments, not items"),
+]
+
+
+@pytest.mark.parametrize("text,expected,source", POSTED, ids=_ids(POSTED))
+def test_posted_items_are_published(text, expected, source):
+    assert [v for _, v, _ in values_of(text, "publication_count")] == expected
