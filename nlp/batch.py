@@ -286,10 +286,22 @@ def _forked(tasks: list, workers: int, model):
         raise RunError("a worker process died (killed, out of memory, or crashed); what was "
                        "written is kept: rerun with --resume", source="annotate") from None
     finally:
+        manager = pool._executor_manager_thread
         pool.shutdown(wait=False, cancel_futures=True)
         for process in list((pool._processes or {}).values()):  # a stopped run stops its workers now
             if process.is_alive():
                 process.terminate()
+        _join(manager)
+
+
+def _join(manager, timeout: float = 10.0) -> None:
+    """Wait for the pool's manager thread to close its pipes. Python's exit hook for
+    process pools writes to that pipe; if the thread is closing it at the same moment (a
+    worker was killed), the hook prints a traceback of ``Bad file descriptor`` (the unlocked ``_ThreadWakeup``
+    of Python before gh-125451's lock; CI met it on 3.11). Joined here, the pipe is closed
+    before exit begins."""
+    if manager is not None and manager.is_alive():
+        manager.join(timeout)
 
 
 def warm_up(engine: Engine) -> None:
