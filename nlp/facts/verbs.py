@@ -103,7 +103,14 @@ def marks_other_matter(phrase: str, noun_after: str) -> bool:
 
 
 def counts_things(phrase: str, noun_after: str) -> bool:
-    """What is counted is no published item (会议, 建议, 事项 …), unless it is 信息."""
+    """What is counted is no published item (会议, 建议, 事项 …), unless it is 信息, or
+    matters a publishing verb governs (发布“热点回应”事项19个; not 公开政务服务事项33项).
+
+    >>> counts_things("发布“热点回应”事项", ""), counts_things("公开政务服务事项", ""), counts_things("受理申请事项", "")
+    (False, True, True)
+    """
     if _INFO_HEAD.search(phrase):
         return False
+    if publish_verbs(phrase):
+        phrase = matcher("not_publication", "published_matters").sub(lambda m: " " * len(m.group(0)), phrase)
     return has(phrase, "not_publication", "things") or has(noun_after, "not_publication", "things")

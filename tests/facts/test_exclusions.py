@@ -290,8 +290,8 @@ UPDATED_ALL_KINDS = [
 
 # 推出 publishes the interpretations it puts out; episodes of a programme and columns stay out
 PUT_OUT = [
-    ("2025年共发布“热点回应”事项19个,开展调查征集26次,举办互动访谈11次,推出政策解读16份。", [16],
-     "round-4 h304 (dev) guangzhou-panyu-district-2025 (事项19个 left: one report)"),
+    ("2025年共发布“热点回应”事项19个,开展调查征集26次,举办互动访谈11次,推出政策解读16份。", [19, 16],
+     "round-4 h304 (dev) guangzhou-panyu-district-2025 (事项19个: PUBLISHED_MATTERS)"),
     # must not
     ("推出20期政策解读访谈节目(“热点面对面”),回应市民关切。", [],
      "row 1324 https://gd.010b.com/policy/detail/73832.html"),
@@ -330,4 +330,27 @@ POSTED = [
 
 @pytest.mark.parametrize("text,expected,source", POSTED, ids=_ids(POSTED))
 def test_posted_items_are_published(text, expected, source):
+    assert [v for _, v, _ in values_of(text, "publication_count")] == expected
+
+
+# 事项 right under a publishing verb are items published (two rounds' readers); list entries
+# (服务事项, 清单) and 事项 without a publishing verb stay things; 听证 before 事项/结果 is no hearing
+PUBLISHED_MATTERS = [
+    ("2025年共发布“热点回应”事项19个,开展调查征集26次,举办互动访谈11次。", [19],
+     "round-4 h304 (dev) guangzhou-panyu-district-2025"),
+    ("全县信息公开平台共发布政府信息23138条,其中:通过政府网站发布信息2917条,重要会议41条,开展8期重大行政决策意见征集,"
+     "发布听证事项及听证结果50条,办理网民留言304条。", [23138, 2917, 41, 50],
+     "round-2 h112 (dev) huize-county-2024 (the 8 consultations and 304 messages stay out)"),
+    # must not
+    ("通过黑龙江省政务服务事项管理平台公开政务服务事项33项,行政许可30项。", [],
+     "collected.jsonl: list entries of the service platform (OUTPUT.md 服务事项)"),
+    ("梳理并发布一批高频政务服务事项清单。", [], "collected.jsonl row (市公安局): a list, no count"),
+    ("2023年,共受理依申请公开事项0项。", [], "collected.jsonl: applications"),
+    ("香蜜湖街道全年共核收依申请公开事项6个,较去年数据增长1个。", [], "collected.jsonl: applications"),
+    ("举行价格听证2次,公开权责清单事项120项。", [], "constructed: hearings held, list entries"),
+]
+
+
+@pytest.mark.parametrize("text,expected,source", PUBLISHED_MATTERS, ids=_ids(PUBLISHED_MATTERS))
+def test_published_matters_are_items(text, expected, source):
     assert [v for _, v, _ in values_of(text, "publication_count")] == expected
