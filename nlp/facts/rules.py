@@ -58,7 +58,7 @@ def publication_facts(view: SentenceView, before: tuple = ()) -> list:
 
 def _publication(view: SentenceView, q: Quantity, earlier: list) -> Optional[Found]:
     head = parts.head_of(view, q, earlier)
-    if _not_publication(view, q, part=head is not None):
+    if _not_publication(view, q, part=head is not None) and not _confirmed_part(view, head, q):
         return None
     continued = _continued(view, q, earlier)
     rule = _publication_rule(view, q, head, continued)
@@ -67,6 +67,19 @@ def _publication(view: SentenceView, q: Quantity, earlier: list) -> Optional[Fou
     channel, account = _channel(view, q, head, continued, earlier)
     return Found("publication_count", channel, account if channel != "total" else None, q,
                  _span_start(view, q), q.end, rule, head=head is None)
+
+
+#: The words before a count end in a measure of an activity (更新量, 访问量): no items.
+_MEASURE_END = re.compile(r"量\s*(?:共计|共|为|达)?\s*$")
+
+
+def _confirmed_part(view: SentenceView, head, q: Quantity) -> bool:
+    """A part whose act word names its kind (征集调查16期, the items of a 征集调查
+    column) where the report's arithmetic confirms it: the parts add up to the total
+    (:func:`nlp.facts.parts.adds_up`). A measure stays out (其中:…政务动态信息更新量1939条,
+    shared gold 156, though its parts add up to the 2006)."""
+    prefix = view.prefix(q)
+    return governing(prefix) == "act" and not _MEASURE_END.search(prefix) and parts.adds_up(view, head, q)
 
 
 def _list_item(view: SentenceView, q: Quantity) -> bool:
@@ -178,6 +191,8 @@ def _not_publication(view: SentenceView, q: Quantity, part: bool) -> bool:
         return True  # 累计发布247次457条: 247 pushes, 457 items
     if q.unit == "期" and matcher("not_publication", "issues").search(prefix):
         return True  # 编辑出版政府公报12期: issues of a periodical
+    if q.unit == "期" and not part and matcher("not_publication", "rounds").search(prefix):
+        return True  # 开展征集调查并公布调查结果8期: rounds of a survey
     return _is_container_count(view, q) or has(prefix, "follower_words", "words")
 
 

@@ -354,3 +354,29 @@ PUBLISHED_MATTERS = [
 @pytest.mark.parametrize("text,expected,source", PUBLISHED_MATTERS, ids=_ids(PUBLISHED_MATTERS))
 def test_published_matters_are_items(text, expected, source):
     assert [v for _, v, _ in values_of(text, "publication_count")] == expected
+
+
+# counts in 期 of surveys and consultations are rounds held; a part that the report's own
+# arithmetic confirms stays a part (the items of a 征集调查 column); a measure (更新量) stays out
+SURVEY_ROUNDS = [
+    ("开设市长信箱、调查征集、留言办理等栏目。开展征集调查并公布调查结果8期,收到网民留言16条,均已及时回复办结。", [],
+     "round-4 h312 (dev) miluo-city-2024 (gold other_numbers: survey rounds)"),
+    ("在县政府网站累计公开各类政府信息共计2698条,其中:工作动态1201条、通知公告251条、政策解读44条、人事信息45条、征集调查16期、"
+     "其他类信息1141条。", [2698, 1201, 251, 44, 45, 16, 1141],
+     "round-2 h113 (dev) pingli-county-2024 (1201+251+44+45+16+1141 = 2698)"),
+    # must not
+    ("代表建议及答复107件、政协提案和答复149件,开展在线访谈12次、网上民意征集29期,回应信息130余条。", [],
+     "collected.jsonl: consultation rounds"),
+    ("全县信息公开平台共发布政府信息23138条,其中:通过政府网站发布信息2917条,开展8期重大行政决策意见征集。", [23138, 2917],
+     "round-2 h112 (dev) huize-county-2024 (gold notes: consultations)"),
+    ("截至2022年12月31日,在我局网站已主动公开发布信息2006条,其中:概况类信息更新量1条,政务动态信息更新量1939条,"
+     "“政府信息公开”更新量66条。", [2006],
+     "shared gold 156 yulin-gx-zrzyj-2022: updates measured, though 1+1939+66 = 2006"),
+    ("发布信息50条,其中:工作动态20条、征集调查10期。", [50, 20],
+     "constructed: 20+10 is not 50, so 征集调查10期 is not confirmed as a part"),
+]
+
+
+@pytest.mark.parametrize("text,expected,source", SURVEY_ROUNDS, ids=_ids(SURVEY_ROUNDS))
+def test_survey_rounds_and_confirmed_parts(text, expected, source):
+    assert [v for _, v, _ in values_of(text, "publication_count")] == expected
