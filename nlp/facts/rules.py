@@ -128,9 +128,34 @@ def _publication_rule(view: SentenceView, q: Quantity, head, continued) -> Optio
         return "next to a publication count"
     if not prefix.strip() and publish_verbs(view.text[view.start:q.start]):
         return "opens a clause after a publishing verb"
+    if _TALLY.fullmatch(prefix) and _tallies_statement(view, q):
+        return "tallies the statement of a publishing verb"
     if q.unit in DOCUMENT_UNITS and _names_a_channel_only(prefix):
         return "a channel's count"
     return None
+
+
+#: A clause that opens with a tally word before its count (…,共计24条信息).
+_TALLY = re.compile(r"\s*(?:共计|合计|总计|累计|共|计)\s*")
+
+
+def _tallies_statement(view: SentenceView, q: Quantity) -> bool:
+    """``在厅网站“统计数据”专栏,公示全省…情况、客货运输量统计数据,共计24条信息``: the
+    count tallies what the clauses right before it published, a publishing verb governing
+    them and no count among them."""
+    i = view.clause_index(q)
+    for j in range(i - 1, -1, -1):
+        if _counts(view, j):
+            return False
+        text = view.clause_text(j)
+        if publish_verbs(text):
+            return governing(text) == "publish"
+    return False
+
+
+def _counts(view: SentenceView, j: int) -> bool:
+    c = view.clauses[j]
+    return any(c.start <= n.start < c.end for n in view.counts())
 
 
 #: What may stand beside a channel's name before its count (政务网站70余条, 门户网站共计…).
@@ -160,6 +185,11 @@ def _channel(view: SentenceView, q: Quantity, head, continued, earlier: list) ->
     channel, account = own_channel(view, q)
     if channel is not None:
         return channel, account
+    times = _times_before(view, q)
+    if times is not None:  # 微信公众号发送文章360余次、2500余篇: the channel of the times' clause
+        channel, account = own_channel(view, times)
+        if channel is not None:
+            return channel, account
     if continued is not None and (governing(view.prefix(q)) != "publish" or _list_item(view, q)):
         channel, account = _list_channel(view, q, continued, head)
     if channel is None and head is not None:
@@ -200,6 +230,15 @@ def _not_publication(view: SentenceView, q: Quantity, part: bool) -> bool:
 _TIMES_THEN_ITEMS = re.compile(r"\s*[、，,]?\s*(?:共计|共|计)?\s*\d[\d,.]*\s*(?:余|多)?\s*[条篇]")
 #: The words before a count end in a meeting (…常务会议62条, 会议信息共…).
 _MEETING_END = re.compile(r"会议\s*(?:信息)?\s*(?:共计|共|计|为|达)?\s*$")
+
+
+def _times_before(view: SentenceView, q: Quantity) -> Optional[Quantity]:
+    """The count of times right before the items count ``q`` (发送文章360余次、2500余篇), or None."""
+    before = [c for c in view.counts() if c.end <= q.start]
+    if not before or before[-1].unit != "次":
+        return None
+    m = _TIMES_THEN_ITEMS.match(view.text, before[-1].end, view.end)
+    return before[-1] if m and m.end() >= q.end else None
 
 
 def _meeting_items(prefix: str, q: Quantity) -> bool:

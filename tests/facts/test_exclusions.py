@@ -380,3 +380,41 @@ SURVEY_ROUNDS = [
 @pytest.mark.parametrize("text,expected,source", SURVEY_ROUNDS, ids=_ids(SURVEY_ROUNDS))
 def test_survey_rounds_and_confirmed_parts(text, expected, source):
     assert [v for _, v, _ in values_of(text, "publication_count")] == expected
+
+
+# an account that sends or posts (发送, 发文 right after the channel's name) publishes what it counts;
+# the items after a count of sends take that clause's channel
+SENT_AND_POSTED = [
+    ("校务公开29条。通过“石嘴山市大武口区教育体育局”官方微信号发送信息380余条。", [("wechat", 380)],
+     "round-1 h017 (dev) dawukou-jiaotiju"),
+    ("编制《廊坊市人民政府公报》4期,“廊坊政务”新浪微博发文2900余条,微信公众号发送文章360余次、2500余篇。",
+     [("weibo", 2900), ("wechat", 2500)], "round-4 h308 (dev) langfang-gov-office-2021 (公报4期: the lead's open question)"),
+    ("2022年度,通过司法局门户网站工作动态栏目平台公开发文46条,微信公众号推送动态信息387条。", [("website", 46), ("wechat", 387)],
+     "collected.jsonl (司法局 2022): 发文 as posts"),
+    # must not
+    ("发文字号: | 发文时间:2022-01-25 |", [], "collected pages' chrome"),
+    ("共制发公文类政府信息64件,印发文件12件。", [], "collected.jsonl (琼海): documents issued"),
+    ("向群众发送短信3200条,提醒办理业务。", [], "constructed: text messages, no account"),
+]
+
+
+@pytest.mark.parametrize("text,expected,source", SENT_AND_POSTED, ids=_ids(SENT_AND_POSTED))
+def test_accounts_that_send_and_post(text, expected, source):
+    assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
+
+
+# a count that tallies what the clauses before it published (…,共计24条信息)
+TALLIES = [
+    ("在厅网站“统计数据”专栏,公示全省交通固定资产投资完成情况、客货运输量统计数据,共计24条信息。", [("website", 24)],
+     "round-1 h029 (dev) shanxi-jiaotong"),
+    ("通过区政府门户网站公开镇财政信息,1条。", [("website", 1)], "collected.jsonl: the same shape without a tally word"),
+    # must not
+    ("在网站公开办事指南,共计120条。", [], "constructed: entries of a guide (办事)"),
+    ("依法公开政府信息,受理申请,共计5件。", [], "constructed: the tally follows an application clause"),
+    ("主动公开政府信息120条,共计办理申请3件。", [("total", 120)], "constructed: a tally with its own verb"),
+]
+
+
+@pytest.mark.parametrize("text,expected,source", TALLIES, ids=_ids(TALLIES))
+def test_tally_after_publishing_statement(text, expected, source):
+    assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
