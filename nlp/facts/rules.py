@@ -356,7 +356,8 @@ def follower_facts(view: SentenceView, publications: list) -> list:
             continue
         prefix = view.prefix(q)
         words = list(matcher("follower_words", "words").finditer(prefix))
-        if not words or has(prefix[words[-1].start():], "follower_words", "not"):
+        after = matcher("follower_words", "after").match(view.text, q.end, view.end)  # 并获3100余受众关注
+        if not after and (not words or has(prefix[words[-1].start():], "follower_words", "not")):
             continue
         if has(prefix, "follower_words", "not"):
             continue
