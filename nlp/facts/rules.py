@@ -132,6 +132,8 @@ def _publication_rule(view: SentenceView, q: Quantity, head, continued) -> Optio
         return "tallies the statement of a publishing verb"
     if q.unit in DOCUMENT_UNITS and _names_a_channel_only(prefix):
         return "a channel's count"
+    if q.unit in DOCUMENT_UNITS and matcher("item_nouns", "words").search(prefix):
+        return "a count of items by their noun"
     return None
 
 
@@ -215,7 +217,8 @@ def _not_publication(view: SentenceView, q: Quantity, part: bool) -> bool:
     if governed == "act" and not (part and _act_names_category(prefix)):
         return True
     if not listed and (has(noun_after, "not_publication", "acts")
-                       or counts_things(_object(prefix), noun_after) and not _meeting_items(prefix, q)):
+                       or counts_things(_object(prefix), noun_after, q.unit in DOCUMENT_UNITS and _in_object_list(view, q))
+                       and not _meeting_items(prefix, q)):
         return True
     if q.unit == "次" and _TIMES_THEN_ITEMS.match(view.text, q.end, view.end):
         return True  # 累计发布247次457条: 247 pushes, 457 items

@@ -40,8 +40,9 @@ OTHER_MATTERS = [
      "在《今日邹城》、《邹城新闻》、邹城外宣网、邹城手机报等新闻媒体刊发信息123篇,在省、市主流媒体、新闻媒体刊发信息58篇,召开和参加1次新闻发布会。",
      [(W, 97), (W, 53), (W, 26), ("wechat", 197), ("other", 123), ("other", 58)],
      "row 1118 http://www.zoucheng.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11370883004326294R&fbtime=2022"),
+    # 政策解读稿件11条: interpretation pieces (INTERPRETATIONS; the dev set labels it optional, total or other)
     ("通过政务微信公开信息59条,接受新闻媒体采访3次,政策解读稿件11条;回应热点事件或舆情1次;办理市人大建议13件,政协提案15件。",
-     [("wechat", 59)], "row 546 http://ljwns.net/zfxxgk/zfxxgknb/2018n/gbm/1628950003969982465.html"),
+     [("wechat", 59), ("total", 11)], "row 546 http://ljwns.net/zfxxgk/zfxxgknb/2018n/gbm/1628950003969982465.html"),
     ("2020年,我中心接受深圳广电栏目采访5次。", [],
      "row 479 http://www.szlhq.gov.cn/bmxxgk/zdpqghjsglbgs/xxgkgz_125805/xxgkndbg_125807/content/post_8465476.html"),
     # domains
@@ -341,7 +342,13 @@ PUBLISHED_MATTERS = [
     ("全县信息公开平台共发布政府信息23138条,其中:通过政府网站发布信息2917条,重要会议41条,开展8期重大行政决策意见征集,"
      "发布听证事项及听证结果50条,办理网民留言304条。", [23138, 2917, 41, 50],
      "round-2 h112 (dev) huize-county-2024 (the 8 consultations and 304 messages stay out)"),
+    ("2024年,东风路街道通过大冶市人民政府信息公开网站主动公开规划信息、统计信息、许可服务、处罚强制、财政资金、政府采购、"
+     "公益事业建设事项等共计80余条。", [80], "collected.jsonl row 1009: the verb in an earlier clause of the list"),
     # must not
+    ("本报告包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、"
+     "存在的主要问题及改进情况、其他需要报告的事项等6项内容。", [],
+     "round-2 h123 (dev): the template's parts, 公开 in a section title"),
+    ("通过平台公开行政许可、政务服务事项等共计300项。", [], "constructed: list entries"),
     ("通过黑龙江省政务服务事项管理平台公开政务服务事项33项,行政许可30项。", [],
      "collected.jsonl: list entries of the service platform (OUTPUT.md 服务事项)"),
     ("梳理并发布一批高频政务服务事项清单。", [], "collected.jsonl row (市公安局): a list, no count"),
@@ -417,4 +424,22 @@ TALLIES = [
 
 @pytest.mark.parametrize("text,expected,source", TALLIES, ids=_ids(TALLIES))
 def test_tally_after_publishing_statement(text, expected, source):
+    assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
+
+
+# a count of interpretations (X解读 in 条/篇/份) is of the pieces put out, with or without a verb
+INTERPRETATIONS = [
+    ("召开新闻发布会3次、接受电视采访2次、数字图文解读21条、微信公众号编发信息400余条,及时宣传解读了30余件最新人力资源社会保障政策。",
+     [("total", 21), ("wechat", 400)], "round-1 h025 (dev) jining-rsj-2020 (the 30余件 interpreted stay out)"),
+    ("所有政策文件均配发解读材料,其中文字解读62篇,图文解读49篇,动漫、媒体、专家、主要负责人等多种形式的解读58篇。",
+     [("total", 62), ("total", 49), ("total", 58)], "collected.jsonl row 1447"),
+    # must not
+    ("2021年,我厅网站共发布政府信息35012条(次)。其中,开展政策解读20次,解读文件20次。", [("website", 35012), ("website", 20)],
+     "round-1 h029 (dev) shanxi-jiaotong: the gold keeps the 20 once; 解读文件20次 stays an act"),
+    ("政策解读率100%,召开政策解读会3场。", [], "constructed: a rate and meetings"),
+]
+
+
+@pytest.mark.parametrize("text,expected,source", INTERPRETATIONS, ids=_ids(INTERPRETATIONS))
+def test_interpretations_counted_by_their_noun(text, expected, source):
     assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
