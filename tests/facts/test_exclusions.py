@@ -443,3 +443,20 @@ INTERPRETATIONS = [
 @pytest.mark.parametrize("text,expected,source", INTERPRETATIONS, ids=_ids(INTERPRETATIONS))
 def test_interpretations_counted_by_their_noun(text, expected, source):
     assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
+
+
+# media that broadcast or carry news (播发, 刊播) publish it; national outlets named by name are other
+BROADCAST = [
+    ("组织记者集中采访10余次,中央及地方主要媒体播发相关新闻100余条。", [("other", 100)], "round-2 h130 (dev) cas-cib"),
+    ("市本级在各类媒体上刊发报道700余篇,并受到中央、省、市等主流媒体的关注和推送,央视新闻频道刊播3条,新华社2篇,浙江新闻联播10篇。",
+     [("other", 700), ("other", 3), ("other", 2), ("other", 10)],
+     "row 652 https://www.qz.gov.cn/art/2025/1/14/art_1229038343_5444000.html (was a known failure)"),
+    # must not: a website's own news channel stays website; interviews stay out
+    ("在门户网站新闻频道发布信息120条。", [("website", 120)], "constructed: a website's column"),
+    ("接受央视采访2次。", [], "constructed: interviews"),
+]
+
+
+@pytest.mark.parametrize("text,expected,source", BROADCAST, ids=_ids(BROADCAST))
+def test_media_broadcasts(text, expected, source):
+    assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
