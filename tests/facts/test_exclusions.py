@@ -460,3 +460,18 @@ BROADCAST = [
 @pytest.mark.parametrize("text,expected,source", BROADCAST, ids=_ids(BROADCAST))
 def test_media_broadcasts(text, expected, source):
     assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
+
+
+# an ASCII ? between Chinese characters or digits is a lost character, no sentence end
+LOST_CHARACTERS = [
+    ("全年通过政府信息公开网站主动发布信息共?1340条?,通过“泾县教育体育局”微信公众号发布(转发)信息?764篇?。"
+     "制作或转载政策解读材料?5份?,完成互动回应?3条?。", [("website", 1340), ("wechat", 764), ("total", 5)],
+     "round-2 h119 (dev) jingxian-jtj-2025 (simplified here; the page is traditional)"),
+    # must not: a question stays a question
+    ("是否收费? 否。主动公开信息20条。", [("total", 20)], "constructed: an ASCII question mark before a space"),
+]
+
+
+@pytest.mark.parametrize("text,expected,source", LOST_CHARACTERS, ids=_ids(LOST_CHARACTERS))
+def test_lost_characters_beside_counts(text, expected, source):
+    assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
