@@ -222,6 +222,8 @@ def _not_publication(view: SentenceView, q: Quantity, part: bool) -> bool:
         return True
     if q.unit == "次" and _TIMES_THEN_ITEMS.match(view.text, q.end, view.end):
         return True  # 累计发布247次457条: 247 pushes, 457 items
+    if matcher("not_publication", "changes").search(prefix):
+        return True  # 较上年增加20条: a change against another year
     if q.unit == "期" and matcher("not_publication", "issues").search(prefix):
         return True  # 编辑出版政府公报12期: issues of a periodical
     if q.unit == "期" and not part and matcher("not_publication", "rounds").search(prefix):

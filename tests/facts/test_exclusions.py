@@ -475,3 +475,19 @@ LOST_CHARACTERS = [
 @pytest.mark.parametrize("text,expected,source", LOST_CHARACTERS, ids=_ids(LOST_CHARACTERS))
 def test_lost_characters_beside_counts(text, expected, source):
     assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
+
+
+# a change against another year is no count of items published
+CHANGES = [
+    ("2019年我乡主动公开政府信息共367条,其中:政策文件信息134条,工作动态信息92条,财政信息2条,服务84条,其他信息55条。"
+     "整体情况比2018年增加58条,其中政策文件相比2018年上涨了116%。", [367, 134, 92, 2, 84, 55], "row 714 (collected.jsonl)"),
+    ("全年主动公开政府信息300条,较上年增加20条。", [300], "constructed on row 714's shape, right after the total"),
+    ("全年主动公开政府信息300条,同比减少15条。", [300], "constructed (同比)"),
+    # must keep: a count that is no change
+    ("全年主动公开政府信息300条,较上年增加发布政策解读20条。", [300, 20], "constructed: a count of its own after the change word"),
+]
+
+
+@pytest.mark.parametrize("text,expected,source", CHANGES, ids=_ids(CHANGES))
+def test_changes_are_no_counts(text, expected, source):
+    assert [v for _, v, _ in values_of(text, "publication_count")] == expected
