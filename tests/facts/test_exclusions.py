@@ -397,7 +397,7 @@ SENT_AND_POSTED = [
     ("编制《廊坊市人民政府公报》4期,“廊坊政务”新浪微博发文2900余条,微信公众号发送文章360余次、2500余篇。",
      [("weibo", 2900), ("wechat", 2500)], "round-4 h308 (dev) langfang-gov-office-2021 (公报4期: the lead's open question)"),
     ("2022年度,通过司法局门户网站工作动态栏目平台公开发文46条,微信公众号推送动态信息387条。", [("website", 46), ("wechat", 387)],
-     "collected.jsonl (司法局 2022): 发文 as posts"),
+     "round-1 h021 (dev) suiyang-sifaju-2022: 发文 as posts"),
     # must not
     ("发文字号: | 发文时间:2022-01-25 |", [], "collected pages' chrome"),
     ("共制发公文类政府信息64件,印发文件12件。", [], "collected.jsonl (琼海): documents issued"),
@@ -414,7 +414,7 @@ def test_accounts_that_send_and_post(text, expected, source):
 TALLIES = [
     ("在厅网站“统计数据”专栏,公示全省交通固定资产投资完成情况、客货运输量统计数据,共计24条信息。", [("website", 24)],
      "round-1 h029 (dev) shanxi-jiaotong"),
-    ("通过区政府门户网站公开镇财政信息,1条。", [("website", 1)], "collected.jsonl: the same shape without a tally word"),
+    ("通过区政府门户网站公开镇财政信息,1条。", [("website", 1)], "row 179 (collected.jsonl): the same shape without a tally word"),
     # must not
     ("在网站公开办事指南,共计120条。", [], "constructed: entries of a guide (办事)"),
     ("依法公开政府信息,受理申请,共计5件。", [], "constructed: the tally follows an application clause"),
