@@ -106,6 +106,32 @@ def head_of(view: SentenceView, q, earlier: list):
     return found
 
 
+def adds_up(view: SentenceView, head, q) -> bool:
+    """The counts right after ``head`` in its sentence, ``q`` among them, add up to it: the
+    report's own arithmetic says they are its parts, whatever their words (…共计2698条,其中:
+    工作动态1201条、…、征集调查16期、其他类信息1141条).
+
+    >>> from nlp.facts.prose import sentences
+    >>> text = "公开信息30条,其中:工作动态20条、征集调查10期。"
+    >>> view = SentenceView(text, sentences(text, 0, len(text))[0])
+    >>> head = type("F", (), {"quantity": view.quantities[0]})()
+    >>> adds_up(view, head, view.quantities[2]), adds_up(view, None, view.quantities[2])
+    (True, False)
+    """
+    if head is None or not hasattr(head, "quantity"):
+        return False
+    total, running, seen = head.quantity.value, 0.0, False
+    after = [c for c in view.counts() if c.start >= head.quantity.end]
+    for i, c in enumerate(after):
+        if c.unit not in PUBLICATION_UNITS:
+            return False
+        running += c.value
+        seen = seen or c == q
+        if running >= total:
+            return running == total and seen and i >= 1
+    return False
+
+
 def _summed_part(view: SentenceView, before: list):
     """The part of the sentence before that the counts of this one add up to, when this
     sentence breaks it down (其中…公开政府文件8条。主要类别及数量为:…1条;…5条;…2条): the

@@ -191,10 +191,19 @@ def masked(text: str) -> str:
     '其中区政府网站___________________________发布610条'
     >>> masked("微信公众账号(1个)发布信息149条；客户端(APP)")
     '微信公众账号(1个)发布信息149条；客户端(APP)'
+    >>> masked("主动发布信息共?1340条?,是否公开? 是")
+    '主动发布信息共 1340条 ,是否公开? 是'
     """
-    for pattern, mark in ((_PINYIN_GLOSS, FILLER), (_ADDRESS, ADDRESS)):
+    for pattern, mark in ((_PINYIN_GLOSS, FILLER), (_ADDRESS, ADDRESS), (_LOST_CHARACTER, " ")):
         text = pattern.sub(lambda m: mark * len(m.group(0)), text)
     return text
+
+
+#: An ASCII ? between Chinese characters, digits or Chinese punctuation is a character the
+#: page lost (a non-breaking space, an unencodable character), no question mark: a Chinese
+#: question ends with ？. 主動發布信息共?1340條?,通過…發布信息?764篇? (round-2 h119);
+#: 現有總?口… (round-2 h111).
+_LOST_CHARACTER = re.compile(r"(?<=[\u4e00-\u9fff\d])\?(?=[\u4e00-\u9fff\d，,。；;、：:）)])")
 
 
 def analysis_text(text: str) -> str:

@@ -58,7 +58,7 @@ def publication_facts(view: SentenceView, before: tuple = ()) -> list:
 
 def _publication(view: SentenceView, q: Quantity, earlier: list) -> Optional[Found]:
     head = parts.head_of(view, q, earlier)
-    if _not_publication(view, q, part=head is not None):
+    if _not_publication(view, q, part=head is not None) and not _confirmed_part(view, head, q):
         return None
     continued = _continued(view, q, earlier)
     rule = _publication_rule(view, q, head, continued)
@@ -67,6 +67,19 @@ def _publication(view: SentenceView, q: Quantity, earlier: list) -> Optional[Fou
     channel, account = _channel(view, q, head, continued, earlier)
     return Found("publication_count", channel, account if channel != "total" else None, q,
                  _span_start(view, q), q.end, rule, head=head is None)
+
+
+#: The words before a count end in a measure of an activity (更新量, 访问量): no items.
+_MEASURE_END = re.compile(r"量\s*(?:共计|共|为|达)?\s*$")
+
+
+def _confirmed_part(view: SentenceView, head, q: Quantity) -> bool:
+    """A part whose act word names its kind (征集调查16期, the items of a 征集调查
+    column) where the report's arithmetic confirms it: the parts add up to the total
+    (:func:`nlp.facts.parts.adds_up`). A measure stays out (其中:…政务动态信息更新量1939条,
+    shared gold 156, though its parts add up to the 2006)."""
+    prefix = view.prefix(q)
+    return governing(prefix) == "act" and not _MEASURE_END.search(prefix) and parts.adds_up(view, head, q)
 
 
 def _list_item(view: SentenceView, q: Quantity) -> bool:
@@ -115,9 +128,36 @@ def _publication_rule(view: SentenceView, q: Quantity, head, continued) -> Optio
         return "next to a publication count"
     if not prefix.strip() and publish_verbs(view.text[view.start:q.start]):
         return "opens a clause after a publishing verb"
+    if _TALLY.fullmatch(prefix) and _tallies_statement(view, q):
+        return "tallies the statement of a publishing verb"
     if q.unit in DOCUMENT_UNITS and _names_a_channel_only(prefix):
         return "a channel's count"
+    if q.unit in DOCUMENT_UNITS and matcher("item_nouns", "words").search(prefix):
+        return "a count of items by their noun"
     return None
+
+
+#: A clause that opens with a tally word before its count (…,共计24条信息).
+_TALLY = re.compile(r"\s*(?:共计|合计|总计|累计|共|计)\s*")
+
+
+def _tallies_statement(view: SentenceView, q: Quantity) -> bool:
+    """``在厅网站“统计数据”专栏,公示全省…情况、客货运输量统计数据,共计24条信息``: the
+    count tallies what the clauses right before it published, a publishing verb governing
+    them and no count among them."""
+    i = view.clause_index(q)
+    for j in range(i - 1, -1, -1):
+        if _counts(view, j):
+            return False
+        text = view.clause_text(j)
+        if publish_verbs(text):
+            return governing(text) == "publish"
+    return False
+
+
+def _counts(view: SentenceView, j: int) -> bool:
+    c = view.clauses[j]
+    return any(c.start <= n.start < c.end for n in view.counts())
 
 
 #: What may stand beside a channel's name before its count (政务网站70余条, 门户网站共计…).
@@ -147,6 +187,11 @@ def _channel(view: SentenceView, q: Quantity, head, continued, earlier: list) ->
     channel, account = own_channel(view, q)
     if channel is not None:
         return channel, account
+    times = _times_before(view, q)
+    if times is not None:  # 微信公众号发送文章360余次、2500余篇: the channel of the times' clause
+        channel, account = own_channel(view, times)
+        if channel is not None:
+            return channel, account
     if continued is not None and (governing(view.prefix(q)) != "publish" or _list_item(view, q)):
         channel, account = _list_channel(view, q, continued, head)
     if channel is None and head is not None:
@@ -172,12 +217,17 @@ def _not_publication(view: SentenceView, q: Quantity, part: bool) -> bool:
     if governed == "act" and not (part and _act_names_category(prefix)):
         return True
     if not listed and (has(noun_after, "not_publication", "acts")
-                       or counts_things(_object(prefix), noun_after) and not _meeting_items(prefix, q)):
+                       or counts_things(_object(prefix), noun_after, q.unit in DOCUMENT_UNITS and _in_object_list(view, q))
+                       and not _meeting_items(prefix, q)):
         return True
     if q.unit == "次" and _TIMES_THEN_ITEMS.match(view.text, q.end, view.end):
         return True  # 累计发布247次457条: 247 pushes, 457 items
+    if matcher("not_publication", "changes").search(prefix):
+        return True  # 较上年增加20条: a change against another year
     if q.unit == "期" and matcher("not_publication", "issues").search(prefix):
         return True  # 编辑出版政府公报12期: issues of a periodical
+    if q.unit == "期" and not part and matcher("not_publication", "rounds").search(prefix):
+        return True  # 开展征集调查并公布调查结果8期: rounds of a survey
     return _is_container_count(view, q) or has(prefix, "follower_words", "words")
 
 
@@ -185,6 +235,15 @@ def _not_publication(view: SentenceView, q: Quantity, part: bool) -> bool:
 _TIMES_THEN_ITEMS = re.compile(r"\s*[、，,]?\s*(?:共计|共|计)?\s*\d[\d,.]*\s*(?:余|多)?\s*[条篇]")
 #: The words before a count end in a meeting (…常务会议62条, 会议信息共…).
 _MEETING_END = re.compile(r"会议\s*(?:信息)?\s*(?:共计|共|计|为|达)?\s*$")
+
+
+def _times_before(view: SentenceView, q: Quantity) -> Optional[Quantity]:
+    """The count of times right before the items count ``q`` (发送文章360余次、2500余篇), or None."""
+    before = [c for c in view.counts() if c.end <= q.start]
+    if not before or before[-1].unit != "次":
+        return None
+    m = _TIMES_THEN_ITEMS.match(view.text, before[-1].end, view.end)
+    return before[-1] if m and m.end() >= q.end else None
 
 
 def _meeting_items(prefix: str, q: Quantity) -> bool:
@@ -302,7 +361,8 @@ def follower_facts(view: SentenceView, publications: list) -> list:
             continue
         prefix = view.prefix(q)
         words = list(matcher("follower_words", "words").finditer(prefix))
-        if not words or has(prefix[words[-1].start():], "follower_words", "not"):
+        after = matcher("follower_words", "after").match(view.text, q.end, view.end)  # 并获3100余受众关注
+        if not after and (not words or has(prefix[words[-1].start():], "follower_words", "not")):
             continue
         if has(prefix, "follower_words", "not"):
             continue

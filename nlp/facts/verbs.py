@@ -102,8 +102,17 @@ def marks_other_matter(phrase: str, noun_after: str) -> bool:
     return has(phrase, "not_publication", "topics") or has(noun_after, "not_publication", "topics")
 
 
-def counts_things(phrase: str, noun_after: str) -> bool:
-    """What is counted is no published item (会议, 建议, 事项 …), unless it is 信息."""
+def counts_things(phrase: str, noun_after: str, published: bool = False) -> bool:
+    """What is counted is no published item (会议, 建议, 事项 …), unless it is 信息, or
+    matters a publishing verb governs (发布“热点回应”事项19个; not 公开政务服务事项33项),
+    in ``phrase`` or, ``published``, from an earlier clause of its list (主动公开规划信息、…、
+    公益事业建设事项等共计80余条).
+
+    >>> counts_things("发布“热点回应”事项", ""), counts_things("公开政务服务事项", ""), counts_things("受理申请事项", "")
+    (False, True, True)
+    """
     if _INFO_HEAD.search(phrase):
         return False
+    if published or publish_verbs(phrase):
+        phrase = matcher("not_publication", "published_matters").sub(lambda m: " " * len(m.group(0)), phrase)
     return has(phrase, "not_publication", "things") or has(noun_after, "not_publication", "things")

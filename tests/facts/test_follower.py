@@ -31,6 +31,12 @@ ROWS = [
     ("总阅读量超700万次。", []),
     ("全年网站总访问量21万余人次。", []),
     ("蜜墩墩新增用户达9561人。", []),
+    # 受众 (an audience) counts followers, before or after the count (round 2, two reports, dev data)
+    ("截止12月底,在“泰高新健康”微信公众号发布信息220余条,并获3100余受众关注。", [("wechat", 3100, "approx")]),  # h121
+    ("2020年,“廣州天氣”微博微信受眾超220萬,微信接口調用534.6萬次,微博閱讀量達6.8億。", [("total", 2200000, "at_least")]),  # h124
+    # not followers: users taking part, an audience without a count (collected.jsonl)
+    ("有奖问答11场,平均阅读量1230,吸引了近6万用户居民参与其中。", []),
+    ("利用政务宣传栏,主动公开相关事项,进一步扩大了政府公开信息的受众面。", []),
 ]
 
 
