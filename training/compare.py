@@ -79,7 +79,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--params", default="{}", help="JSON parameters of that classifier")
     ap.add_argument("--what", default="gold,unseen,first_look,first_look_r2,first_look_r3,first_look_r4,cv_doc,cv_province,cv_kind,subsample")
-    ap.add_argument("--train", default="collected.jsonl,first_look.jsonl,first_look_r2.jsonl,first_look_r3.jsonl,first_look_r4.jsonl",
+    ap.add_argument("--train", default="collected.jsonl,first_look.jsonl,first_look_r2.jsonl,first_look_r3.jsonl",
                     help="training files in data/labelled (comma-separated)")
     ap.add_argument("--thresholds", help="JSON {label: threshold} used instead of the out-of-fold pick (for analysis)")
     ap.add_argument("--out", help="append the figures (one JSON object) to this file")

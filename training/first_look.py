@@ -40,7 +40,7 @@ def half_of(name: str) -> int:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--batch", default=str(BATCH), help="the batch folder (corpus/, gold/); round 1 by default")
-    ap.add_argument("--train", default="collected.jsonl,first_look.jsonl,first_look_r2.jsonl,first_look_r3.jsonl,first_look_r4.jsonl",
+    ap.add_argument("--train", default="collected.jsonl,first_look.jsonl,first_look_r2.jsonl,first_look_r3.jsonl",
                     help="training files in data/labelled (comma-separated)")
     ap.add_argument("--params", default="{}", help="JSON parameters of the classifier (as training.compare takes them)")
     ap.add_argument("-o", "--output", help="folder for the fold models and records (default: a temporary one)")
