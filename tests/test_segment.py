@@ -77,3 +77,20 @@ def test_a_title_named_in_a_preamble_is_no_table(text, numbers):
     assert [s.number for s in sections] == numbers
     if 4 in numbers:
         assert text[sections[-1].start:].startswith("行政复议 行政诉讼")
+
+
+@pytest.mark.parametrize("text, section5", [
+    # older reports' own titles of section 5 (first-look h037, round 2 h129; h028; xjbl.gov.cn 6799)
+    ("一、概述\n正文。\n三、依申请公开信息情况\n无。\n四、下一步改进措施\n2022年将继续加大公开力度。\n",
+     "四、下一步改进措施\n2022年将继续加大公开力度。"),
+    ("五、政府信息公开事务收费情况\n无。\n六、存在问题及整改措施\n2020年虽然取得了一些成绩，但仍有差距。\n",
+     "六、存在问题及整改措施\n2020年虽然取得了一些成绩，但仍有差距。"),
+    ("四、因政府信息公开申请行政复议、提起行政诉讼的情况\n无\n五、 存在问题\n宣传培训不足。\n六、 改进措施\n下一步，我局将加强培训。\n",
+     "五、 存在问题\n宣传培训不足。\n六、 改进措施\n下一步，我局将加强培训。"),
+    # rows that must not open section 5: problems named in prose, a plan without its title
+    ("一、总体情况\n针对存在问题及时整改。\n", None),
+    ("一、总体情况\n正文。\n下一步改进措施已报领导审定。\n", None),
+], ids=["下一步改进措施", "存在问题及整改措施", "存在问题 then 改进措施", "prose", "prose 2"])
+def test_older_titles_of_section_5(text, section5):
+    sections = {s.number: text[s.start:s.end].strip() for s in find_sections(text)}
+    assert sections.get(5) == section5

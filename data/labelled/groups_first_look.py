@@ -1,6 +1,6 @@
 """Add to groups.tsv the province and kind of agency of every report of the first-look batches
-(data/heldout/2026-12-07 and its rounds 2 and 3, -r2 and -r3, development data since their first looks;
-their paragraphs are first_look.jsonl, first_look_r2.jsonl and first_look_r3.jsonl), for the cross-validation that holds out whole provinces and kinds. The
+(data/heldout/2026-12-07 and its rounds 2–4, -r2 to -r4, development data since their first looks;
+their paragraphs are first_look.jsonl and first_look_r2/_r3/_r4.jsonl), for the cross-validation that holds out whole provinces and kinds. The
 batch's sources.jsonl names each report's province and agency, so no gazetteer is needed;
 the kind follows make_groups.py (township, government, department).
 
@@ -12,7 +12,8 @@ import re
 from pathlib import Path
 
 HERE = Path(__file__).parent
-BATCHES = ("data/heldout/2026-12-07", "data/heldout/2026-12-07-r2", "data/heldout/2026-12-07-r3")
+BATCHES = ("data/heldout/2026-12-07", "data/heldout/2026-12-07-r2", "data/heldout/2026-12-07-r3",
+           "data/heldout/2026-12-07-r4")
 PROVINCES = {
     "Anhui": "安徽省", "Beijing": "北京市", "Fujian": "福建省", "Gansu": "甘肃省", "Guangdong": "广东省",
     "Guizhou": "贵州省", "Hainan": "海南省", "Heilongjiang": "黑龙江省", "Henan": "河南省", "Hubei": "湖北省",
@@ -21,7 +22,8 @@ PROVINCES = {
     "Sichuan": "四川省", "Xinjiang": "新疆维吾尔自治区", "Zhejiang": "浙江省",
     "Chongqing": "重庆市", "Hebei": "河北省", "Tianjin": "天津市", "Tibet": "西藏自治区", "Yunnan": "云南省", "national (Beijing)": "北京市",
 }
-_TOWNSHIP = re.compile(r"镇|鎮|乡|鄉|街道|苏木|嘎查")
+#: a town or township ends the name (景德镇市… is a city: 镇 inside a city's name is no township)
+_TOWNSHIP = re.compile(r"(?:镇|鎮|乡|鄉)(?:人民政府|政府|办事处|辦事處)?(?:$|[(（])|街道|苏木|嘎查")
 _GOVERNMENT = re.compile(r"人民政府(?:办公室|办公厅|辦公室|辦公廳)?$")
 
 

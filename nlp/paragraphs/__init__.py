@@ -117,8 +117,11 @@ def _narrative(text: str, cut_off: bool = False) -> bool:
 #: section 5's own sub-headings: a paragraph opening with them belongs to 问题及改进情况
 #: even where the section heading was not found (an excerpt, a lost heading); so does a
 #: plan for the coming year opening a paragraph (2022年,中科院高能所将进一步贯彻…) wherever a
-#: layout of its own put it (the template's 问题及改进情况 holds the plans)
-_SECTION5_OPENING = re.compile(r"^.{0,8}?(?:存在的?(?:主要)?问题|存在的?不足|改进措施|整改措施|下一步(?:工作)?(?:打算|计划|措施)|下一年度?工作)"
+#: layout of its own put it (the template's 问题及改进情况 holds the plans), and so does a
+#: paragraph opening 下一步,我局将… (collected rows of xjbl.gov.cn 6799, hunnan.gov.cn 2022,
+#: gongxian.gov.cn 2020, gzw.zj.gov.cn 2010, round 2 h104: every such training row is a section-5 measure)
+_SECTION5_OPENING = re.compile(r"^.{0,8}?(?:存在的?(?:主要)?问题|存在的?不足|改进措施|整改措施|下一步(?:工作)?(?:打算|计划|措施)|下一年度?工作"
+                               r"|下一步[，,]?\s*[^。；;，,]{0,10}?将)"
                                r"|^\s*20\d\d年(?:度)?[，,]?[^。；;，,]{0,16}?将(?:进一步|继续|持续|不断|着力|深入)")
 #: section 6's title, run in before a paragraph of a one-line report whose heading the
 #: sections were not told (其他需要报(bào)告的事项: a pinyin gloss)

@@ -226,19 +226,36 @@ def test_the_round_2_rows_are_the_round_2_gold():
     assert all(r["source"].startswith("data/heldout/2026-12-07-r2/gold/h1") and r["how"] == "first_look" for r in rows)
 
 
-def test_the_round_3_rows_are_the_round_3_gold_and_have_their_groups():
-    """first_look_r3.jsonl (development data since round 3's first look) holds every paragraph
-    of that batch's gold records, and groups.tsv names each of its reports' province and kind
-    (the cross-validation by province/kind would otherwise put them all in "unknown")."""
+@pytest.mark.parametrize("name,batch,prefix,n", [("first_look_r3", "2026-12-07-r3", "h2", 104),
+                                                  ("first_look_r4", "2026-12-07-r4", "h3", 91)])
+def test_the_later_rounds_rows_are_their_gold_and_have_their_groups(name, batch, prefix, n):
+    """first_look_r3.jsonl and first_look_r4.jsonl (development data since those rounds' first
+    looks) hold every paragraph of their batch's gold records, and groups.tsv names each of
+    their reports' province and kind (the cross-validation by province/kind would otherwise
+    put them all in "unknown")."""
     root = Path(__file__).resolve().parents[2]
-    rows = [json.loads(l) for l in (root / "data/labelled/first_look_r3.jsonl").read_text(encoding="utf-8").splitlines()]
-    records = sorted((root / "data/heldout/2026-12-07-r3/gold").glob("h*.json"))
-    assert len(rows) == sum(len(json.loads(p.read_text(encoding="utf-8"))["paragraphs"]) for p in records) == 104
-    assert all(r["source"].startswith("data/heldout/2026-12-07-r3/gold/h2") and r["how"] == "first_look" for r in rows)
+    rows = [json.loads(l) for l in (root / f"data/labelled/{name}.jsonl").read_text(encoding="utf-8").splitlines()]
+    records = sorted((root / f"data/heldout/{batch}/gold").glob("h*.json"))
+    assert len(rows) == sum(len(json.loads(p.read_text(encoding="utf-8"))["paragraphs"]) for p in records) == n
+    assert all(r["source"].startswith(f"data/heldout/{batch}/gold/{prefix}") and r["how"] == "first_look" for r in rows)
     groups = (root / "data/labelled/groups.tsv").read_text(encoding="utf-8")
     for p in records:
-        line = next(l for l in groups.splitlines() if l.startswith(f"data/heldout/2026-12-07-r3/gold/{p.name}\t"))
+        line = next(l for l in groups.splitlines() if l.startswith(f"data/heldout/{batch}/gold/{p.name}\t"))
         assert "unknown" not in line.split("\t")[1:]
+
+
+def test_a_city_named_with_zhen_is_no_township():
+    """groups_first_look.kind: 景德镇市… is a city's body (round 4 h314), 张甸镇 and 流泗镇人民政府 are towns."""
+    import importlib.util
+
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location("groups_first_look", root / "data/labelled/groups_first_look.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.kind("景德镇市公路事业发展中心", "city department") == "department"
+    assert module.kind("张甸镇", "township") == module.kind("湖口县流泗镇人民政府", "township") == "township"
+    assert module.kind("西安市雁塔区小寨路街道办事处", "street") == "township"
+    assert module.kind("河北区人民政府办公室", "district") == "government"
 
 
 CLAUSE_CASES = [

@@ -155,6 +155,12 @@ def test_the_classifier_reads_a_paragraph_as_its_training_rows_are_written():
     ("2022年,中科院高能所将进一步贯彻《中国科学院高能物理研究所信息公开工作管理办法》。", 1, 5),
     ("2018年,我局将继续强化政府信息公开工作,进一步充实信息公开的内容。", 1, 5),
     ("2021年，我局将政务公开工作纳入年度绩效考核。", 1, 1),    # 将 of disposal: the year's work
+    # 下一步,…将 opening a paragraph: a plan (collected rows of xjbl.gov.cn 6799 and hunnan.gov.cn
+    # 2022, round 2 h104, all section 5)
+    ("下一步,我局将按照上级和市委、市政府有关信息公开的各项要求和目标,进一步提高认识,加强培训。", 1, 5),
+    ("下一步，我局将继续坚持以习近平新时代中国特色社会主义思想为指导。", 1, 5),
+    ("下一步工作中要注意总结经验。", 1, 1),                   # no 将: not a plan's opening
+    ("全年主动公开信息100条,下一步将加强审核。", 1, 1),          # not an opening
 ])
 def test_the_classifier_is_told_section_5_for_its_openings(text, section, told):
     from nlp.paragraphs import classifier_section
