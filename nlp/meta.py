@@ -71,8 +71,15 @@ def detect_agency(text: str):
     return None
 
 
+#: What every title pattern needs (a year and 公开): a line without both is skipped before
+#: the patterns, whose lazy agency names would each be tried at every character of it.
+_TITLE_YEAR = re.compile(r"20\d\d")
+
+
 def _from_titles(lines):
     for line in lines:
+        if "公开" not in line or not _TITLE_YEAR.search(line):
+            continue
         for pattern in (_AGENCY_FIRST, _YEAR_FIRST, _TOPIC_FIRST, _WORK_OF_YEAR):
             for m in pattern.finditer(line):
                 agency = _clean_agency(m.group("agency"))
