@@ -98,6 +98,19 @@ _JOINED = re.compile(rf"[\s{FILLER}]*")
 def channel_cues(text: str) -> list:
     """The channel cues of ``text`` in order (longest match wins where they overlap),
     without the words of an account's name and generic words beside a platform's."""
+    return list(_channel_cues(text))
+
+
+def forget_texts() -> None:
+    """Drop what channel_cues() keeps: called once a report, so that it keeps the texts
+    of one report only (an archive's other reports seldom repeat them)."""
+    _channel_cues.cache_clear()
+
+
+@lru_cache(maxsize=4096)
+def _channel_cues(text: str) -> tuple:
+    """channel_cues(), kept per text: the rules ask again and again about the same clauses
+    and prefixes of a sentence (a fresh list each time, so no caller changes the kept one)."""
     regex, entries, generic, _ = _channel_regex()
     out = []
     for m in regex.finditer(text):
@@ -109,7 +122,7 @@ def channel_cues(text: str) -> list:
     out = _outside_names(text, out)
     out = [c for c in out if not (c.generic and _beside_platform(text, c, out))]
     sites = _named_sites(text, out)
-    return sorted(out + sites, key=lambda c: c.start) if sites else out
+    return tuple(sorted(out + sites, key=lambda c: c.start) if sites else out)
 
 
 def _named_sites(text: str, cues: list) -> list:

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span
 from ..record import Fact
 from . import parts, rules
 from .channels import sentence_before_scene
+from .cues import forget_texts
 from .candidates import candidate_sentences
 from .prose import PARAGRAPH_BREAK, analysis_text, prose_ranges
 
@@ -145,6 +146,7 @@ def build_pipeline(segmenter: str = "char") -> Language:
 def annotate(text: str, sections=(), segmenter: str = "char") -> Doc:
     """Run the pipeline over the candidate sentences of ``text``: the Doc with its fact spans."""
     nlp = build_pipeline(segmenter)
+    forget_texts()
     analysis = analysis_text(text)
     found = candidate_sentences(analysis, prose_ranges(analysis, sections))
     doc = sparse_doc(nlp, text, found)
