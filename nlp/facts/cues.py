@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .. import regexes
 from .prose import ADDRESS, FILLER
 
 
@@ -66,7 +67,7 @@ def _pattern(entry: str) -> str:
 def word_regex(words) -> re.Pattern:
     """One regex matching any of ``words`` (longest first; ``re:`` entries as regex)."""
     ordered = sorted(words, key=lambda w: (w.startswith("re:"), -len(w)))
-    return re.compile("|".join(f"(?:{_pattern(w)})" for w in ordered))
+    return regexes.compile("|".join(f"(?:{_pattern(w)})" for w in ordered))
 
 
 @lru_cache(maxsize=None)
@@ -84,7 +85,7 @@ def _channel_regex() -> tuple:
     entries = [(w, ch, strength == "strong") for strength in ("strong", "weak")
                for ch, words in table[strength].items() for w in words]
     entries.sort(key=lambda e: (e[0].startswith("re:"), -len(e[0])))
-    regex = re.compile("|".join(f"(?P<c{i}>{_pattern(w)})" for i, (w, _, _) in enumerate(entries)))
+    regex = regexes.compile("|".join(f"(?P<c{i}>{_pattern(w)})" for i, (w, _, _) in enumerate(entries)))
     return regex, entries, frozenset(table["generic"]["words"]), frozenset(table["generic"]["kinds"])
 
 
