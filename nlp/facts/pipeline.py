@@ -105,10 +105,11 @@ def _add(doc: Doc, found: list) -> None:
         if span is None:
             continue
         q = f.quantity
-        span._.fact = Fact(f.kind, f.channel, f.account, q.value, _UNITS[f.kind], q.qualifier,
-                           text[f.start:f.end], f.start, f.end, f.rule)
-        span._.fact_rule = f.rule
-        span._.fact_found = f
+        ext = span._  # one accessor for the three (spaCy builds a new one at each ``span._``)
+        ext.fact = Fact(f.kind, f.channel, f.account, q.value, _UNITS[f.kind], q.qualifier,
+                        text[f.start:f.end], f.start, f.end, f.rule)
+        ext.fact_rule = f.rule
+        ext.fact_found = f
         group.append(span)
 
 
