@@ -140,10 +140,26 @@ def channel_cues(text: str) -> list:
     return list(_channel_cues(text))
 
 
+#: the caches of per_report() functions, dropped with forget_texts()
+_PER_REPORT = []
+
+
+def per_report(function):
+    """``function`` (pure: its answer depends on its text arguments and the cue data only)
+    kept per argument until the next report: the rules ask again and again about the same
+    clauses and prefixes of a sentence. Keep what it returns immutable (a tuple, not a list)."""
+    kept = lru_cache(maxsize=4096)(function)
+    _PER_REPORT.append(kept)
+    return kept
+
+
 def forget_texts() -> None:
-    """Drop what channel_cues() keeps: called once a report, so that it keeps the texts
-    of one report only (an archive's other reports seldom repeat them)."""
+    """Drop what channel_cues() and the per_report() functions keep: called once a report,
+    so that they keep the texts of one report only (an archive's other reports seldom
+    repeat them)."""
     _channel_cues.cache_clear()
+    for kept in _PER_REPORT:
+        kept.cache_clear()
 
 
 @lru_cache(maxsize=4096)

@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from .cues import NAMES, matcher
+from .cues import NAMES, matcher, per_report
 from .prose import ADDRESS, ASIDE, FILLER
 
 _TITLES = re.compile(r"《[^》\n]*》")
@@ -30,6 +30,7 @@ _JOIN = re.compile(r"\s*(?:和|及|并|与|或|、|以及)\s*")
 _INFO_HEAD = re.compile(r"信息\s*(?:数量?|共计?|合计|总计)?\s*(?:为|达)?\s*$")
 
 
+@per_report
 def _blanked(text: str) -> str:
     """``text`` with quoted names, titles and bracketed asides blanked (a verb in a name
     is no verb; 发布(更新)各类政务信息 publishes)."""
@@ -49,22 +50,24 @@ def publish_verbs(text: str) -> list:
     return [s for s, _ in _publish_spans(text)]
 
 
-def _publish_spans(text: str) -> list:
+@per_report
+def _publish_spans(text: str) -> tuple:
     compact, index = _compact(_blanked(text))  # 部\n分公开 is 部分公开
     blocked = [m.span() for m in matcher("publish_verbs", "not").finditer(compact)]
-    return [(index[m.start()], index[m.end() - 1] + 1) for m in matcher("publish_verbs", "words").finditer(compact)
-            if not any(s <= m.start() < e for s, e in blocked)]
+    return tuple((index[m.start()], index[m.end() - 1] + 1) for m in matcher("publish_verbs", "words").finditer(compact)
+                 if not any(s <= m.start() < e for s, e in blocked))
 
 
-def _act_spans(text: str) -> list:
+def _act_spans(text: str) -> tuple:
     blanked = _blanked(text)
-    return [m.span() for m in matcher("not_publication", "acts").finditer(blanked)]
+    return tuple(m.span() for m in matcher("not_publication", "acts").finditer(blanked))
 
 
 #: What may stand between a word of ``publish_verbs.before_count`` and its count.
 _BEFORE_COUNT_GAP = r"\s*(?:共计|合计|总计|共|计|为|达)?\s*$"
 
 
+@per_report
 def governing(text: str) -> Optional[str]:
     """``publish`` or ``act``: what the last verb of ``text`` (the words before a count)
     does, a publishing verb joined to it included; None when there is no such verb.
@@ -93,6 +96,7 @@ def _before_count() -> re.Pattern:
     return re.compile(f"(?:{matcher('publish_verbs', 'before_count').pattern}){_BEFORE_COUNT_GAP}")
 
 
+@per_report
 def has(text: str, *path: str) -> bool:
     return bool(matcher(*path).search(_blanked(text)))
 

@@ -62,27 +62,30 @@ class SentenceView:
         self.continues_list = False
         #: ``(channel, account)`` the sentence before sets (:func:`nlp.facts.channels.sentence_before_scene`).
         self.scene_before = None
+        self._contexts = {}
 
     def clause_index(self, q: Quantity) -> int:
-        for i, c in enumerate(self.clauses):
-            if c.start <= q.start < c.end:
-                return i
-        return len(self.clauses) - 1
+        return self._context(q)[0]
 
     def prefix_start(self, q: Quantity) -> int:
         """Where the words of ``q``'s own clause begin (after an earlier number in it)."""
-        begin = self.clauses[self.clause_index(q)].start
-        for other in self.quantities:
-            if begin <= other.end <= q.start and other.unit not in DATE_UNITS:
-                begin = other.end
-        return begin
+        return self._context(q)[1]
 
     def prefix(self, q: Quantity) -> str:
-        return self.text[self.prefix_start(q):q.start]
+        return self._context(q)[2]
 
     def suffix(self, q: Quantity) -> str:
-        clause = self.clauses[self.clause_index(q)]
-        return self.text[q.end:min(max(clause.end, q.end), q.end + SUFFIX_WINDOW)]
+        return self._context(q)[3]
+
+    def _context(self, q: Quantity) -> tuple:
+        """(clause index, prefix start, prefix, suffix) of ``q``, worked out once per
+        offsets: the rules ask for them again and again (``q`` may be a quantity of an
+        earlier sentence, read against this one's clauses)."""
+        key = (q.start, q.end)
+        known = self._contexts.get(key)
+        if known is None:
+            known = self._contexts[key] = _context(self, q)
+        return known
 
     def clause_text(self, i: int) -> str:
         c = self.clauses[i]
@@ -91,6 +94,20 @@ class SentenceView:
     def counts(self) -> list:
         """The quantities that count something (not dates and bare numbers)."""
         return [q for q in self.quantities if q.unit not in DATE_UNITS]
+
+
+def _context(view: SentenceView, q: Quantity) -> tuple:
+    index = len(view.clauses) - 1
+    for i, c in enumerate(view.clauses):
+        if c.start <= q.start < c.end:
+            index = i
+            break
+    clause = view.clauses[index]
+    begin = clause.start
+    for other in view.quantities:
+        if begin <= other.end <= q.start and other.unit not in DATE_UNITS:
+            begin = other.end
+    return index, begin, view.text[begin:q.start], view.text[q.end:min(max(clause.end, q.end), q.end + SUFFIX_WINDOW)]
 
 
 def _shift(q: Quantity, offset: int) -> Quantity:
