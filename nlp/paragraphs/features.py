@@ -202,23 +202,53 @@ def _cue_hits(text: str, starts: bytes) -> dict:
 def cue_columns(texts, sections, text=None, starts=None) -> np.ndarray:
     """Per paragraph (a dense row): its section (one-hot); per clause cue the log count of
     the matches that start in it, inside and outside section 5; per opening cue 1.0 where
-    it fires."""
+    it fires. The matches of all the cues are counted per paragraph in one pass (no numpy
+    calls per cue)."""
     if text is None:
         text, starts = joined(texts)
+    starts = np.asarray(starts, dtype=np.int64)
     n = len(starts)
+    opening, first, second, kinds = _cue_layout(tuple(cue.where for cue in cues().values()))
+    width = SECTIONS + len(opening) + 2 * len(first)
+    if not n:
+        return np.zeros((0, width))
     section = np.array([s if s in (1, 2, 3, 4, 5, 6) else 0 for s in sections], dtype=np.int64)
     in5 = (section == 5).astype(float)
-    columns = [(section == k).astype(float) for k in range(SECTIONS)]
-    hits_of = cue_hits(text, np.asarray(starts, dtype=np.int64))
-    for name, cue in cues().items():
-        hits = hits_of[name]
-        counts = np.bincount(np.searchsorted(starts, hits, side="right") - 1, minlength=n)[:n] if len(hits) else np.zeros(n)
-        if cue.where == "opening":
-            columns.append((counts > 0).astype(float))
+    out = np.empty((n, width))
+    out[:, :SECTIONS] = section[:, None] == np.arange(SECTIONS)
+    hits_of = cue_hits(text, starts)
+    found = [hits_of[name] for name in cues()]
+    sizes = np.array([len(h) for h in found], dtype=np.int64)
+    counts = np.zeros((len(found), n), dtype=np.int64)
+    if sizes.sum():
+        hits = np.concatenate(found)
+        owner = np.repeat(np.arange(len(found), dtype=np.int64), sizes)
+        para = np.searchsorted(starts, hits, side="right") - 1
+        counts = np.bincount(owner * n + para, minlength=len(found) * n).reshape(len(found), n)
+    out[:, opening] = (counts[kinds] > 0).T
+    logs = np.log1p(counts[~kinds]).T
+    out[:, first] = logs * in5[:, None]
+    out[:, second] = logs * (1 - in5)[:, None]
+    return out
+
+
+@lru_cache(maxsize=4)
+def _cue_layout(wheres: tuple) -> tuple:
+    """The cue columns of cue_columns() in cue_names()' order for cues whose ``where`` are
+    ``wheres``: (opening cues' columns, clause cues' section-5 columns, their other-section
+    columns, which cues open), each in cues()' order."""
+    opening, first, second = [], [], []
+    at = SECTIONS
+    for where in wheres:
+        if where == "opening":
+            opening.append(at)
+            at += 1
         else:
-            logs = np.log1p(counts)
-            columns += [logs * in5, logs * (1 - in5)]
-    return np.column_stack(columns) if n else np.zeros((0, len(columns)))
+            first.append(at)
+            second.append(at + 1)
+            at += 2
+    return (np.array(opening, dtype=np.int64), np.array(first, dtype=np.int64), np.array(second, dtype=np.int64),
+            np.array([where == "opening" for where in wheres], dtype=bool))
 
 
 def cue_matrix(texts, sections, text=None, starts=None):
@@ -239,11 +269,13 @@ def featurize(texts, sections, vocabulary: np.ndarray, idf: np.ndarray, cue_weig
 
 
 def linear_margins(texts, sections, vocabulary: np.ndarray, idf: np.ndarray, cue_weight: float,
-                   coef: np.ndarray) -> np.ndarray:
+                   coef: np.ndarray, text=None, starts=None) -> np.ndarray:
     """``featurize(...) @ coef`` without building the matrix: (paragraphs × labels), the
     n-gram weights of each paragraph summed into its row. Serving takes this path (a report's
-    few dozen paragraphs cost more in sparse-matrix bookkeeping than in arithmetic)."""
-    text, starts = joined(texts)
+    few dozen paragraphs cost more in sparse-matrix bookkeeping than in arithmetic).
+    ``text``, ``starts``: joined(texts), when the caller has it already."""
+    if text is None:
+        text, starts = joined(texts)
     margins = cue_columns(texts, sections, text, starts) @ (coef[len(vocabulary):] * cue_weight)
     row, column, weight = ngram_weights(texts, vocabulary, idf, text)
     if len(row):
@@ -285,11 +317,13 @@ def channel_clauses(text: str, starts: np.ndarray) -> tuple:
 
 
 def clause_max_margins(texts, sections, vocabulary: np.ndarray, idf: np.ndarray, cue_weight: float,
-                       coef: np.ndarray) -> np.ndarray:
+                       coef: np.ndarray, text=None, starts=None) -> np.ndarray:
     """Per paragraph, the highest margin (``coef``: one column over featurize()'s columns) of
     its channel clauses (channel_clauses()), each scored as a text of its own; -inf where it
-    has none. All the clauses of a report in one linear_margins() call."""
-    text, starts = joined(texts)
+    has none. All the clauses of a report in one linear_margins() call. ``text``,
+    ``starts``: joined(texts), when the caller has it already."""
+    if text is None:
+        text, starts = joined(texts)
     best = np.full(len(starts), -np.inf)
     units, owner = channel_clauses(text, starts)
     if units:

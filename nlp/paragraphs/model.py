@@ -69,11 +69,14 @@ class ParagraphClassifier:
         if features != self.coef.shape[0]:
             raise ValueError(f"the model expects {self.coef.shape[0]} features, the cues give {features}: "
                              "cues.json changed since it was trained; retrain it (`make model`)")
-        margin = linear_margins(texts, sections, self.vocabulary, self.idf, self.cue_weight, self.coef) + self.intercept
+        text, starts = joined(texts)  # normalised and joined once for both passes
+        margin = linear_margins(texts, sections, self.vocabulary, self.idf, self.cue_weight, self.coef,
+                                text, starts) + self.intercept
         stack = getattr(self, "clause_stack", None)  # models pickled before it have none
         if stack is not None and "platform" in self.labels:
             j = self.labels.index("platform")
-            best = clause_max_margins(texts, sections, self.vocabulary, self.idf, self.cue_weight, self.clause_coef)
+            best = clause_max_margins(texts, sections, self.vocabulary, self.idf, self.cue_weight, self.clause_coef,
+                                      text, starts)
             margin[:, j] = _combine(margin[:, j], best + self.clause_intercept, stack)
         return 1.0 / (1.0 + np.exp(-margin))
 
