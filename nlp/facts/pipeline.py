@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import spacy
 from spacy.language import Language
@@ -71,7 +71,7 @@ def publication_component(doc: Doc) -> Doc:
         else:
             listed = None
         list_end = view.end
-        view.scene_before = sentence_before_scene(text, view.start)
+        view.scene_before_from(partial(sentence_before_scene, text, view.start))
         found = rules.publication_facts(view, before)
         _add(doc, found)
         if found:

@@ -60,9 +60,25 @@ class SentenceView:
         self.quantities = _with_list_units(text, self, found)
         #: The sentence goes on with a list that a sentence before opened (:func:`nlp.facts.parts.opens_list`).
         self.continues_list = False
-        #: ``(channel, account)`` the sentence before sets (:func:`nlp.facts.channels.sentence_before_scene`).
-        self.scene_before = None
+        self._scene_before, self._scene_before_of = None, None
         self._contexts = {}
+
+    @property
+    def scene_before(self):
+        """``(channel, account)`` the sentence before sets (:func:`nlp.facts.channels.sentence_before_scene`),
+        or None; worked out when a rule first asks (scene_before_from())."""
+        if self._scene_before_of is not None:
+            self._scene_before, self._scene_before_of = self._scene_before_of(), None
+        return self._scene_before
+
+    @scene_before.setter
+    def scene_before(self, value) -> None:
+        self._scene_before, self._scene_before_of = value, None
+
+    def scene_before_from(self, function) -> None:
+        """Let scene_before be ``function()``, called only if a rule asks for it (few
+        counts fall back on the sentence before)."""
+        self._scene_before, self._scene_before_of = None, function
 
     def clause_index(self, q: Quantity) -> int:
         return self._context(q)[0]
