@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 
 from .cues import data, word_regex
-from .prose import paragraph_end, sentences
+from .prose import paragraph_end, sentence, sentence_spans
 
 #: How far a number's sentence is looked for either side of it (a longer stretch
 #: without a sentence end is no prose: a run of digits, a table without separators).
@@ -57,11 +57,11 @@ def candidate_sentences(text: str, ranges) -> list:
                 continue
             begin = _sentence_start(text, m.start(), max(covered, m.start() - REACH))
             stop = _sentence_end(text, m.end(), min(end, m.end() + REACH))
-            for s in sentences(text, begin, stop):
-                if s.start < listed_until and _NUMBER.search(text, s.start, s.end) or _holds_fact_words(text, s):
-                    out.append(s)
-                    if _opens_list().match(text, s.start, s.end):
-                        listed_until = paragraph_end(text, s.end, end)
+            for s, e in sentence_spans(text, begin, stop):  # clauses for the candidates alone
+                if s < listed_until and _NUMBER.search(text, s, e) or _holds_fact_words(text, s, e):
+                    out.append(sentence(text, s, e))
+                    if _opens_list().match(text, s, e):
+                        listed_until = paragraph_end(text, e, end)
             covered = stop
     return out
 
@@ -82,7 +82,7 @@ def _sentence_end(text: str, at: int, hi: int) -> int:
     return min(ends) + 1 if ends else hi
 
 
-def _holds_fact_words(text: str, sentence) -> bool:
-    if not _NUMBER.search(text, sentence.start, sentence.end):
+def _holds_fact_words(text: str, start: int, end: int) -> bool:
+    if not _NUMBER.search(text, start, end):
         return False
-    return bool(_cue().search(text, max(0, sentence.start - CUE_BEFORE), sentence.end))
+    return bool(_cue().search(text, max(0, start - CUE_BEFORE), end))

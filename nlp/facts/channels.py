@@ -16,7 +16,7 @@ import re
 from typing import Optional
 
 from .cues import channel_cues, matcher, resolve_channel
-from .prose import ADDRESS, PARAGRAPH_BREAK, sentences
+from .prose import ADDRESS, PARAGRAPH_BREAK, sentence_spans
 from .verbs import publish_verbs
 from .view import SentenceView
 
@@ -153,10 +153,10 @@ def sentence_before_scene(text: str, start: int) -> Optional[tuple]:
     nothing (2023年,武汉病毒所通过官方微信平台,认真做好信息发布工作。全年共发布信息80条。);
     None otherwise."""
     before = _sentence_before(text, start)
-    found = sentences(text, *before) if before else ()
-    if not found or PARAGRAPH_BREAK.search(text, found[-1].start, start):
+    found = sentence_spans(text, *before) if before else ()
+    if not found or PARAGRAPH_BREAK.search(text, found[-1][0], start):
         return None  # the last sentence: a heading line before it is a sentence of its own
-    sentence = text[found[-1].start:found[-1].end]
+    sentence = text[found[-1][0]:found[-1][1]]
     outline = _OUTLINE_NUMBER.match(sentence)
     sentence = sentence[outline.end():] if outline else sentence
     opening = _YEAR_OPENING.match(sentence)

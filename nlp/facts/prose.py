@@ -70,12 +70,23 @@ def prose_ranges(text: str, sections) -> list:
 
 def sentences(text: str, start: int, end: int) -> list:
     """The sentences of ``text[start:end]`` with their clauses; table rows left out."""
+    return [sentence(text, s, e) for s, e in sentence_spans(text, start, end)]
+
+
+def sentence_spans(text: str, start: int, end: int) -> list:
+    """``(start, end)`` of each of sentences(), without their clauses (for a caller that
+    keeps few of them: sentence() then makes those)."""
     out = []
     for s, e in _sentence_spans(text, start, end):
         s, e = _strip(text, s, e)
         if e > s:
-            out.append(Sentence(s, e, tuple(_clauses(text, s, e))))
+            out.append((s, e))
     return out
+
+
+def sentence(text: str, start: int, end: int) -> Sentence:
+    """The sentence of sentence_spans() at ``start``-``end``, with its clauses."""
+    return Sentence(start, end, tuple(_clauses(text, start, end)))
 
 
 #: The characters a sentence's end is decided at (the rest are skipped in one step).
