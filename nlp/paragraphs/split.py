@@ -128,8 +128,11 @@ class _Line:
     markdown_heading: bool
 
 
+@lru_cache(maxsize=4096)
 def display_width(s: str) -> int:
-    """Columns a line takes: CJK and full-width characters count 2 (East Asian width W or F)."""
+    """Columns a line takes: CJK and full-width characters count 2 (East Asian width W or F).
+    Kept per line: find_paragraphs() measures each line twice (the wrap width of the whole
+    narrative, then each section's lines)."""
     width = len(s) + len(_wide_bmp_characters().findall(s))
     astral = _ASTRAL.findall(s)
     return width + sum(unicodedata.east_asian_width(c) in "WF" for c in astral) if astral else width
