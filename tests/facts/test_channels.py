@@ -259,12 +259,30 @@ OUTSIDE_MEDIA = [
 ]
 
 
+# platforms given in brackets as examples of a general word of new media (如…, …等, …、…) are its:
+# new_media, the bracket names no channel of its own
+EXAMPLES_IN_BRACKETS = [
+    ("全年主动公开政府信息279条,其中通过扎赉特旗人民政府网站公开50条,通过政务新媒体(微信公众号等)公开229条。",
+     [(T, 279), (W, 50), ("new_media", 229)], "round-5 h403 (dev) zhalaite-baoligenhua-sumu-2025"),
+    ("镇政务新媒体(微信公众号、微信群)公开50余条,以图文结合形式解读惠民政策、展示乡村发展;", [("new_media", 50)],
+     "round-5 h407 (dev) jishishan-yinchuan-town-2025"),
+    # the same shape with 如, and a count added (the row states none)
+    ("线上,积极依托本乡政务新媒体(如微信公众号等)发布信息80余条。", [("new_media", 80)],
+     "row 1403 https://www.suibin.gov.cn/suibinxianrenminzhengfu/308b1decf8dc4c8f9cd9deddfb20801f/202601/85333.shtml"),
+    # must not: a website before the new media stays a second channel (total); a bracket after a
+    # website is no list of examples
+    ("通过政府网站、政务新媒体(微信公众号等)发布信息229条。", [(T, 229)], "round-5 h403, with the site of its own sentence before"),
+    ("2024年,我镇通过政府门户网站(集约化网站)主动公开政府信息644条。", [(W, 644)],
+     "row 1021 http://www.zs.gov.cn/gkz/ghtj/zfgzbg/content/post_2483523.html"),
+]
+
+
 def _ids(rows):
     return [row[2].split()[1] for row in rows]
 
 
 ROWS = (BRACKETED_ADDRESS + CHANNEL_WORDS + ONLINE + NAMED_SITE + NAMES_AND_SEVERAL_CHANNELS + LIST_AND_SCENE + GENERIC_BESIDE_WEBSITE
-        + ADVERBIAL_AND_SIBLINGS + SENTENCE_BEFORE + OUTSIDE_MEDIA)
+        + ADVERBIAL_AND_SIBLINGS + SENTENCE_BEFORE + OUTSIDE_MEDIA + EXAMPLES_IN_BRACKETS)
 
 
 @pytest.mark.parametrize("text,expected,source", ROWS, ids=_ids(ROWS))
