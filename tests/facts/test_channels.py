@@ -277,12 +277,23 @@ EXAMPLES_IN_BRACKETS = [
 ]
 
 
+# banners (横幅, 条幅) are kin of the boards: other
+BANNERS = [
+    ("公开栏专题公开56次,通过LED宣传信息12期、27条,通过标语横幅公布信息16次;", [("other", 56), ("other", 27), ("other", 16)],
+     "round-5 h413 (dev) wanyuan-miaozi-township-2019"),
+    # must not: a banner makes no count of updates (更新…27次) a publication (shared gold 128: no fact); the site of another clause keeps its channel (row 2130's shape, a count added to its first clause)
+    ("线上借助徐闻县人民政府网、湛江市人民政府网平台公开信息120条,线下通过宣传栏、宣传车、横幅等方式公开政府信息。", [(W, 120)],
+     "row 2130 http://www.xuwen.gov.cn/zfxxgk/zjsxwxjwxrmzf/content/post_890357.html"),
+    ("西柳镇人民政府利用电子屏、公告栏、条幅等主动对外更新政府信息27次。", [], "shared 128_xiliu-town-2023"),
+]
+
+
 def _ids(rows):
     return [row[2].split()[1] for row in rows]
 
 
 ROWS = (BRACKETED_ADDRESS + CHANNEL_WORDS + ONLINE + NAMED_SITE + NAMES_AND_SEVERAL_CHANNELS + LIST_AND_SCENE + GENERIC_BESIDE_WEBSITE
-        + ADVERBIAL_AND_SIBLINGS + SENTENCE_BEFORE + OUTSIDE_MEDIA + EXAMPLES_IN_BRACKETS)
+        + ADVERBIAL_AND_SIBLINGS + SENTENCE_BEFORE + OUTSIDE_MEDIA + EXAMPLES_IN_BRACKETS + BANNERS)
 
 
 @pytest.mark.parametrize("text,expected,source", ROWS, ids=_ids(ROWS))
