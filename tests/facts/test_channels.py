@@ -288,12 +288,23 @@ BANNERS = [
 ]
 
 
+# 美篇 is a new-media platform (rows 924, 1417 of bp.gov.cn: 借力美篇等新媒体平台): beside 微信 two kinds, total
+MEIPIAN = [
+    ("2022年,全镇政府信息公开566条,一是利用镇安县人民政府门户网站等政务公开栏平台公开政务信息38条;二是通过美篇、微信等发布信息168条;",
+     [(T, 566), (T, 38), (T, 168)], "round-5 h401 (dev) zhenan-maoping-town-2022 (the 38: readers website, grey)"),
+    ("借力美篇等新媒体平台发布信息20条。", [("new_media", 20)],
+     "row 1417 https://www.bp.gov.cn/html/BPSZF/202601/0176852782190078.html (a count added)"),
+    # must not: each account in its own clause keeps its own kind
+    ("微信公众号发布信息50条,美篇发布信息12篇。", [("wechat", 50), ("new_media", 12)], "constructed on row 924's pair"),
+]
+
+
 def _ids(rows):
     return [row[2].split()[1] for row in rows]
 
 
 ROWS = (BRACKETED_ADDRESS + CHANNEL_WORDS + ONLINE + NAMED_SITE + NAMES_AND_SEVERAL_CHANNELS + LIST_AND_SCENE + GENERIC_BESIDE_WEBSITE
-        + ADVERBIAL_AND_SIBLINGS + SENTENCE_BEFORE + OUTSIDE_MEDIA + EXAMPLES_IN_BRACKETS + BANNERS)
+        + ADVERBIAL_AND_SIBLINGS + SENTENCE_BEFORE + OUTSIDE_MEDIA + EXAMPLES_IN_BRACKETS + BANNERS + MEIPIAN)
 
 
 @pytest.mark.parametrize("text,expected,source", ROWS, ids=_ids(ROWS))
