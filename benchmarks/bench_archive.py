@@ -29,6 +29,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+#: the stages timed in this process are this checkout's (an installed nlp may be another's)
+sys.path.insert(0, str(ROOT))
 DATA = ROOT / "data"
 TEXT_SUFFIXES = (".txt", ".md")
 JIEBA_PASS = """

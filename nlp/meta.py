@@ -71,9 +71,25 @@ def detect_agency(text: str):
     return None
 
 
+#: What every title pattern needs (a year and 公开): a line without both is skipped before
+#: the patterns, whose lazy agency names would each be tried at every character of it.
+_TITLE_YEAR = re.compile(r"20\d\d")
+#: What follows the agency in the patterns that open with it: where it is nowhere in a line,
+#: neither pattern can match there (the others open with a literal, which re scans for).
+_AFTER_AGENCY = {
+    _AGENCY_FIRST: re.compile(rf"20\d\d\s*年\s*度?\s*{_REPORT}"),
+    _TOPIC_FIRST: re.compile(r"(?:政府信息公开|政务公开)(?:工作)?\s*20\d\d\s*年\s*度?\s*(?:报告|年报)"),
+}
+
+
 def _from_titles(lines):
     for line in lines:
+        if "公开" not in line or not _TITLE_YEAR.search(line):
+            continue
         for pattern in (_AGENCY_FIRST, _YEAR_FIRST, _TOPIC_FIRST, _WORK_OF_YEAR):
+            after = _AFTER_AGENCY.get(pattern)
+            if after is not None and not after.search(line):
+                continue
             for m in pattern.finditer(line):
                 agency = _clean_agency(m.group("agency"))
                 if agency:

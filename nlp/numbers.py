@@ -51,6 +51,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from . import regexes
+
 #: A cell that is printed but holds no number (left blank, or a placeholder): value null.
 BLANK = object()
 
@@ -178,7 +180,7 @@ TEXT_UNITS = ("条次", "篇次", "人次", "场次", "批次", "余条", "条",
 
 _PREFIX_QUALIFIERS = ("不少于", "超过", "突破", "多于", "至少", "大约", "将近", "逾", "超", "近", "约", "达到", "达")
 
-_QUANTITY = re.compile(
+_QUANTITY = regexes.compile(  # a lookahead for its first characters: re finds none itself
     r"(?P<pre>(?:" + "|".join(_PREFIX_QUALIFIERS) + r")\s*)?"
     r"(?P<num>\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]*[一二两三四五六七八九十百千]+)"
     r"(?:\s*(?P<scale>[万亿](?!元)))?"

@@ -69,8 +69,7 @@ def _patterns() -> tuple:
 
 def find_statements(text: str, edition: Optional[str]) -> list:
     """The statements of ``text`` in order; overlapping matches keep the first pattern's."""
-    index = [i for i, ch in enumerate(text) if not ch.isspace()]
-    compact = "".join(text[i] for i in index)
+    compact = "".join(text.split())  # every white-space character out (str.isspace's)
     found, taken = [], []
     for name, regex, fixed, money, fields in _patterns():
         alternatives = fields.get(edition or "", ()) if isinstance(fields, dict) else fields

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span
 from ..record import Fact
 from . import parts, rules
 from .channels import sentence_before_scene
+from .cues import forget_texts
 from .candidates import candidate_sentences
 from .prose import PARAGRAPH_BREAK, analysis_text, prose_ranges
 
@@ -104,10 +105,11 @@ def _add(doc: Doc, found: list) -> None:
         if span is None:
             continue
         q = f.quantity
-        span._.fact = Fact(f.kind, f.channel, f.account, q.value, _UNITS[f.kind], q.qualifier,
-                           text[f.start:f.end], f.start, f.end, f.rule)
-        span._.fact_rule = f.rule
-        span._.fact_found = f
+        ext = span._  # one accessor for the three (spaCy builds a new one at each ``span._``)
+        ext.fact = Fact(f.kind, f.channel, f.account, q.value, _UNITS[f.kind], q.qualifier,
+                        text[f.start:f.end], f.start, f.end, f.rule)
+        ext.fact_rule = f.rule
+        ext.fact_found = f
         group.append(span)
 
 
@@ -145,6 +147,7 @@ def build_pipeline(segmenter: str = "char") -> Language:
 def annotate(text: str, sections=(), segmenter: str = "char") -> Doc:
     """Run the pipeline over the candidate sentences of ``text``: the Doc with its fact spans."""
     nlp = build_pipeline(segmenter)
+    forget_texts()
     analysis = analysis_text(text)
     found = candidate_sentences(analysis, prose_ranges(analysis, sections))
     doc = sparse_doc(nlp, text, found)

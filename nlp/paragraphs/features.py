@@ -32,6 +32,8 @@ from importlib import resources
 
 import numpy as np
 
+from .. import regexes
+
 NGRAMS = (2, 3, 4)
 SEPARATOR = "\n"
 SECTIONS = 7  # 0 (unknown) and 1–6
@@ -172,8 +174,8 @@ class Cue:
 def cues() -> dict:
     """name → Cue, from cues.json (each cue with the real sentences that justify it)."""
     data = json.loads(resources.files("nlp.paragraphs").joinpath("cues.json").read_text(encoding="utf-8"))
-    return {c["name"]: Cue(c["name"], c["label"], c["stance"], re.compile(c["pattern"]), c.get("where", "clause"),
-                           re.compile(c["unless"]) if c.get("unless") else None)
+    return {c["name"]: Cue(c["name"], c["label"], c["stance"], regexes.compile(c["pattern"]),
+                           c.get("where", "clause"), regexes.compile(c["unless"]) if c.get("unless") else None)
             for c in data["cues"]}
 
 

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import io
 
-import docx
-
 from ..errors import DamagedInput
 from .archive import check_container, open_zip
 from .grid import MAX_COLSPAN, GridCell, Layout, LayoutBuilder, clean_cell, clip_span, collapse
@@ -76,6 +74,8 @@ def add_body(body, out: LayoutBuilder) -> None:
 
 
 def read_docx(data: bytes, source: str) -> Layout:
+    import docx  # python-docx (and lxml's schema classes): 0.1 s, paid by the runs that read Word files
+
     check_container(open_zip(data, source), source)
     try:
         document = docx.Document(io.BytesIO(data))

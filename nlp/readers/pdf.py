@@ -12,8 +12,6 @@ import logging
 import re
 from dataclasses import dataclass
 
-import pdfplumber
-
 from ..errors import DamagedInput, EmptyInput, NianbaoError, UndecodableInput, UnsupportedInput
 from ..vocabulary import PDF_PAGE_NUMBER_LINE
 from .grid import GridCell, Layout, LayoutBuilder, clean_cell
@@ -188,6 +186,8 @@ PASSWORD_HINT = ("the PDF is protected by a password (a user password is needed 
 def pdf_blocks(data: bytes, source: str, ocr: str = "auto") -> list:
     """Every page's blocks, from its text layer or (see :func:`wants_ocr`) by OCR; a
     damaged or encrypted file is a DamagedInput."""
+    import pdfplumber  # with pdfminer: 0.05 s, paid by the runs that read PDF files
+
     from .ocr import check_mode
 
     check_mode(ocr)

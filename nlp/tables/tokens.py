@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import regexes
 from ..numbers import CELL_NUMBER, PLACEHOLDERS, fold_width
 from ..vocabulary import TABLE_PAGE_NUMBER
 
@@ -59,7 +60,7 @@ _CELL_VALUE = re.compile(rf"^{CELL_NUMBER}$")
 #: 本年增/减 prints -3, and a minus right after a digit starts a negative cell whose
 #: separator was lost: 行政事业性收费35-15 is 35 | -15); the unit words end the run.
 _SIGNED = r"(?:(?<![\w.])[+\-－−]|(?<=\d)[\-－−])?\d[\d,，.]*"
-_VALUE_RUN = re.compile(rf"{_SIGNED}(?:[ \t\u3000]+{_SIGNED})*[ \t\u3000]*(?:万元|亿元|元)?")
+_VALUE_RUN = regexes.compile(rf"{_SIGNED}(?:[ \t\u3000]+{_SIGNED})*[ \t\u3000]*(?:万元|亿元|元)?")
 
 #: "…0000002.其他…": the digits just before "N." + text are that sub-row's number.
 _SUBROW_NUMBER = re.compile(r"(\d)\.(?=\s*[^\d\s.])")

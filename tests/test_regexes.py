@@ -1,0 +1,75 @@
+"""nlp/regexes.py: the first-character lookahead changes no match of any pattern it is put on,
+and the channel words found without named groups are those the named groups find."""
+import re
+from pathlib import Path
+
+import pytest
+
+from nlp import regexes
+from nlp.facts import cues as fact_cues
+from nlp.paragraphs import features
+
+ROOT = Path(__file__).resolve().parents[1]
+TEXTS = sorted((ROOT / "data" / "samples").glob("*.txt")) + sorted((ROOT / "data" / "corpus").rglob("*.txt"))[:40]
+
+
+@pytest.fixture(scope="module")
+def texts():
+    return [p.read_text(encoding="utf-8") for p in TEXTS]
+
+
+def _patterns():
+    out = {}
+    for name, cue in features.cues().items():
+        out[f"paragraph cue {name}"] = cue.pattern.pattern
+        if cue.unless is not None:
+            out[f"paragraph cue {name} (unless)"] = cue.unless.pattern
+    data = fact_cues.data()
+    for key, node in data.items():
+        if isinstance(node, dict):
+            for part, words in node.items():
+                if isinstance(words, list) and words and all(isinstance(w, str) for w in words):
+                    out[f"facts {key}/{part}"] = fact_cues.word_regex(words).pattern
+    out["channel words"] = fact_cues._channel_regex()[0].pattern
+    return out
+
+
+@pytest.mark.parametrize(("pattern", "text", "spans"), [
+    ("(?<!公)开通|网站", "公开通过网站开通", [(4, 6), (6, 8)]),   # the lookbehind still sees before the match
+    ("(?<=[在于])[\u4e00-\u9fff]{2,4}?网(?=发布)", "在本县政府网发布", [(1, 6)]),
+    ("(?m)^\\s*平台建设", "一、概述\n  平台建设。\n其平台建设", [(5, 11)]),  # not after 其 on the line
+    ("(?:发布|公开)[^。]{0,6}?\\d+条", "公开信息3条。发布12条", [(0, 6), (7, 12)]),
+])
+def test_the_lookahead_keeps_every_match(pattern, text, spans):
+    assert [m.span() for m in regexes.compile(pattern).finditer(text)] == spans
+    assert [m.span() for m in re.compile(pattern).finditer(text)] == spans
+
+
+@pytest.mark.parametrize("pattern", [
+    "网站|栏目",       # re scans for their first characters itself
+    ".{0,4}网站",      # any character may open a match
+    "(?i)app|网站",    # case folded
+    "(?:网站)?",       # matches the empty string
+    "[^，。]+网站",     # a negated class opens it
+])
+def test_patterns_without_a_known_first_character_are_left_as_they_are(pattern):
+    assert regexes.compile(pattern).pattern == pattern
+
+
+def test_every_cue_pattern_finds_the_same_matches_with_the_lookahead(texts):
+    for name, pattern in _patterns().items():
+        plain, fast = re.compile(pattern), regexes.compile(pattern)
+        for text in texts:
+            assert [(m.span(), m.lastgroup) for m in fast.finditer(text)] == \
+                [(m.span(), m.lastgroup) for m in plain.finditer(text)], name
+
+
+def test_channel_words_are_told_apart_as_the_named_groups_tell_them(texts):
+    named = fact_cues._channel_regex()[0]
+    pieces = [p for text in texts for p in re.split("[。\n]", text) if p]
+    found = 0
+    for piece in pieces:
+        expected = [(m.span(), int(m.lastgroup[1:])) for m in named.finditer(piece)]
+        assert [(m.span(), i) for m, i in fact_cues._channel_matches(piece)] == expected, piece
+        found += len(expected)
+    assert found > 100
