@@ -83,6 +83,21 @@ CASES = [
     ("report_published", "通过局网站发布信息1400条,微信公众号发布62条。", False),
     ("addressing", "以上问题已引起我局高度重视,目前已充实力量并制定计划加以改进。", True),  # h103
     ("report_outline", "全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、存在的主要问题及改进情况、其他需要报告的事项。", True),  # h142
+    # round 7 (the round-5 first look, now development data; h4NN are its reports)
+    # 线上线下 (online and offline) launches nothing, 规范性文件 (a kind of document) standardises nothing
+    ("channel_build", "全年通过湖口县人民政府门户网站付垅乡板块、乡政府及各村(场)政务公开栏等线上线下渠道,主动公开各类政府信息累计300余条。", False),  # h430
+    ("channel_work", "全年通过湖口县人民政府门户网站付垅乡板块、乡政府及各村(场)政务公开栏等线上线下渠道,主动公开各类政府信息累计300余条。", False),  # h430
+    ("channel_build", "“规范性文件及解读”栏目发布政策解读7条。", False),  # h425
+    ("channel_change", "“规范性文件及解读”栏目发布政策解读7条。", False),  # h425
+    ("channel_work", "“规范性文件及解读”栏目发布政策解读7条。", False),  # h425
+    ("channel_build", "进一步规范政务公开专区和政务公开窗口管理,实现线上线下政务公开渠道全覆盖。", True),  # r4 h316
+    ("channel_build", "上线“渝快办”政务服务平台。", True),
+    ("channel_build", "打造“广州政务讲堂”政策宣讲平台,精心策划一批宣讲精品。", True),  # collected gz.gov.cn
+    ("channel_used", "全年通过湖口县人民政府门户网站付垅乡板块、乡政府及各村(场)政务公开栏等线上线下渠道,主动公开各类政府信息累计300余条。", True),  # h430
+    ("channel_used", "通过门户网站,开设“政策解读”专栏。", False),
+    ("channel_build", "重构政务服务专题,新增民呼我为诉求回应专题。", True),  # collected cqbn.gov.cn
+    ("channel_build", "组织召开政务公开专题会议2次,开展专题培训1次。", False),
+    ("channel_build", "积极打造公众服务平台,较好发挥了政府信息对人民群众生产、生活和经济社会活动的服务作用。", True),  # a stock aim: fires, the model weighs it (weiyang, not platform)
 ]
 
 

@@ -227,7 +227,8 @@ def test_the_round_2_rows_are_the_round_2_gold():
 
 
 @pytest.mark.parametrize("name,batch,prefix,n", [("first_look_r3", "2026-12-07-r3", "h2", 104),
-                                                  ("first_look_r4", "2026-12-07-r4", "h3", 91)])
+                                                  ("first_look_r4", "2026-12-07-r4", "h3", 91),
+                                                  ("first_look_r5", "2026-12-07-r5", "h4", 143)])
 def test_the_later_rounds_rows_are_their_gold_and_have_their_groups(name, batch, prefix, n):
     """first_look_r3.jsonl and first_look_r4.jsonl (development data since those rounds' first
     looks) hold every paragraph of their batch's gold records, and groups.tsv names each of
@@ -256,6 +257,12 @@ def test_a_city_named_with_zhen_is_no_township():
     assert module.kind("张甸镇", "township") == module.kind("湖口县流泗镇人民政府", "township") == "township"
     assert module.kind("西安市雁塔区小寨路街道办事处", "street") == "township"
     assert module.kind("河北区人民政府办公室", "district") == "government"
+    # a county or district named bare, a banner (round 5 h420 鹤城区, h409 正蓝旗; round 1 h013 肃南县);
+    # a development zone or a 管理区 is not one
+    assert module.kind("鹤城区", "district government") == module.kind("肃南县", "county government") == "government"
+    assert module.kind("正蓝旗", "county (banner) government") == "government"
+    assert module.kind("安徽舒城经济开发区", "development zone administration committee") == "department"
+    assert module.kind("熊口管理区", "township-level area (管理区)") == "department"
 
 
 CLAUSE_CASES = [
