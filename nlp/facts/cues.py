@@ -174,9 +174,30 @@ def _channel_cues(text: str) -> tuple:
         out.append(Cue(re.sub(rf"[\s{FILLER}]+", "", m.group(0)) or m.group(0), channel, strong, m.start(), m.end(), listed,
                        word in generic))
     out = _outside_names(text, out)
+    out = _without_examples(text, out)
     out = [c for c in out if not (c.generic and _beside_platform(text, c, out))]
     sites = _named_sites(text, out)
     return tuple(sorted(out + sites, key=lambda c: c.start) if sites else out)
+
+
+#: Examples of a channel in brackets right after its word: a list (如…, …等, …、…).
+_EXAMPLES = re.compile(rf"[\s{FILLER}]*[（(]\s*(如|例如|包括)?[^（）()\n]{{1,30}}?(等)?\s*[)）]")
+
+
+def _without_examples(text: str, cues: list) -> list:
+    """Platforms given in brackets as examples of a general word of new media are its, no
+    channel of their own: 政务新媒体(微信公众号等) and 镇政务新媒体(微信公众号、
+    微信群) are new_media (r5 h403, h407; collected row 1403 政务新媒体(如微信公众号等))."""
+    inside = []
+    for c in cues:
+        if not (c.generic and c.channel == "new_media"):
+            continue
+        m = _EXAMPLES.match(text, c.end)
+        if m and (m.group(1) or m.group(2) or "、" in m.group(0)):
+            inside.append(m.span())
+    if not inside:
+        return cues
+    return [c for c in cues if not any(s < c.start and c.end <= e for s, e in inside)]
 
 
 def _named_sites(text: str, cues: list) -> list:

@@ -182,8 +182,16 @@ def acts_on_items(view: SentenceView, q, earlier: list) -> bool:
     return bool(matcher("other_verbs", "words").search(view.prefix(q)))
 
 
+#: A count in 项 before a noun counts kinds (政务动态和村务公开两项群众最关心的内容), no items.
+_KINDS_BEFORE_NOUN = re.compile(r"(?!信息)[\u4e00-\u9fff]")
+
+
 def implicit_total(view: SentenceView, q, earlier: list = ()) -> Optional[UnstatedTotal]:
-    """A breakdown opened by 在…中 (no count in it) before ``q`` in its sentence."""
+    """A breakdown opened by 在…中 (no count in it) before ``q`` in its sentence; a count in 项
+    right before a noun counts kinds of it (row 1756 主动公开的政府信息中,政务动态和村务公开两项
+    群众最关心的内容所占比例最大), no part."""
+    if q.unit == "项" and _KINDS_BEFORE_NOUN.match(view.text, q.end):
+        return None
     for m in matcher("part_markers", "unstated").finditer(view.text, view.start, q.start):
         if not any(m.start() <= c.start < m.end() for c in view.counts()):
             if _interrupted(view, m.end(), q, earlier):

@@ -23,8 +23,12 @@ from functools import lru_cache
 
 from ..vocabulary import CN_NUMERAL, CN_NUMERALS
 
-#: The template's table sections: no prose facts there.
+#: The template's table sections: their table rows hold no prose facts (``_without_table_rows``),
+#: their sentences do (an older report writes section 2 as narrative: r5 h412
+#: ``二、主动公开政府信息情况 2020年,我局公开政府信息新增信息14条。具体情况是:…``; collected rows
+#: 248 guyang ``在政府网站主动公开信息36条``, 478 szlhq, 683 dlweishan, 714 dazhu, 798 rongcheng).
 TABLE_SECTIONS = frozenset({2, 3, 4})
+_SENTENCE_LINE = re.compile(r"^[^|\n]*[。！？!?；;][ \t\u3000\xa0]*$", re.M)
 
 _STOP = "。！？!?"
 _SEMICOLON = "；;"
@@ -62,10 +66,18 @@ class Sentence:
 
 
 def prose_ranges(text: str, sections) -> list:
-    """``(start, end)`` of the narrative: every section but the tables' (2-4)."""
+    """``(start, end)`` of the text read for facts: the narrative sections whole, and of the
+    tables' sections (2-4) the lines that end a sentence (residue of a table, its labels and
+    its cells, ends none)."""
     if not sections:
         return [(0, len(text))]
-    return [(s.start, s.end) for s in sections if s.number not in TABLE_SECTIONS]
+    out = []
+    for s in sections:
+        if s.number not in TABLE_SECTIONS:
+            out.append((s.start, s.end))
+            continue
+        out.extend(m.span() for m in _SENTENCE_LINE.finditer(text, s.start, s.end))
+    return out
 
 
 def sentences(text: str, start: int, end: int) -> list:

@@ -220,8 +220,8 @@ def _not_publication(view: SentenceView, q: Quantity, part: bool) -> bool:
                        or counts_things(_object(prefix), noun_after, q.unit in DOCUMENT_UNITS and _in_object_list(view, q))
                        and not _meeting_items(prefix, q)):
         return True
-    if q.unit == "次" and _TIMES_THEN_ITEMS.match(view.text, q.end, view.end):
-        return True  # 累计发布247次457条: 247 pushes, 457 items
+    if q.unit in _PUSH_UNITS and _TIMES_THEN_ITEMS.match(view.text, q.end, view.end):
+        return True  # 累计发布247次457条: 247 pushes, 457 items; 54期97条, 12期、27条: issues, items
     if matcher("not_publication", "changes").search(prefix):
         return True  # 较上年增加20条: a change against another year
     if q.unit == "期" and matcher("not_publication", "issues").search(prefix):
@@ -231,6 +231,9 @@ def _not_publication(view: SentenceView, q: Quantity, part: bool) -> bool:
     return _is_container_count(view, q) or has(prefix, "follower_words", "words")
 
 
+#: Units of pushes or issues, when a count of items follows right after: 次 (发布247次457条, 发送预警信息39次4707条),
+#: 期 (“庆阳外事”微信订阅号发布信息54期97条, collected row 1357; r5 h413 通过LED宣传信息12期、27条, readers: the 27).
+_PUSH_UNITS = frozenset({"次", "期"})
 #: A count of items right after a count of times (发布247次457条, 发送预警信息39次4707条).
 _TIMES_THEN_ITEMS = re.compile(r"\s*[、，,]?\s*(?:共计|共|计)?\s*\d[\d,.]*\s*(?:余|多)?\s*[条篇]")
 #: The words before a count end in a meeting (…常务会议62条, 会议信息共…).
@@ -240,7 +243,7 @@ _MEETING_END = re.compile(r"会议\s*(?:信息)?\s*(?:共计|共|计|为|达)?\s
 def _times_before(view: SentenceView, q: Quantity) -> Optional[Quantity]:
     """The count of times right before the items count ``q`` (发送文章360余次、2500余篇), or None."""
     before = [c for c in view.counts() if c.end <= q.start]
-    if not before or before[-1].unit != "次":
+    if not before or before[-1].unit not in _PUSH_UNITS:
         return None
     m = _TIMES_THEN_ITEMS.match(view.text, before[-1].end, view.end)
     return before[-1] if m and m.end() >= q.end else None

@@ -259,12 +259,52 @@ OUTSIDE_MEDIA = [
 ]
 
 
+# platforms given in brackets as examples of a general word of new media (如…, …等, …、…) are its:
+# new_media, the bracket names no channel of its own
+EXAMPLES_IN_BRACKETS = [
+    ("全年主动公开政府信息279条,其中通过扎赉特旗人民政府网站公开50条,通过政务新媒体(微信公众号等)公开229条。",
+     [(T, 279), (W, 50), ("new_media", 229)], "round-5 h403 (dev) zhalaite-baoligenhua-sumu-2025"),
+    ("镇政务新媒体(微信公众号、微信群)公开50余条,以图文结合形式解读惠民政策、展示乡村发展;", [("new_media", 50)],
+     "round-5 h407 (dev) jishishan-yinchuan-town-2025"),
+    # the same shape with 如, and a count added (the row states none)
+    ("线上,积极依托本乡政务新媒体(如微信公众号等)发布信息80余条。", [("new_media", 80)],
+     "row 1403 https://www.suibin.gov.cn/suibinxianrenminzhengfu/308b1decf8dc4c8f9cd9deddfb20801f/202601/85333.shtml"),
+    # must not: a website before the new media stays a second channel (total); a bracket after a
+    # website is no list of examples
+    ("通过政府网站、政务新媒体(微信公众号等)发布信息229条。", [(T, 229)], "round-5 h403, with the site of its own sentence before"),
+    ("2024年,我镇通过政府门户网站(集约化网站)主动公开政府信息644条。", [(W, 644)],
+     "row 1021 http://www.zs.gov.cn/gkz/ghtj/zfgzbg/content/post_2483523.html"),
+]
+
+
+# banners (横幅, 条幅) are kin of the boards: other
+BANNERS = [
+    ("公开栏专题公开56次,通过LED宣传信息12期、27条,通过标语横幅公布信息16次;", [("other", 56), ("other", 27), ("other", 16)],
+     "round-5 h413 (dev) wanyuan-miaozi-township-2019"),
+    # must not: a banner makes no count of updates (更新…27次) a publication (shared gold 128: no fact); the site of another clause keeps its channel (row 2130's shape, a count added to its first clause)
+    ("线上借助徐闻县人民政府网、湛江市人民政府网平台公开信息120条,线下通过宣传栏、宣传车、横幅等方式公开政府信息。", [(W, 120)],
+     "row 2130 http://www.xuwen.gov.cn/zfxxgk/zjsxwxjwxrmzf/content/post_890357.html"),
+    ("西柳镇人民政府利用电子屏、公告栏、条幅等主动对外更新政府信息27次。", [], "shared 128_xiliu-town-2023"),
+]
+
+
+# 美篇 is a new-media platform (rows 924, 1417 of bp.gov.cn: 借力美篇等新媒体平台): beside 微信 two kinds, total
+MEIPIAN = [
+    ("二是通过美篇、微信等发布信息168条;三是在商洛日报等市级以上媒体发布信息45条;", [(T, 168), ("other", 45)],
+     "round-5 h401 (dev) zhenan-maoping-town-2022"),
+    ("借力美篇等新媒体平台发布信息20条。", [("new_media", 20)],
+     "row 1417 https://www.bp.gov.cn/html/BPSZF/202601/0176852782190078.html (a count added)"),
+    # must not: each account in its own clause keeps its own kind
+    ("微信公众号发布信息50条,美篇发布信息12篇。", [("wechat", 50), ("new_media", 12)], "constructed on row 924's pair"),
+]
+
+
 def _ids(rows):
     return [row[2].split()[1] for row in rows]
 
 
 ROWS = (BRACKETED_ADDRESS + CHANNEL_WORDS + ONLINE + NAMED_SITE + NAMES_AND_SEVERAL_CHANNELS + LIST_AND_SCENE + GENERIC_BESIDE_WEBSITE
-        + ADVERBIAL_AND_SIBLINGS + SENTENCE_BEFORE + OUTSIDE_MEDIA)
+        + ADVERBIAL_AND_SIBLINGS + SENTENCE_BEFORE + OUTSIDE_MEDIA + EXAMPLES_IN_BRACKETS + BANNERS + MEIPIAN)
 
 
 @pytest.mark.parametrize("text,expected,source", ROWS, ids=_ids(ROWS))

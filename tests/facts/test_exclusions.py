@@ -491,3 +491,37 @@ CHANGES = [
 @pytest.mark.parametrize("text,expected,source", CHANGES, ids=_ids(CHANGES))
 def test_changes_are_no_counts(text, expected, source):
     assert [v for _, v, _ in values_of(text, "publication_count")] == expected
+
+
+# 梳理 (sorting out existing documents) is another act than publishing: it governs a count it
+# stands last before, also a part of a column's total; joined to a publishing verb it publishes
+SORTED_OUT = [
+    ("2024年度政府信息公开栏目共计发布信息376条,其中“政府文件”栏目公开区级文件信息23条,“规范性文件及解读”栏目发布政策解读7条,"
+     "分年度梳理汇总现行有效规范性文件74条,公开力度纵深推进。", [376, 23, 7], "round-5 h425 lianyungang-etdz-2024"),
+    ("全年共梳理归档各类信息729条。", [], "round-1 h024 shifudonglu-jiedao-2025 (readers: other_numbers)"),
+    # must keep: 梳理 joined to a publishing verb
+    ("清理并集中公开现行有效文件12件,梳理并公开现行有效规范性文件74条。", [12, 74], "constructed on the verbs.py doctest's shape"),
+]
+
+
+@pytest.mark.parametrize("text,expected,source", SORTED_OUT, ids=_ids(SORTED_OUT))
+def test_sorting_out_is_no_publishing(text, expected, source):
+    assert [v for _, v, _ in values_of(text, "publication_count")] == expected
+
+
+# a count in 期 right before a count of items (54期97条, 12期、27条) counts issues or pushes, the items
+# are the second count (as 次 before 条: 累计发布247次457条); the items take the first count's channel
+ISSUES_THEN_ITEMS = [
+    ("“学习强国”公开发布2条,“庆阳外事”微信订阅号发布信息54期97条。", [("total", 2), ("wechat", 97)],
+     "row 1357 https://zgqingyang.gov.cn/gk/zfxxgk/xxgkndbg/2020n/szfzcbm3/content_175761"),
+    ("公开栏专题公开56次,通过LED宣传信息12期、27条,通过标语横幅公布信息16次;", [("other", 56), ("other", 27), ("other", 16)],
+     "round-5 h413 wanyuan-miaozi-township-2019"),
+    # must keep: issues of a bulletin with no count of items right after (r5 h409, readers: bulletin 3)
+    ("旗人民政府公报共发行公示3期,公示发布领导讲话9条、政府文件52条。", [("bulletin", 3), ("bulletin", 9), ("bulletin", 52)],
+     "round-5 h409 zhenglanqi-2021"),
+]
+
+
+@pytest.mark.parametrize("text,expected,source", ISSUES_THEN_ITEMS, ids=_ids(ISSUES_THEN_ITEMS))
+def test_issues_then_items(text, expected, source):
+    assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected

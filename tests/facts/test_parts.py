@@ -29,6 +29,15 @@ UNSTATED_OR_NEXT_SENTENCE = [
     ("在主动公开的信息中,政策规范性文件类信息220条;规划计划类信息14条;业务类信息9条;其他类信息67条。",
      [(T, 220), (T, 14), (T, 9), (T, 67)],
      "row 1729 http://www.yw.gov.cn/art/2010/3/29/art_1229134136_1318423.html"),
+    # … also at the head of a sentence without 在 (a paragraph of its own after the total's)
+    ("2025年全镇主动公开信息共200余条,依托多渠道实现信息精准推送:\n\n分类公开信息中,乡村振兴领域60余条(含产业扶持、人居环境整治等),"
+     "民生保障领域80余条(含教育补贴、医疗报销、社保办理指南等),重大项目建设领域10余条(含道路修缮、水利设施改造等)。",
+     [(T, 200), (T, 60), (T, 80), (T, 10)], "round-5 h407 jishishan-yinchuan-town-2025"),
+    # must not: a count in 项 before a noun counts kinds, with or without 在
+    ("主动公开的政府信息中,政务动态和村务公开两项群众最关心的内容所占比例最大,分别占总数的28%和20%。", [],
+     "row 1756 (collected.jsonl)"),
+    ("在主动公开的政府信息中,政务动态和村务公开两项群众最关心的内容所占比例最大,分别占总数的28%和20%。", [],
+     "row 1756 with 在 (was a false 2)"),
     # … or breaks down the total of the sentence before, with its channel
     ("2023年,我局认真梳理,主动在门户网站公开政府信息50条。全年政务信息公开工作运行正常。在主动公开的信息中,"
      "政策法规类的信息4条,业务工作类的信息10条,信息公开30条,统计数据信息6条。",
