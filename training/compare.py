@@ -14,8 +14,8 @@ same way on every run, so that a change ships only when it is better where it ma
 * ``first_look`` the first-look batch's paragraphs (first_look.jsonl), each half of its
                 reports (odd / even numbers) scored by a model trained without it (on the
                 rest of the training data, the other half included when first_look.jsonl
-                is trained on); ``first_look_r2`` to ``first_look_r5`` the same for rounds 2 to 5
-                (first_look_r2.jsonl … first_look_r5.jsonl).
+                is trained on); ``first_look_r2`` to ``first_look_r6`` the same for rounds 2 to 6
+                (first_look_r2.jsonl … first_look_r6.jsonl).
 
 Thresholds are picked as `nianbao train` picks them (out-of-fold, by document) and used for
 every figure of that model. Prints one JSON object (the predictions on gold and unseen rows
@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LABELLED = ROOT / "data" / "labelled"
 REQUIRED = ("problems", "measures", "platform")
 #: the first-look batches that became development data (their paragraphs, scored by halves)
-BATCHES = ("first_look", "first_look_r2", "first_look_r3", "first_look_r4", "first_look_r5")
+BATCHES = ("first_look", "first_look_r2", "first_look_r3", "first_look_r4", "first_look_r5", "first_look_r6")
 
 
 def groups_table(path=LABELLED / "groups.tsv") -> dict:
@@ -78,7 +78,7 @@ def bootstrap(rows, predicted, draws: int = 1000, seed: int = 0) -> tuple:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--params", default="{}", help="JSON parameters of that classifier")
-    ap.add_argument("--what", default="gold,unseen,first_look,first_look_r2,first_look_r3,first_look_r4,first_look_r5,cv_doc,cv_province,cv_kind,subsample")
+    ap.add_argument("--what", default="gold,unseen,first_look,first_look_r2,first_look_r3,first_look_r4,first_look_r5,first_look_r6,cv_doc,cv_province,cv_kind,subsample")
     ap.add_argument("--train", default="collected.jsonl,first_look.jsonl,first_look_r2.jsonl,first_look_r3.jsonl",
                     help="training files in data/labelled (comma-separated)")
     ap.add_argument("--thresholds", help="JSON {label: threshold} used instead of the out-of-fold pick (for analysis)")

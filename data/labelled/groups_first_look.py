@@ -1,6 +1,6 @@
 """Add to groups.tsv the province and kind of agency of every report of the first-look batches
-(data/heldout/2026-12-07 and its rounds 2–5, -r2 to -r5, development data since their first looks;
-their paragraphs are first_look.jsonl and first_look_r2/_r3/_r4/_r5.jsonl), for the cross-validation that holds out whole provinces and kinds. The
+(data/heldout/2026-12-07 and its rounds 2–6, -r2 to -r6, development data since their first looks;
+their paragraphs are first_look.jsonl and first_look_r2/…/_r6.jsonl), for the cross-validation that holds out whole provinces and kinds. The
 batch's sources.jsonl names each report's province and agency, so no gazetteer is needed;
 the kind follows make_groups.py (township, government, department).
 
@@ -13,14 +13,14 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 BATCHES = ("data/heldout/2026-12-07", "data/heldout/2026-12-07-r2", "data/heldout/2026-12-07-r3",
-           "data/heldout/2026-12-07-r4", "data/heldout/2026-12-07-r5")
+           "data/heldout/2026-12-07-r4", "data/heldout/2026-12-07-r5", "data/heldout/2026-12-07-r6")
 PROVINCES = {
     "Anhui": "安徽省", "Beijing": "北京市", "Fujian": "福建省", "Gansu": "甘肃省", "Guangdong": "广东省",
     "Guizhou": "贵州省", "Hainan": "海南省", "Heilongjiang": "黑龙江省", "Henan": "河南省", "Hubei": "湖北省",
     "Hunan": "湖南省", "Inner Mongolia": "内蒙古自治区", "Jiangsu": "江苏省", "Jiangxi": "江西省", "Liaoning": "辽宁省",
     "Ningxia": "宁夏回族自治区", "Shaanxi": "陕西省", "Shandong": "山东省", "Shanghai": "上海市", "Shanxi": "山西省",
     "Sichuan": "四川省", "Xinjiang": "新疆维吾尔自治区", "Zhejiang": "浙江省",
-    "Chongqing": "重庆市", "Guangxi": "广西壮族自治区", "Jilin": "吉林省", "Hebei": "河北省", "Tianjin": "天津市", "Tibet": "西藏自治区", "Yunnan": "云南省", "national (Beijing)": "北京市",
+    "Chongqing": "重庆市", "Guangxi": "广西壮族自治区", "Jilin": "吉林省", "Hebei": "河北省", "Tianjin": "天津市", "Tibet": "西藏自治区", "Qinghai": "青海省", "Yunnan": "云南省", "national (Beijing)": "北京市",
 }
 #: a town or township ends the name (景德镇市… is a city: 镇 inside a city's name is no township)
 _TOWNSHIP = re.compile(r"(?:镇|鎮|乡|鄉)(?:人民政府|政府|办事处|辦事處)?(?:$|[(（])|街道|苏木|嘎查")

@@ -228,7 +228,8 @@ def test_the_round_2_rows_are_the_round_2_gold():
 
 @pytest.mark.parametrize("name,batch,prefix,n", [("first_look_r3", "2026-12-07-r3", "h2", 104),
                                                   ("first_look_r4", "2026-12-07-r4", "h3", 91),
-                                                  ("first_look_r5", "2026-12-07-r5", "h4", 143)])
+                                                  ("first_look_r5", "2026-12-07-r5", "h4", 143),
+                                                  ("first_look_r6", "2026-12-07-r6", "h5", 90)])
 def test_the_later_rounds_rows_are_their_gold_and_have_their_groups(name, batch, prefix, n):
     """first_look_r3.jsonl and first_look_r4.jsonl (development data since those rounds' first
     looks) hold every paragraph of their batch's gold records, and groups.tsv names each of
