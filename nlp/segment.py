@@ -104,6 +104,10 @@ def _anchor_patterns() -> dict:
 #: an anchor followed by 情况 is a section's title named in prose (a preamble listing the
 #: sections: 全文包括…政府信息公开行政复议行政诉讼情况、存在的主要问题及改进情况…), not its table
 _TITLE_NAMED = re.compile(r"\s*情况")
+#: an anchor followed by a count in 件 is a sentence of section 1's request paragraph (收到行政复议66件,
+#: 结果维持33件…: r6 h510, h517; collected lhqzf.haikou.gov.cn, szlhq.gov.cn 其中结果维持0件), not the
+#: section-4 table's header: read as one, it made the rest of section 1 sections 4 and 5
+_COUNTED = re.compile(r"\s*\d+\s*件")
 
 
 def _table_anchor(text: str, number: int, begin: int):
@@ -111,7 +115,7 @@ def _table_anchor(text: str, number: int, begin: int):
     at the line holding them."""
     pattern = _anchor_patterns().get(number)
     m = pattern.search(text, begin) if pattern else None
-    while m is not None and _TITLE_NAMED.match(text, m.end()):
+    while m is not None and (_TITLE_NAMED.match(text, m.end()) or _COUNTED.match(text, m.end())):
         m = pattern.search(text, m.end())
     if m is None:
         return None

@@ -94,3 +94,24 @@ def test_a_title_named_in_a_preamble_is_no_table(text, numbers):
 def test_older_titles_of_section_5(text, section5):
     sections = {s.number: text[s.start:s.end].strip() for s in find_sections(text)}
     assert sections.get(5) == section5
+
+
+#: section 1's request paragraph counting reviews and their outcomes in prose names the
+#: section-4 table's header words (结果维持) with a count in 件: no table (round 6 h510, h517,
+#: whose last section-1 paragraphs had become sections 4 and 5 and read as measures)
+REQUEST_PROSE = ("一、总体情况\n（二）依申请公开。2023年区政府收到政府信息公开申请30件,现已办结30件,"
+                 "全年因政府信息公开产生行政复议案件6件和行政诉讼案件3件,其中行政复议结果维持5件,尚未审结1件。\n"
+                 "（三）政府信息管理。进一步完善信息公开审批制度。\n")
+REQUEST_PROSE_ZERO = ("一、总体情况\n收到政府信息公开行政复议0件。其中结果维持0件;结果纠正0件;其他结果0件;尚未审结0件。\n"
+                      "（三）平台建设。优化网站栏目。\n")
+
+
+@pytest.mark.parametrize("text, numbers", [
+    (REQUEST_PROSE, [1]),
+    (REQUEST_PROSE_ZERO, [1]),
+    (REQUEST_PROSE + "行政复议 行政诉讼\n结果维持 结果纠正 其他结果 尚未审结\n0 0 0 0\n", [1, 4]),
+    (REQUEST_PROSE + "结果维持\n结果纠正\n0\n0\n", [1, 4]),
+], ids=["outcomes counted in prose", "zero outcomes in prose", "the table after it", "a header cell per line"])
+def test_table_words_counted_in_prose_are_no_table(text, numbers):
+    sections = find_sections(text)
+    assert [s.number for s in sections] == numbers
