@@ -52,8 +52,8 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_ocr.py
 
 # The shipped paragraph classifier, rebuilt from the labelled data in the repo (the collected rows and the
-# first-look batches' paragraphs, rounds 1–3; rounds 4 and 5's, first_look_r4/_r5.jsonl, are scored,
-# not trained on: data/labelled/README.md, rounds 6 and 7; about 1 min:
+# first-look batches' paragraphs, rounds 1–3; rounds 4 to 6's, first_look_r4/_r5/_r6.jsonl, are scored,
+# not trained on: data/labelled/README.md, rounds 6 to 8; about 1 min:
 # cross-validation by document, by province and by kind of agency); the gold paragraphs and
 # the unseen-report paragraphs are evaluated, never trained on.
 model: $(STAMP)
