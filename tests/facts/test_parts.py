@@ -100,6 +100,16 @@ BRACKETS = [
      "含政府规章文件类信息50条,工作动态、财政信息等信息179条。",
      [(W, 229), (W, 50), (W, 179)],
      "row 1308 https://joymasonry.com/tssrmzf/zwgk/zfxxgkzl/xxgkgzndbg/content/post_2520371.html"),
+    # a bracket right after a count that opens with a kind and its count, no marker: its parts, with its channel
+    ("通过海南省地震局政府网站主动公开各类信息578条,其中工作动态信息292条(省局动态197条、市县动态95条)、政策法规及解读8条。",
+     [(W, 578), (W, 292), (W, 197), (W, 95), (W, 8)], "round-1 h045 hainan-dzj-2024"),
+    ("截止到12月底,在局门户网站更新新闻动态89条(工作动态55条,上级动态34条),政务公开27条(人事信息3条,财政信息20条,规划计划4条),文件通知7条。",
+     [(W, 89), (W, 55), (W, 34), (W, 27), (W, 3), (W, 20), (W, 4), (W, 7)], "round-3 h219 huaihua-lyj-2025 (channel words shortened)"),
+    ("2013年,我镇主动公开政府信息共455条(规范性文件84条,计划规划20条,业务公开累计296条,其他政府信息55条)。",
+     [(T, 455), (T, 84), (T, 20), (T, 296), (T, 55)], "row 1800 http://jindazhongye.com/XxgkAnnualReport/show/1705"),
+    # must not: the same shape after a count of lawsuits
+    ("涉信息公开行政诉讼案件2件(审结2件、0件在审),胜诉率50%;行政复议案件2件,被维持2件。", [],
+     "row 1021 http://www.zs.gov.cn/gkz/ghtj/zfgzbg/content/post_"),
 ]
 
 WITHOUT_A_UNIT = [
