@@ -125,6 +125,18 @@ WITHOUT_A_UNIT = [
     ("工程招投标领域专栏发布信息13条;征地拆迁专栏发布信息13;民生工程领域发布4条;工作动态信息发布20条",
      [(W, 13), (W, 13), (T, 4), (T, 20)],
      "row 1052 http://jkh.gov.cn/jkhq/nb2022bm/202301/c21613ff2d9c4920ac15a0496c60aea1.shtml"),
+    # a count glued to the next word after the items' noun: the page lost its unit and separator
+    ("二是旗蒙文网站方面,年内发布各类信息854条,其中新闻类信息520旗内文件55政策解读60牧民之友元上都文化资源等具有蒙元文化特色栏目更新类信息219、微信平台同步发布信息812条。",
+     [(W, 854), (W, 520), (W, 55), (W, 60), (W, 219), ("wechat", 812)], "round-5 h409 zhenglanqi-2021"),
+    ("县政府门户网站主动公开政府信息2252条、政务新媒体发布信息39936甘肃政务服务网发布信息139条。",
+     [(W, 2252), ("new_media", 39936), (T, 139)], "round-1 h013 sunan-county-2023 (the 139's channel is an error left: website)"),
+    ("2020年,周口市各级、各部门通过政府网站、政务新媒体等渠道共公开各级各类政府信息39586条。其中,概况类信息661条,政务动态信息34573条,"
+     "政策解读类信息780信息公开目录更新2234条次。", [(T, 39586), (T, 661), (T, 34573), (T, 780)], "round-6 h510 zhoukou-city-2020"),
+    # must not: a number before a unit the rules do not know, in counts of applications and of land cases
+    ("(二)依申请公开情况。2025年我镇共收到申请公开政府信息5宗,上年结转政府信息公开申请1宗。", [],
+     "row 1014 http://www.lufengshi.gov.cn/swlufeng/zwgk/zfxxgkndbg/content"),
+    ("通过区政府网站主动公开农用地转用项目9宗,主动公开临时用地批复文件4宗。", [],
+     "row 1057 https://ghzrzyj.cq.gov.cn/zz/jbq/zwgk/zfxxgknb/202301/"),
 ]
 
 INTERRUPTED = [
