@@ -299,12 +299,24 @@ MEIPIAN = [
 ]
 
 
+# archives, libraries, reading points and service halls are places outside the body's media: other
+READING_PLACES = [
+    ("主動公開政府信息69條,無規范性文件類信息,其他文件信息27條,工作動態等信息42條,通過市檔案館主動公開文件2份,受理依申請公開0份。",
+     [(T, 69), (T, 27), (T, 42), ("other", 2)], "row 82 http://hayleyrahl.com/zwgk/xxgk/hssgaj/gzdt/tzgg/content/post_1958543. (was total)"),
+    ("全市各政务新媒体发布领导活动、重要会议、政策措施等335896条;通过市、县两级档案馆、图书馆和政务服务大厅公开政策文件7129件。",
+     [("new_media", 335896), ("other", 7129)], "round-6 h520 xingtai-city-2023 (was website from the sentence before)"),
+    # must not: copies handed to an archive or library are no publication (移送)
+    ("定期向东城区档案馆、文化和旅游局(图书馆)、行政服务管理局(行政服务中心)移送政府信息纸质文本,共15份。", [], "round-1 h015 (dev)"),
+]
+
+
 def _ids(rows):
     return [row[2].split()[1] for row in rows]
 
 
 ROWS = (BRACKETED_ADDRESS + CHANNEL_WORDS + ONLINE + NAMED_SITE + NAMES_AND_SEVERAL_CHANNELS + LIST_AND_SCENE + GENERIC_BESIDE_WEBSITE
-        + ADVERBIAL_AND_SIBLINGS + SENTENCE_BEFORE + OUTSIDE_MEDIA + EXAMPLES_IN_BRACKETS + BANNERS + MEIPIAN)
+        + ADVERBIAL_AND_SIBLINGS + SENTENCE_BEFORE + OUTSIDE_MEDIA + EXAMPLES_IN_BRACKETS + BANNERS + MEIPIAN
+        + READING_PLACES)
 
 
 @pytest.mark.parametrize("text,expected,source", ROWS, ids=_ids(ROWS))
