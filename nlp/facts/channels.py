@@ -78,10 +78,11 @@ def own_clause_start(view: SentenceView, q) -> int:
     《公报》主动公开…: the clauses before it joined by 、, without counts or verbs)."""
     i = view.clause_index(q)
     start = view.clauses[i].start
-    while i > 0 and "、" in view.text[view.clauses[i - 1].end:view.clauses[i].start] \
-            and not _counts(view, i - 1) and not publish_verbs(view.clause_text(i - 1)):
+    while i > 0 and "、" in view.text[view.clauses[i - 1].end:view.clauses[i].start] and not _counts(view, i - 1):
         i -= 1
         start = view.clauses[i].start
+        if publish_verbs(view.clause_text(i)):
+            break  # 全市各政务新媒体发布领导活动、重要会议、政策措施等335896条: the verb's clause, its objects listed
     return start
 
 

@@ -310,13 +310,25 @@ READING_PLACES = [
 ]
 
 
+# the clause of the verb whose objects a 、 list gives is the count's own clause: its channel is the count's
+VERB_OBJECT_LIST = [
+    ("全年主动公开政府信息300条,其中通过银川市政府门户网站政务公开栏目主动公开政府信息80条,官方微博“@银川防震减灾”共发布、转发信息215条,回复网友咨询、提问。",
+     [(T, 300), (W, 80), ("weibo", 215)], "round-2 h126 (dev) yinchuan-dzj-2019 (was total: the parts' sibling)"),
+    ("市、县政府信息公开平台发布各类政府信息103283条,其中各县(市、区)发布89289条,市政府各部门发布13994条;"
+     "全市各政务新媒体发布领导活动、重要会议、政策措施等335896条;",
+     [(W, 103283), (W, 89289), (W, 13994), ("new_media", 335896)], "round-6 h520 xingtai-city-2023 (was website, the breakdown's)"),
+    # two verbs joined by 、, two channels: the count is both's, total (was the last clause's alone)
+    ("通过网站发布、微信推送信息10条。", [(T, 10)], "constructed two-verb"),
+]
+
+
 def _ids(rows):
     return [row[2].split()[1] for row in rows]
 
 
 ROWS = (BRACKETED_ADDRESS + CHANNEL_WORDS + ONLINE + NAMED_SITE + NAMES_AND_SEVERAL_CHANNELS + LIST_AND_SCENE + GENERIC_BESIDE_WEBSITE
         + ADVERBIAL_AND_SIBLINGS + SENTENCE_BEFORE + OUTSIDE_MEDIA + EXAMPLES_IN_BRACKETS + BANNERS + MEIPIAN
-        + READING_PLACES)
+        + READING_PLACES + VERB_OBJECT_LIST)
 
 
 @pytest.mark.parametrize("text,expected,source", ROWS, ids=_ids(ROWS))
