@@ -317,6 +317,9 @@ VERB_OBJECT_LIST = [
     ("市、县政府信息公开平台发布各类政府信息103283条,其中各县(市、区)发布89289条,市政府各部门发布13994条;"
      "全市各政务新媒体发布领导活动、重要会议、政策措施等335896条;",
      [(W, 103283), (W, 89289), (W, 13994), ("new_media", 335896)], "round-6 h520 xingtai-city-2023 (was website, the breakdown's)"),
+    # must stay total: the verb's clause has its own list of channels of two kinds before it
+    ("我镇2020年度通过甘肃政务服务网站、华池县政府信息公开网站、新闻报刊媒体等方式公开我镇项目建设、招标投标、价费以及参与全镇经济社会建设工作中产生的公开信息共计147条。",
+     [(T, 147)], "devset-check [104] (collected.jsonl)"),
     # two verbs joined by 、, two channels: the count is both's, total (was the last clause's alone)
     ("通过网站发布、微信推送信息10条。", [(T, 10)], "constructed two-verb"),
 ]
