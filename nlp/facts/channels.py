@@ -75,11 +75,20 @@ def own_channel(view: SentenceView, q) -> tuple:
 
 def own_clause_start(view: SentenceView, q) -> int:
     """Where ``q``'s own clause starts, taken with the list of channels it ends (在网站、
-    《公报》主动公开…: the clauses before it joined by 、, without counts or verbs)."""
+    《公报》主动公开…: the clauses before it joined by 、, without counts or verbs), and with
+    the clause of the verb whose objects or joined verbs the 、 list gives (全市各政务新媒体
+    发布领导活动、重要会议、政策措施等335896条; 官方微博…共发布、转发信息215条), itself after
+    its own list of channels (通过甘肃政务服务网站、华池县政府信息公开网站、新闻报刊媒体等方式公开…、
+    招标投标、…公开信息共计147条: total)."""
     i = view.clause_index(q)
     start = view.clauses[i].start
-    while i > 0 and "、" in view.text[view.clauses[i - 1].end:view.clauses[i].start] \
-            and not _counts(view, i - 1) and not publish_verbs(view.clause_text(i - 1)):
+    verb_seen = False  # a verb of the clauses walked back over: before it, a list of channels only
+    while i > 0 and "、" in view.text[view.clauses[i - 1].end:view.clauses[i].start] and not _counts(view, i - 1):
+        has_verb = bool(publish_verbs(view.clause_text(i - 1)))
+        if has_verb and verb_seen:
+            break
+        # 全市各政务新媒体发布领导活动、重要会议、政策措施等335896条: the verb's clause, its objects listed
+        verb_seen = verb_seen or has_verb
         i -= 1
         start = view.clauses[i].start
     return start

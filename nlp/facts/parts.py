@@ -33,6 +33,9 @@ from .view import PUBLICATION_UNITS, SentenceView
 _COLON_AFTER = re.compile(r"\s*[:：]")
 #: A bracket opening with 其中/含/包括, or 含 after a comma.
 _BRACKET_PART = re.compile(r"[（(]\s*(?:其中|含|包括)|[，,]\s*含(?!有)")
+#: A bracket right after a count that opens with a kind and its count, no marker
+#: (``发布信息16642条(概况类194条、政务动态5749条…)``, ``455条(规范性文件84条,…)``).
+_BRACKET_AFTER = re.compile(r"\s*[（(](?=\s*[\u4e00-\u9fff]{1,12}\s*\d)")
 #: ``规章13件(含新制定5件,修改4件,废止4件)``: what was done to the items, no kinds of them.
 _CONTAINS = re.compile(r"[（(，,]\s*含")
 _OPEN, _CLOSE = "（(", "）)"
@@ -67,6 +70,9 @@ def _markers(text: str, start: int, end: int) -> list:
     colon = _COLON_AFTER.match(text, start, end)
     if colon:
         found.append((start, colon.end(), False))
+    bracket = _BRACKET_AFTER.match(text, start)
+    if bracket and bracket.end() <= end:
+        found.append((start, bracket.end(), True))
     found += [(m.start(), m.end(), m.group(0).lstrip()[0] in _OPEN) for m in _BRACKET_PART.finditer(text, start, end)]
     found += [(m.start(), m.end(), False) for m in matcher("part_markers", "words").finditer(text, start, end)]
     return sorted(found)

@@ -30,6 +30,12 @@ _TITLES = re.compile(r"《[^》\n]{1,60}》")
 _BARE_BEFORE = re.compile(r"[\u4e00-\u9fff]$")
 _NOT_BARE_BEFORE = re.compile(r"[第年月日号期届次章条款]$")
 _BARE_AFTER = re.compile(r"\s*(?:[，,、；;。）)]|$)")
+#: A count glued to the next words, its unit and separator lost on the page: right after
+#: the noun of the items (信息、文件、公告、解读) and before the next word or a line end
+#: (r6 h514 主动公开信息38其中,…相关信息30发布…等信息8; r6 h510 政策解读类信息780信息公开目录…;
+#: r5 h409 通知公告307不动产公告84条…新闻类信息520旗内文件55政策解读60牧民之友).
+_GLUED_BEFORE = re.compile(r"(?:信息|文件|公告|解读)$")
+_GLUED_AFTER = re.compile(r"[\u4e00-\u9fff]|[ \t]*\n")
 
 
 @dataclass(frozen=True)
@@ -140,7 +146,7 @@ def _with_list_units(text: str, view: SentenceView, found: list) -> list:
         if q.unit == "" and units and _is_bare_list_count(text, view, q):
             nearest = min(units, key=lambda u: abs(u.start - q.start))
             q = replace(q, unit=nearest.unit)
-        elif q.unit == "" and _cut_off(text, view, q):
+        elif q.unit == "" and (_cut_off(text, view, q) or _glued(text, view, q, units)):
             q = replace(q, unit="条")
         out.append(q)
     return out
@@ -158,6 +164,19 @@ def _cut_off(text: str, view: SentenceView, q: Quantity) -> bool:
     clause_start = max([view.start] + [c.end for c in view.clauses if c.end <= q.start])
     words = text[clause_start:q.start]
     return bool(matcher("publish_verbs", "words").search(words)) and not matcher("follower_words", "words").search(words)
+
+
+def _glued(text: str, view: SentenceView, q: Quantity, units: list) -> bool:
+    """A whole count right after the noun of the items, glued to the next word (or ending
+    its line): a list count or a publishing verb's count whose unit the page lost."""
+    if q.value != int(q.value) or "." in q.raw or q.qualifier != "exact":
+        return False
+    if not _GLUED_BEFORE.search(text, max(view.start, q.start - 4), q.start) or not _GLUED_AFTER.match(text, q.end):
+        return False
+    if units:
+        return True
+    clause_start = max([view.start] + [c.end for c in view.clauses if c.end <= q.start])
+    return bool(matcher("publish_verbs", "words").search(text, clause_start, q.start))
 
 
 def _is_bare_list_count(text: str, view: SentenceView, q: Quantity) -> bool:

@@ -299,12 +299,39 @@ MEIPIAN = [
 ]
 
 
+# archives, libraries, reading points and service halls are places outside the body's media: other
+READING_PLACES = [
+    ("主動公開政府信息69條,無規范性文件類信息,其他文件信息27條,工作動態等信息42條,通過市檔案館主動公開文件2份,受理依申請公開0份。",
+     [(T, 69), (T, 27), (T, 42), ("other", 2)], "row 82 http://hayleyrahl.com/zwgk/xxgk/hssgaj/gzdt/tzgg/content/post_1958543. (was total)"),
+    ("全市各政务新媒体发布领导活动、重要会议、政策措施等335896条;通过市、县两级档案馆、图书馆和政务服务大厅公开政策文件7129件。",
+     [("new_media", 335896), ("other", 7129)], "round-6 h520 xingtai-city-2023 (was website from the sentence before)"),
+    # must not: copies handed to an archive or library are no publication (移送)
+    ("定期向东城区档案馆、文化和旅游局(图书馆)、行政服务管理局(行政服务中心)移送政府信息纸质文本,共15份。", [], "round-1 h015 (dev)"),
+]
+
+
+# the clause of the verb whose objects a 、 list gives is the count's own clause: its channel is the count's
+VERB_OBJECT_LIST = [
+    ("全年主动公开政府信息300条,其中通过银川市政府门户网站政务公开栏目主动公开政府信息80条,官方微博“@银川防震减灾”共发布、转发信息215条,回复网友咨询、提问。",
+     [(T, 300), (W, 80), ("weibo", 215)], "round-2 h126 (dev) yinchuan-dzj-2019 (was total: the parts' sibling)"),
+    ("市、县政府信息公开平台发布各类政府信息103283条,其中各县(市、区)发布89289条,市政府各部门发布13994条;"
+     "全市各政务新媒体发布领导活动、重要会议、政策措施等335896条;",
+     [(W, 103283), (W, 89289), (W, 13994), ("new_media", 335896)], "round-6 h520 xingtai-city-2023 (was website, the breakdown's)"),
+    # must stay total: the verb's clause has its own list of channels of two kinds before it
+    ("我镇2020年度通过甘肃政务服务网站、华池县政府信息公开网站、新闻报刊媒体等方式公开我镇项目建设、招标投标、价费以及参与全镇经济社会建设工作中产生的公开信息共计147条。",
+     [(T, 147)], "devset-check [104] (collected.jsonl)"),
+    # two verbs joined by 、, two channels: the count is both's, total (was the last clause's alone)
+    ("通过网站发布、微信推送信息10条。", [(T, 10)], "constructed two-verb"),
+]
+
+
 def _ids(rows):
     return [row[2].split()[1] for row in rows]
 
 
 ROWS = (BRACKETED_ADDRESS + CHANNEL_WORDS + ONLINE + NAMED_SITE + NAMES_AND_SEVERAL_CHANNELS + LIST_AND_SCENE + GENERIC_BESIDE_WEBSITE
-        + ADVERBIAL_AND_SIBLINGS + SENTENCE_BEFORE + OUTSIDE_MEDIA + EXAMPLES_IN_BRACKETS + BANNERS + MEIPIAN)
+        + ADVERBIAL_AND_SIBLINGS + SENTENCE_BEFORE + OUTSIDE_MEDIA + EXAMPLES_IN_BRACKETS + BANNERS + MEIPIAN
+        + READING_PLACES + VERB_OBJECT_LIST)
 
 
 @pytest.mark.parametrize("text,expected,source", ROWS, ids=_ids(ROWS))

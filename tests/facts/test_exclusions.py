@@ -234,6 +234,23 @@ DISCLOSED_COUNT = [
 ]
 
 
+# the replies to deputies' suggestions and proposals a publishing verb puts out are published items
+PUBLISHED_REPLIES = [
+    ("及时公开建议提案办理答复14件;财政预决算信息2条。", [14], "round-6 h503 (dev) shijiazhuang-gxj-2019 (simplified; the 2 is a gap left)"),
+    ("全市各政务新媒体发布领导活动、重要会议、政策措施等335896条;专栏公开各级人大代表建议、政协提案办理复文2575件。", [335896, 2575],
+     "round-6 h520 (dev) xingtai-city-2023"),
+    # must not: suggestions and replies handled (及答复), replies to consultations, replies without a publishing verb
+    ("2023年,公开书记县长信箱或领导信箱(网上信访)办件22件、12345政务服务热线办件7341件、人大代表建议及答复107件、政协提案和答复149件,开展在线访谈2期。",
+     [], "row 624 https://www.hejiang.gov.cn/gk/zfxxgknb/bmxxgknb/content_191767"),
+    ("收到网上咨询2152条,全部按时办结,公开答复1978条,平均办理时间3.2天。", [], "round-6 h510 (dev) zhoukou-city-2020"),
+    ("全年办理人大代表建议答复12件,政协提案答复8件,办结率100%。", [], "constructed on row 624's words"),
+]
+
+
+@pytest.mark.parametrize("text,expected,source", PUBLISHED_REPLIES, ids=_ids(PUBLISHED_REPLIES))
+def test_published_replies_to_suggestions(text, expected, source):
+    assert [v for _, v, _ in values_of(text, "publication_count")] == expected
+
 @pytest.mark.parametrize("text,expected,source", DISCLOSED_COUNT, ids=_ids(DISCLOSED_COUNT))
 def test_disclosure_with_its_count_is_published(text, expected, source):
     assert [v for _, v, _ in values_of(text, "publication_count")] == expected

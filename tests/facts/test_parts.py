@@ -100,6 +100,19 @@ BRACKETS = [
      "含政府规章文件类信息50条,工作动态、财政信息等信息179条。",
      [(W, 229), (W, 50), (W, 179)],
      "row 1308 https://joymasonry.com/tssrmzf/zwgk/zfxxgkzl/xxgkgzndbg/content/post_2520371.html"),
+    # a bracket right after a count that opens with a kind and its count, no marker: its parts, with its channel
+    ("通过海南省地震局政府网站主动公开各类信息578条,其中工作动态信息292条(省局动态197条、市县动态95条)、政策法规及解读8条。",
+     [(W, 578), (W, 292), (W, 197), (W, 95), (W, 8)], "round-1 h045 hainan-dzj-2024"),
+    ("截止到12月底,在局门户网站更新新闻动态89条(工作动态55条,上级动态34条),政务公开27条(人事信息3条,财政信息20条,规划计划4条),文件通知7条。",
+     [(W, 89), (W, 55), (W, 34), (W, 27), (W, 3), (W, 20), (W, 4), (W, 7)], "round-3 h219 huaihua-lyj-2025 (channel words shortened)"),
+    ("2013年,我镇主动公开政府信息共455条(规范性文件84条,计划规划20条,业务公开累计296条,其他政府信息55条)。",
+     [(T, 455), (T, 84), (T, 20), (T, 296), (T, 55)], "row 1800 http://jindazhongye.com/XxgkAnnualReport/show/1705"),
+    ("通过《银川市人民政府公报》、政府网站和政务新媒体以及各类新闻、报纸、广播及宣传栏、电子屏、查询机等媒介,主动公开政府信息20余万条,"
+     "其中,银川市政府门户网站发布信息16642条(概况类194条、政务动态5749条、信息公开目录10699条)。",
+     [(W, 16642), (W, 194), (W, 5749), (W, 10699)], "round-6 h508 yinchuan-city-office-2022 (was total for the three; 20余万条 is not read yet)"),
+    # must not: the same shape after a count of lawsuits
+    ("涉信息公开行政诉讼案件2件(审结2件、0件在审),胜诉率50%;行政复议案件2件,被维持2件。", [],
+     "row 1021 http://www.zs.gov.cn/gkz/ghtj/zfgzbg/content/post_"),
 ]
 
 WITHOUT_A_UNIT = [
@@ -112,6 +125,18 @@ WITHOUT_A_UNIT = [
     ("工程招投标领域专栏发布信息13条;征地拆迁专栏发布信息13;民生工程领域发布4条;工作动态信息发布20条",
      [(W, 13), (W, 13), (T, 4), (T, 20)],
      "row 1052 http://jkh.gov.cn/jkhq/nb2022bm/202301/c21613ff2d9c4920ac15a0496c60aea1.shtml"),
+    # a count glued to the next word after the items' noun: the page lost its unit and separator
+    ("二是旗蒙文网站方面,年内发布各类信息854条,其中新闻类信息520旗内文件55政策解读60牧民之友元上都文化资源等具有蒙元文化特色栏目更新类信息219、微信平台同步发布信息812条。",
+     [(W, 854), (W, 520), (W, 55), (W, 60), (W, 219), ("wechat", 812)], "round-5 h409 zhenglanqi-2021"),
+    ("县政府门户网站主动公开政府信息2252条、政务新媒体发布信息39936甘肃政务服务网发布信息139条。",
+     [(W, 2252), ("new_media", 39936), (T, 139)], "round-1 h013 sunan-county-2023 (the 139's channel is an error left: website)"),
+    ("2020年,周口市各级、各部门通过政府网站、政务新媒体等渠道共公开各级各类政府信息39586条。其中,概况类信息661条,政务动态信息34573条,"
+     "政策解读类信息780信息公开目录更新2234条次。", [(T, 39586), (T, 661), (T, 34573), (T, 780)], "round-6 h510 zhoukou-city-2020"),
+    # must not: a number before a unit the rules do not know, in counts of applications and of land cases
+    ("(二)依申请公开情况。2025年我镇共收到申请公开政府信息5宗,上年结转政府信息公开申请1宗。", [],
+     "row 1014 http://www.lufengshi.gov.cn/swlufeng/zwgk/zfxxgkndbg/content"),
+    ("通过区政府网站主动公开农用地转用项目9宗,主动公开临时用地批复文件4宗。", [],
+     "row 1057 https://ghzrzyj.cq.gov.cn/zz/jbq/zwgk/zfxxgknb/202301/"),
 ]
 
 INTERRUPTED = [
