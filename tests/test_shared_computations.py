@@ -147,3 +147,44 @@ def test_kept_display_width_is_the_width(reports):
             want = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
             assert split.display_width(line) == want
             assert split.display_width(line) == want  # asked again: the kept answer
+
+
+def _channel_clauses_per_cue(text, starts):
+    """channel_clauses() as it was computed, one cue at a time."""
+    found = [(m.start(), m.group()) for m in features._CLAUSE.finditer(text)]
+    if not found or not len(starts):
+        return [], []
+    begins = np.array([b for b, _ in found], dtype=np.int64)
+    gate = np.zeros(len(found), dtype=bool)
+    for names, value in ((features.CHANNEL_CLAUSE_CUES, True), (features.CHANNEL_CLAUSE_AGAINST, False)):
+        for name in names:
+            hits = features.cues()[name].starts(text, starts)
+            if len(hits):
+                gate[np.searchsorted(begins, hits, side="right") - 1] = value
+    chosen = np.flatnonzero(gate)
+    return [found[i][1] for i in chosen], list(np.searchsorted(starts, begins[chosen], side="right") - 1)
+
+
+def test_one_scan_of_all_cues_finds_what_each_cue_finds(reports):
+    masked = opened = clauses = 0
+    for text in reports:
+        found = paragraphs.find_paragraphs(text, find_sections(text))
+        texts = [b.text for _, b in found]
+        if not texts:
+            continue
+        joined, starts = features.joined(texts)
+        hits_of = features.cue_hits(joined, starts)
+        assert list(hits_of) == list(features.cues())
+        for name, cue in features.cues().items():
+            want = cue.starts(joined, starts)
+            assert hits_of[name].dtype == np.int64 and hits_of[name].tolist() == want.tolist(), name
+            every = [m.start() for m in cue.pattern.finditer(joined)]
+            masked += cue.unless is not None and len(want) < len(every)
+            opened += cue.where == "opening" and len(want) < len(every)
+        units, owner = features.channel_clauses(joined, starts)
+        want_units, want_owner = _channel_clauses_per_cue(joined, starts)
+        assert units == want_units and list(owner) == want_owner
+        clauses += len(units)
+    # the reports exercise what the scan filters: matches inside `unless`, opening cues past
+    # the paragraph's first characters, channel clauses
+    assert masked and opened and clauses > 20

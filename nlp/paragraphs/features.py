@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -189,14 +190,46 @@ def cue_names() -> list:
 def cue_hits(text: str, starts: np.ndarray) -> dict:
     """name → the start offsets of each cue's matches that count (Cue.starts) in the
     joined ``text`` of paragraphs beginning at ``starts``. The paragraph columns and the
-    channel-clause gate of one report ask for the same matches: they are found once."""
-    return _cue_hits(text, starts.tobytes())
+    channel-clause gate of one report ask for the same matches: they are found once
+    (cue_scan())."""
+    hits, owner = cue_scan(text, starts)
+    bounds = np.searchsorted(owner, np.arange(len(cues()) + 1))
+    return {name: hits[bounds[k]:bounds[k + 1]] for k, name in enumerate(cues())}
+
+
+def cue_scan(text: str, starts: np.ndarray) -> tuple:
+    """(start offsets, cue index in cues()' order) of the matches of every cue that count
+    (Cue.starts), ordered by cue then offset: one loop over the cues, the few matches of
+    each filtered in Python, one array at the end (no numpy calls per cue)."""
+    return _cue_scan(text, np.asarray(starts, dtype=np.int64).tobytes())
 
 
 @lru_cache(maxsize=2)
-def _cue_hits(text: str, starts: bytes) -> dict:
-    at = np.frombuffer(starts, dtype=np.int64)
-    return {name: cue.starts(text, at) for name, cue in cues().items()}
+def _cue_scan(text: str, starts: bytes) -> tuple:
+    hits, owner = [], []
+    at = None
+    for k, cue in enumerate(cues().values()):
+        found = [m.span() for m in cue.pattern.finditer(text) if SEPARATOR not in m.group()]
+        if not found:
+            continue
+        if cue.unless is not None:
+            masks = [m.span() for m in cue.unless.finditer(text)]
+            if masks:
+                mask_starts = [a for a, _ in masks]
+                found = [(a, b) for a, b in found if not _inside(a, mask_starts, masks)]
+        if cue.where == "opening":
+            if at is None:
+                at = np.frombuffer(starts, dtype=np.int64).tolist()
+            found = [(a, b) for a, b in found if b - at[bisect_right(at, a) - 1] <= OPENING_CHARS]
+        hits += [a for a, _ in found]
+        owner += [k] * len(found)
+    return np.array(hits, dtype=np.int64), np.array(owner, dtype=np.int64)
+
+
+def _inside(start: int, mask_starts: list, masks: list) -> bool:
+    """Does ``start`` fall inside one of ``masks`` (non-overlapping spans, by start)?"""
+    i = bisect_right(mask_starts, start) - 1
+    return i >= 0 and start < masks[i][1]
 
 
 def cue_columns(texts, sections, text=None, starts=None) -> np.ndarray:
@@ -216,15 +249,11 @@ def cue_columns(texts, sections, text=None, starts=None) -> np.ndarray:
     in5 = (section == 5).astype(float)
     out = np.empty((n, width))
     out[:, :SECTIONS] = section[:, None] == np.arange(SECTIONS)
-    hits_of = cue_hits(text, starts)
-    found = [hits_of[name] for name in cues()]
-    sizes = np.array([len(h) for h in found], dtype=np.int64)
-    counts = np.zeros((len(found), n), dtype=np.int64)
-    if sizes.sum():
-        hits = np.concatenate(found)
-        owner = np.repeat(np.arange(len(found), dtype=np.int64), sizes)
+    hits, owner = cue_scan(text, starts)
+    counts = np.zeros((len(kinds), n), dtype=np.int64)
+    if len(hits):
         para = np.searchsorted(starts, hits, side="right") - 1
-        counts = np.bincount(owner * n + para, minlength=len(found) * n).reshape(len(found), n)
+        counts = np.bincount(owner * n + para, minlength=len(kinds) * n).reshape(len(kinds), n)
     out[:, opening] = (counts[kinds] > 0).T
     logs = np.log1p(counts[~kinds]).T
     out[:, first] = logs * in5[:, None]
@@ -306,14 +335,20 @@ def channel_clauses(text: str, starts: np.ndarray) -> tuple:
         return [], np.zeros(0, dtype=np.int64)
     begins = np.array([b for b, _ in found], dtype=np.int64)
     gate = np.zeros(len(found), dtype=bool)
-    hits_of = cue_hits(text, np.asarray(starts, dtype=np.int64))
-    for names, value in ((CHANNEL_CLAUSE_CUES, True), (CHANNEL_CLAUSE_AGAINST, False)):
-        for name in names:
-            hits = hits_of.get(name, ())
-            if len(hits):
-                gate[np.searchsorted(begins, hits, side="right") - 1] = value
+    hits, owner = cue_scan(text, starts)
+    if len(hits):
+        clause = np.searchsorted(begins, hits, side="right") - 1
+        gate[clause[np.isin(owner, _cue_indices(CHANNEL_CLAUSE_CUES))]] = True
+        gate[clause[np.isin(owner, _cue_indices(CHANNEL_CLAUSE_AGAINST))]] = False
     chosen = np.flatnonzero(gate)
     return [found[i][1] for i in chosen], np.searchsorted(starts, begins[chosen], side="right") - 1
+
+
+@lru_cache(maxsize=4)
+def _cue_indices(names: tuple) -> np.ndarray:
+    """The indices in cues()' order of the cues ``names`` (those there are)."""
+    order = {name: k for k, name in enumerate(cues())}
+    return np.array([order[name] for name in names if name in order], dtype=np.int64)
 
 
 def clause_max_margins(texts, sections, vocabulary: np.ndarray, idf: np.ndarray, cue_weight: float,
