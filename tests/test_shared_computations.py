@@ -188,3 +188,25 @@ def test_one_scan_of_all_cues_finds_what_each_cue_finds(reports):
     # the reports exercise what the scan filters: matches inside `unless`, opening cues past
     # the paragraph's first characters, channel clauses
     assert masked and opened and clauses > 20
+
+
+def test_vocabulary_index_is_searchsorted_on_real_reports(reports):
+    from nlp.engine import Engine
+
+    vocabulary = Engine().classifier._classifier.vocabulary
+    hits = misses = 0
+    for text in reports:
+        keys = features.ngram_keys(features.joined(text.splitlines())[0])[0]
+        at = np.minimum(np.searchsorted(vocabulary, keys), len(vocabulary) - 1)
+        want = np.where(vocabulary[at] == keys, at, -1)
+        got = features.vocabulary_index(vocabulary, keys)
+        assert got.dtype == np.int64 and got.tolist() == want.tolist()
+        hits += int((want >= 0).sum())
+        misses += int((want < 0).sum())
+    assert hits > 1000 and misses > 1000
+    # a vocabulary learnt from a few paragraphs, and one with no key at all
+    small = features.learn_vocabulary(reports[0].splitlines())[0]
+    keys = features.ngram_keys(reports[1])[0]
+    at = np.minimum(np.searchsorted(small, keys), len(small) - 1)
+    assert features.vocabulary_index(small, keys).tolist() == np.where(small[at] == keys, at, -1).tolist()
+    assert features.vocabulary_index(np.zeros(0, dtype=np.uint64), keys).tolist() == [-1] * len(keys)

@@ -102,13 +102,57 @@ def ngram_weights(texts, vocabulary: np.ndarray, idf: np.ndarray, text=None) -> 
     keys, rows = ngram_keys(joined(texts)[0] if text is None else text)
     if not len(vocabulary) or not len(keys):
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
-    at = np.minimum(np.searchsorted(vocabulary, keys), len(vocabulary) - 1)
-    hit = vocabulary[at] == keys
+    at = vocabulary_index(vocabulary, keys)
+    hit = at >= 0
     pairs, counts = np.unique(rows[hit] * len(vocabulary) + at[hit], return_counts=True)
     row, column = np.divmod(pairs, len(vocabulary))
     weight = (1.0 + np.log(counts)) * idf[column]
     norms = np.sqrt(np.bincount(row, weights=weight * weight))
     return row, column, weight / norms[row]
+
+
+#: Fibonacci hashing of an n-gram key into the slots of vocabulary_index()'s table
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+#: (vocabulary, its hash table, shift) of the vocabularies looked up last
+_TABLES: list = []
+
+
+def vocabulary_index(vocabulary: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """The index in ``vocabulary`` (sorted, unique keys) of each of ``keys``, -1 where it is
+    not there: the index searchsorted gives. A hash table of the vocabulary (built once per
+    vocabulary, four slots a key, each slot holding the first key that hashes to it) answers
+    most keys in three array operations: a key whose slot is empty is not in the vocabulary,
+    one whose slot holds it is found; the few others (a slot held by another key) are
+    looked up with searchsorted."""
+    if not len(vocabulary):
+        return np.full(len(keys), -1, dtype=np.int64)
+    if vocabulary.dtype != np.uint64 or keys.dtype != np.uint64:
+        at = np.minimum(np.searchsorted(vocabulary, keys), len(vocabulary) - 1)
+        return np.where(vocabulary[at] == keys, at, -1)
+    table, shift = _table(vocabulary)
+    slot = table[(keys * _MIX) >> shift]
+    found = (vocabulary[slot] == keys) & (slot >= 0)
+    at = np.where(found, slot, -1)
+    doubt = np.flatnonzero(~found & (slot >= 0))
+    if len(doubt):
+        some = keys[doubt]
+        near = np.minimum(np.searchsorted(vocabulary, some), len(vocabulary) - 1)
+        at[doubt] = np.where(vocabulary[near] == some, near, -1)
+    return at
+
+
+def _table(vocabulary: np.ndarray) -> tuple:
+    for known, table, shift in _TABLES:
+        if known is vocabulary:
+            return table, shift
+    bits = max(4, (4 * len(vocabulary)).bit_length())
+    shift = np.uint64(64 - bits)
+    table = np.full(1 << bits, -1, dtype=np.int64)
+    home = (vocabulary * _MIX) >> shift
+    _, first = np.unique(home, return_index=True)
+    table[home[first]] = first
+    _TABLES[:] = [(vocabulary, table, shift), *_TABLES[:1]]
+    return table, shift
 
 
 def ngram_matrix(texts, vocabulary: np.ndarray, idf: np.ndarray, text=None):
