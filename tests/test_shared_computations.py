@@ -210,3 +210,40 @@ def test_vocabulary_index_is_searchsorted_on_real_reports(reports):
     at = np.minimum(np.searchsorted(small, keys), len(small) - 1)
     assert features.vocabulary_index(small, keys).tolist() == np.where(small[at] == keys, at, -1).tolist()
     assert features.vocabulary_index(np.zeros(0, dtype=np.uint64), keys).tolist() == [-1] * len(keys)
+
+
+def _classifier_section_one_at_a_time(section, block):
+    """classifier_section() as it was computed, each text normalised on its own."""
+    if block.heading and paragraphs._SECTION6_TITLE.search(features.normalize(block.heading)):
+        return 6
+    opening = block.heading or block.text
+    if section != 5 and (paragraphs._SECTION5_OPENING.match(opening)
+                         or paragraphs._SECTION5_OPENING.match(features.normalize(block.text[:40]))):
+        return 5
+    return section
+
+
+TRADITIONAL = sorted((ROOT / "data" / "heldout").glob("2026-12-07-r2/corpus/*traditional*.txt"))
+
+
+def test_normalising_many_texts_at_once_is_normalising_each(reports):
+    texts = [line for text in reports + [p.read_text(encoding="utf-8") for p in TRADITIONAL]
+             for line in text.splitlines() if line.strip()]
+    heads = [t[:40] for t in texts]
+    assert features.normalize_many(heads) == [features.normalize(t) for t in heads]
+    assert features.normalize_many(texts) == [features.normalize(t) for t in texts]
+    changed = sum(features.normalize(t) != t for t in texts)
+    assert changed > 20  # traditional script, compatibility characters, glosses: normalising does something
+    odd = ["平台\ue000建设", "網站"]  # a text holding the joining character: each on its own
+    assert features.normalize_many(odd) == [features.normalize(t) for t in odd]
+    assert features.normalize_many([]) == []
+
+
+def test_classifier_sections_at_once_are_those_of_each_paragraph(reports):
+    told = set()
+    for text in reports + [p.read_text(encoding="utf-8") for p in TRADITIONAL]:
+        found = paragraphs.find_paragraphs(text, find_sections(text))
+        got = paragraphs.classifier_sections(found)
+        assert got == [_classifier_section_one_at_a_time(*f) for f in found]
+        told.update((s, g) for (s, _), g in zip(found, got))
+    assert {(4, 5), (5, 5), (6, 6)} & told and any(s != g for s, g in told)

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 
 from ..record import Paragraph
 from ..vocabulary import CN_NUMERAL, PAREN_ITEM_MARKER, PAREN_MARKER
-from .features import normalize
+from .features import normalize, normalize_many
 from .split import GLOSS, Block, line_widths, split_lines, wrap_width
 from .store import load_classifier
 
@@ -134,12 +134,27 @@ def classifier_section(section: int, block: Block) -> int:
     reads the paragraph's text alone, as its training rows are written: a sub-heading line
     says where a paragraph stands, not what it is about (a 平台建设 heading over a count of
     posts)."""
-    if block.heading and _SECTION6_TITLE.search(normalize(block.heading)):
-        return 6
-    opening = block.heading or block.text
-    if section != 5 and (_SECTION5_OPENING.match(opening) or _SECTION5_OPENING.match(normalize(block.text[:40]))):
-        return 5
-    return section
+    return classifier_sections([(section, block)])[0]
+
+
+def classifier_sections(found) -> list:
+    """classifier_section() of each (section, block) of ``found``: the headings and openings
+    it has to read normalised, in one normalisation call for all of them."""
+    asks = [(block.heading if block.heading else None,
+             block.text[:40] if section != 5 and not _SECTION5_OPENING.match(block.heading or block.text) else None)
+            for section, block in found]
+    normal = iter(normalize_many([t for pair in asks for t in pair if t is not None]))
+    told = []
+    for (section, block), (heading, head) in zip(found, asks):
+        heading = next(normal) if heading is not None else None
+        head = next(normal) if head is not None else None
+        if heading is not None and _SECTION6_TITLE.search(heading):
+            told.append(6)
+        elif section != 5 and (head is None or _SECTION5_OPENING.match(head)):
+            told.append(5)
+        else:
+            told.append(section)
+    return told
 
 
 #: a sentence ends here (closing quotes or brackets may follow)
@@ -191,7 +206,7 @@ def annotate_paragraphs(text: str, sections, classifier) -> list:
     said = [i for i, (_, b) in enumerate(found) if not (i in cut and says_nothing(b.text))]
     predictions = dict(zip(said, classifier.predict([said_part(found[i][1].text) if i in cut else found[i][1].text
                                                      for i in said],
-                                                    [classifier_section(*found[i]) for i in said])))
+                                                    classifier_sections([found[i] for i in said]))))
     nothing = ((), {label: 0.0 for label in getattr(classifier, "labels", ())})
     return [Paragraph(n, b.text, b.start, b.end, *predictions.get(i, nothing))
             for i, (n, b) in enumerate(found)]
