@@ -397,17 +397,16 @@ def channel_clauses(text: str, starts: np.ndarray) -> tuple:
     hits, owner = cue_scan(text, starts)
     if len(hits):
         clause = np.searchsorted(begins, hits, side="right") - 1
-        gate[clause[np.isin(owner, _cue_indices(CHANNEL_CLAUSE_CUES))]] = True
-        gate[clause[np.isin(owner, _cue_indices(CHANNEL_CLAUSE_AGAINST))]] = False
+        gate[clause[_cue_mask(CHANNEL_CLAUSE_CUES)[owner]]] = True
+        gate[clause[_cue_mask(CHANNEL_CLAUSE_AGAINST)[owner]]] = False
     chosen = np.flatnonzero(gate)
     return [found[i][1] for i in chosen], np.searchsorted(starts, begins[chosen], side="right") - 1
 
 
 @lru_cache(maxsize=4)
-def _cue_indices(names: tuple) -> np.ndarray:
-    """The indices in cues()' order of the cues ``names`` (those there are)."""
-    order = {name: k for k, name in enumerate(cues())}
-    return np.array([order[name] for name in names if name in order], dtype=np.int64)
+def _cue_mask(names: tuple) -> np.ndarray:
+    """Per cue in cues()' order: is it one of ``names``?"""
+    return np.array([name in names for name in cues()], dtype=bool)
 
 
 def clause_max_margins(texts, sections, vocabulary: np.ndarray, idf: np.ndarray, cue_weight: float,
