@@ -147,6 +147,10 @@ def test_kept_display_width_is_the_width(reports):
             want = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
             assert split.display_width(line) == want
             assert split.display_width(line) == want  # asked again: the kept answer
+    # characters outside report text's usual run: astral (𠮷), half-width katakana, full-width
+    # letters, combining marks, a private-use character
+    for line in ("𠮷野家 ｶﾀｶﾅ ＡＢＣ e\u0301 \ue000 (zhèn)", "", "𠮷"):
+        assert split.display_width(line) == sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
 
 
 def _channel_clauses_per_cue(text, starts):

@@ -133,12 +133,20 @@ def display_width(s: str) -> int:
     """Columns a line takes: CJK and full-width characters count 2 (East Asian width W or F).
     Kept per line: find_paragraphs() measures each line twice (the wrap width of the whole
     narrative, then each section's lines)."""
-    width = len(s) + len(_wide_bmp_characters().findall(s))
+    width = 2 * len(s) - len(_not_wide_bmp_characters().findall(s))
     astral = _ASTRAL.findall(s)
     return width + sum(unicodedata.east_asian_width(c) in "WF" for c in astral) if astral else width
 
 
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+
+@lru_cache(maxsize=1)
+def _not_wide_bmp_characters() -> re.Pattern:
+    """The complement of _wide_bmp_characters() (astral characters included): in report
+    text most characters are wide, and counting the few others builds a short list where
+    counting the wide ones built one string a character."""
+    return re.compile("[^" + _wide_bmp_characters().pattern[1:])
 
 
 @lru_cache(maxsize=1)
