@@ -251,3 +251,14 @@ def test_classifier_sections_at_once_are_those_of_each_paragraph(reports):
         assert got == [_classifier_section_one_at_a_time(*f) for f in found]
         told.update((s, g) for (s, _), g in zip(found, got))
     assert {(4, 5), (5, 5), (6, 6)} & told and any(s != g for s, g in told)
+
+
+def test_cjk_at_least_is_counting_every_cjk_character(reports):
+    seen = set()
+    for text in reports:
+        for line in text.splitlines():
+            count = len(split._CJK.findall(line))
+            for n in (0, 1, 2, 4, 10, 12, count, count + 1):
+                assert split.cjk_at_least(line, n) == (count >= n)
+            seen.add(min(count, 13))
+    assert seen >= set(range(14))  # lines of every count around the thresholds

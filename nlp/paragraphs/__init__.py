@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from ..record import Paragraph
 from ..vocabulary import CN_NUMERAL, PAREN_ITEM_MARKER, PAREN_MARKER
 from .features import normalize, normalize_many
-from .split import GLOSS, Block, line_widths, split_lines, wrap_width
+from .split import GLOSS, Block, cjk_at_least, line_widths, split_lines, wrap_width
 from .store import load_classifier
 
 __all__ = ["annotate_paragraphs", "find_paragraphs", "load_classifier"]
@@ -62,7 +62,6 @@ def _after_heading(text: str, body_start: int, end: int) -> int:
 #: a section answered by one word (无。): a statement of the section, a paragraph with no
 #: labels (what follows it on later lines is page furniture, or paragraphs of their own)
 _NIL_ANSWER = re.compile(r"[ \t\u3000\xa0]*(?:无|無|没有|沒有|暂无|暫無)[ \t\u3000\xa0]*[。.]?[ \t\u3000\xa0]*(?=\n|$)")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _BLANK = re.compile(r"\s*")
 
 
@@ -109,7 +108,7 @@ def _narrative(text: str, cut_off: bool = False) -> bool:
     are none); the last block of an input cut off mid-sentence (an excerpt) needs no
     terminal punctuation when it runs over several clauses (…加强网站账号管理,动态监测网站内容)."""
     digits = sum(ch.isdigit() for ch in _DATE.sub("年", text))
-    long_enough = len(text) >= 30 or (len(text) >= 10 and bool(_NIL.search(text))) or len(_CJK.findall(text)) >= 12
+    long_enough = len(text) >= 30 or (len(text) >= 10 and bool(_NIL.search(text))) or cjk_at_least(text, 12)
     ends = text.rstrip()[-1:] in "。；;！？!?" or (cut_off and len(re.findall(r"[，,]", text)) >= 2)
     return long_enough and digits / len(text) < 0.2 and ends
 
@@ -179,7 +178,7 @@ def says_nothing(text: str) -> bool:
     """
     ends = [m.end() for m in _CLAUSE_END.finditer(text)]
     done = _OPENING_MARKER.sub("", text[:ends[-1]] if ends else "", count=1)
-    return len(_CJK.findall(done)) < _SAYS_SOMETHING
+    return not cjk_at_least(done, _SAYS_SOMETHING)
 
 
 def said_part(text: str) -> str:

@@ -105,6 +105,17 @@ _HEADING_MAX_CHARS = 40
 _MIN_CJK = 4
 
 
+def cjk_at_least(text: str, n: int) -> bool:
+    """Does ``text`` hold at least ``n`` CJK characters? (Stops at the n-th: no list of
+    every character of a long paragraph.)"""
+    if n <= 0:
+        return True
+    for k, _ in enumerate(_CJK.finditer(text), 1):
+        if k >= n:
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class Block:
     """A paragraph found in the source: cleaned ``text`` and its source span;
@@ -191,7 +202,7 @@ def _is_noise(line: _Line) -> bool:
     if _CHROME.match(t) and len(t) <= _CHROME_MAX_CHARS:
         return True
     return bool(PAGE_NUMBER_LINE.match(t) or _CONTACT.match(t) or _CAPTION.match(t) or _TABLE_NOTE.match(t)
-                or "|" in t or (len(_CJK.findall(t)) < 2 and not _TERMINAL.search(t)))
+                or "|" in t or (not cjk_at_least(t, 2) and not _TERMINAL.search(t)))
 
 
 def _is_heading(line: _Line, width, after_sentence: bool, more_follows: bool) -> bool:
@@ -268,7 +279,7 @@ def split_lines(text: str, begin: int, end: int, width=None, last_in_text: bool 
         if pieces and above:
             pieces[0] = Block(pieces[0].text, pieces[0].start, pieces[0].end, above)
         blocks += pieces
-    return [b for b in blocks if len(_CJK.findall(b.text)) >= _MIN_CJK]
+    return [b for b in blocks if cjk_at_least(b.text, _MIN_CJK)]
 
 
 #: a signature's date (…局 2020年1月17日) ends no sentence that was cut off
