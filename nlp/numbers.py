@@ -192,6 +192,11 @@ _QUANTITY = regexes.compile(  # a lookahead for its first characters: re finds n
 #: A number glued to what precedes it is part of a code, a date or a name, not a count.
 _GLUED_BEFORE = re.compile(r"[0-9A-Za-z.\-/第〔\[]$")
 
+#: 一 that ends a word is no numeral: 统一部署 (rounds 1–4, 7: h046, h127, h204, h212, h311, h319,
+#: h614, h617 and 24 rows of collected.jsonl) is "unified arrangements", not one 部; 唯一, 逐一,
+#: 同一, 单一, 之一 the same. 策划一批 stays a count (a batch).
+_WORD_ENDING_IN_ONE = re.compile(r"[统唯逐同单之均]$")
+
 
 @dataclass(frozen=True)
 class Quantity:
@@ -238,6 +243,8 @@ def find_quantities(text: str) -> list:
         unit = m["unit"] or ""
         chinese = not m["num"][0].isdigit()
         if chinese and not unit:
+            continue
+        if m["num"][0] == "一" and not m["pre"] and _WORD_ENDING_IN_ONE.search(folded[max(0, m.start() - 1):m.start()]):
             continue
         scale = m["scale"] or ""
         if unit in ("万元", "亿元"):

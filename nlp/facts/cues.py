@@ -174,6 +174,7 @@ def _channel_cues(text: str) -> tuple:
         out.append(Cue(re.sub(rf"[\s{FILLER}]+", "", m.group(0)) or m.group(0), channel, strong, m.start(), m.end(), listed,
                        word in generic))
     out = _outside_names(text, out)
+    out = _without_qualities(text, out)
     out = _without_examples(text, out)
     out = [c for c in out if not (c.generic and _beside_platform(text, c, out))]
     sites = _named_sites(text, out)
@@ -182,6 +183,17 @@ def _channel_cues(text: str) -> tuple:
 
 #: Examples of a channel in brackets right after its word: a list (如…, …等, …、…).
 _EXAMPLES = re.compile(rf"[\s{FILLER}]*[（(]\s*(如|例如|包括)?[^（）()\n]{{1,30}}?(等)?\s*[)）]")
+
+
+def _without_qualities(text: str, cues: list) -> list:
+    """Media words used for a quality name no medium (充分利用新媒体宣传优势,开通了微信
+    公众号: the account is the channel; ``channels.qualities`` of the cue data)."""
+    if not cues:
+        return cues
+    spans = [m.span() for m in matcher("channels", "qualities", "words").finditer(text)]
+    if not spans:
+        return cues
+    return [c for c in cues if not any(s <= c.start and c.end <= e for s, e in spans)]
 
 
 def _without_examples(text: str, cues: list) -> list:

@@ -230,6 +230,8 @@ def _not_publication(view: SentenceView, q: Quantity, part: bool) -> bool:
         return True  # 编辑出版政府公报12期: issues of a periodical
     if q.unit == "期" and not part and matcher("not_publication", "rounds").search(prefix):
         return True  # 开展征集调查并公布调查结果8期: rounds of a survey
+    if q.unit == "次" and not part and matcher("not_publication", "responses").search(prefix):
+        return True  # 回应公众关注热点19次: times responded (a part of a total stays: r3 h221)
     return _is_container_count(view, q) or has(prefix, "follower_words", "words")
 
 

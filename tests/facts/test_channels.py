@@ -325,13 +325,26 @@ VERB_OBJECT_LIST = [
 ]
 
 
+# the body's disclosure catalogue (政府信息公开目录) is a part of its website
+CATALOGUE = [
+    ("1. “政府信息公开目录”:发布各类文件204件,其中海关总署令4件、公告138件。",
+     [(W, 204), (W, 4), (W, 138)], "round-2 h131 gacc-hq-2020 (was total)"),
+    ("2020年,省人防办在政府信息公开目录主动公开信息4条,除涉密事项外,按照统一部署及时向社会公开。",
+     [(W, 4)], "round-7 h614 heilongjiang-civil-air-defence-2020 (was total 4 and a 1 from 统一部)"),
+    # must stay total: the catalogue beside channels of other kinds
+    ("通过门户网站、微信公众号、政府信息公开目录等渠道公开信息30条。", [(T, 30)], "constructed several kinds"),
+    # must not: entries of the catalogue updated are no publication
+    ("全年更新政府信息公开目录462条。", [], "collected.jsonl (更新…目录)"),
+]
+
+
 def _ids(rows):
     return [row[2].split()[1] for row in rows]
 
 
 ROWS = (BRACKETED_ADDRESS + CHANNEL_WORDS + ONLINE + NAMED_SITE + NAMES_AND_SEVERAL_CHANNELS + LIST_AND_SCENE + GENERIC_BESIDE_WEBSITE
         + ADVERBIAL_AND_SIBLINGS + SENTENCE_BEFORE + OUTSIDE_MEDIA + EXAMPLES_IN_BRACKETS + BANNERS + MEIPIAN
-        + READING_PLACES + VERB_OBJECT_LIST)
+        + READING_PLACES + VERB_OBJECT_LIST + CATALOGUE)
 
 
 @pytest.mark.parametrize("text,expected,source", ROWS, ids=_ids(ROWS))

@@ -247,6 +247,27 @@ PUBLISHED_REPLIES = [
 ]
 
 
+# responses counted in 次 (回应…N次) are times responded, not items, also in a publishing verb's list
+RESPONSES = [
+    ("通过柘城县政府门户网站、政务新媒体渠道发布各类政府法定主动公开信息8280余条,政府机构信息49条,统计信息23条,回应公众关注热点19次。",
+     [8280, 49, 23], "round-6 h516 (dev) zhecheng-county-2024 (19 was a fact)"),
+    ("综合运用图片图表、音频视频等形式广泛开展政策解读,2024年在网站发布政策解读10篇,在线访谈4次,回应公众关注热点38次。",
+     [10], "round-7 h611 guangdong-slt-2024 (dev)"),
+    ("本年度共回应公众关注热点2次,其中负责人回应4次。", [], "collected.jsonl wordings (共回应公众关注热点2次, 其中负责人回应4次)"),
+    # must stay items: responses listed as parts of a stated total (其中…; the readers count them) …
+    ("2024年我委本单位全年发布信息477条。其中政策文件20件,回应民众关切信息13次,其中负责人回应4次。", [477, 20, 13, 4],
+     "round-3 h221 (dev) zongyang-wjw-2024 (gold: 13 and 4 are parts)"),
+    # … and responses counted in 条 under a publishing verb
+    ("发布通知公告630条、预算决算343条、回应关切57条、便民便企261条。", [630, 343, 57, 261], "collected.jsonl (回应关切57条)"),
+    ("发布互动回应类信息98条。", [98], "collected.jsonl (互动回应类信息98条)"),
+]
+
+
+@pytest.mark.parametrize("text,expected,source", RESPONSES, ids=_ids(RESPONSES))
+def test_responses_in_times_are_no_items(text, expected, source):
+    assert [v for _, v, _ in values_of(text, "publication_count")] == expected
+
+
 @pytest.mark.parametrize("text,expected,source", PUBLISHED_REPLIES, ids=_ids(PUBLISHED_REPLIES))
 def test_published_replies_to_suggestions(text, expected, source):
     assert [v for _, v, _ in values_of(text, "publication_count")] == expected

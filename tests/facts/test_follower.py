@@ -26,6 +26,12 @@ ROWS = [
     # … not a medium without followers: the platform's users stay new_media (first-look h015, no URL)
     ("继续打造“花伴儿”融媒体平台和社区生态系统,截至2021年12月底,平台注册用户37368人,开展各类线上线下活动496场",
      [("new_media", 37368, "exact")]),
+    # 新媒体 for a quality (新媒体宣传/传播优势) names no medium: the account is the followers'
+    ("2019年我厅充分利用新媒体宣传优势,开通了微信公众号,目前订阅数已超过500。", [("wechat", 500, "at_least")]),  # round-7 h613 (was new_media)
+    ("主办的“渭滨发布”微信公众号充分发挥新媒体传播优势,实时发布政策文件等信息2000余条,粉丝量突破6.1万人。",
+     [("wechat", 61000, "at_least")]),  # row 1429 http://www.weibin.gov.cn/col15477/col15481/col18833_1/col18835/202501/t20250121_1113023.html (was total)
+    # must stay new_media: 新媒体 as the medium
+    ("加大政务新媒体运营力度,粉丝量达1.2万人。", [("new_media", 12000, "exact")]),  # constructed
     # not followers: plays, views, reads, growth
     ("推出系列短视频，播放量超2300万。", []),
     ("总阅读量超700万次。", []),
