@@ -21,7 +21,7 @@ from .meta import detect_agency, detect_edition, detect_year
 from .read import Document
 from .record import ParagraphModel, Record, content_sha256
 from .segment import find_sections
-from .vocabulary import numbered_title
+from .vocabulary import cjk_at_least, numbered_title
 
 #: A report mentions disclosure; anything else is refused rather than annotated. The
 #: template's own words count too (sections 2 and 3: 主动公开, 依申请公开): a page whose title
@@ -30,7 +30,6 @@ from .vocabulary import numbered_title
 #: for callers that pass a text unconverted.
 _REPORT_WORDS = re.compile(r"(信息公开|政务公开|主动公开|依申请公开|資訊公開|信息公開|主動公開|依申請公開)")
 _MIN_CJK = 30
-_CJK = re.compile("[\u4e00-\u9fff]")
 #: Longer texts are refused (TextTooLong, E107) before any stage runs: real reports are
 #: under 300,000 characters, and every stage is linear up to here (README, limits).
 MAX_TEXT_CHARS = 1_000_000
@@ -123,8 +122,7 @@ def require_length(text: str, source: str) -> None:
 
 
 def _require_report(text: str, source: str) -> None:
-    cjk = len(_CJK.findall(text, 0, 5000))
-    if cjk < _MIN_CJK or not _REPORT_WORDS.search(text):
+    if not cjk_at_least(text[:5000], _MIN_CJK) or not _REPORT_WORDS.search(text):
         raise NotAReport("no Chinese disclosure-report text found (expected words such as 政府信息公开)",
                          source=source)
 

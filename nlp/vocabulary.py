@@ -188,3 +188,31 @@ def whole_number(value) -> Optional[int]:
 #: a check's status in Chinese
 STATUS_ZH = {"pass": "通过", "fail": "不通过", "not_assessable": "无法校验"}
 
+
+
+#: A CJK ideograph (the unified block every report's Chinese is written in).
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def cjk_count(text: str) -> int:
+    """How many CJK ideographs ``text`` holds.
+
+    >>> cjk_count("2021年度报告 v2")
+    4
+    """
+    return len(CJK.findall(text))
+
+
+def cjk_at_least(text: str, n: int) -> bool:
+    """Does ``text`` hold at least ``n`` CJK ideographs? (Stops at the n-th: no list of
+    every character of a long text.)
+
+    >>> cjk_at_least("主动公开", 4), cjk_at_least("主动公开", 5), cjk_at_least("", 0)
+    (True, False, True)
+    """
+    if n <= 0:
+        return True
+    for k, _ in enumerate(CJK.finditer(text), 1):
+        if k >= n:
+            return True
+    return False

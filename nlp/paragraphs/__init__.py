@@ -15,7 +15,8 @@ from contextlib import contextmanager
 from ..record import Paragraph
 from ..vocabulary import CN_NUMERAL, PAREN_ITEM_MARKER, PAREN_MARKER
 from .features import normalize, normalize_many
-from .split import GLOSS, Block, cjk_at_least, line_widths, split_lines, wrap_width
+from ..vocabulary import cjk_at_least
+from .split import GLOSS, Block, line_widths, split_lines, wrap_width
 from .store import load_classifier
 
 __all__ = ["annotate_paragraphs", "find_paragraphs", "load_classifier"]

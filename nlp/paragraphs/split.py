@@ -41,7 +41,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..vocabulary import CN_NUMERAL, LATER_CN_NUMERAL, OUTLINE_MARKERS, PAGE_NUMBER_LINE
+from ..vocabulary import CN_NUMERAL, LATER_CN_NUMERAL, OUTLINE_MARKERS, PAGE_NUMBER_LINE, cjk_at_least
 
 #: a sentence ends here (closing quotes or brackets may follow)
 _TERMINAL = re.compile(r"[。！？；!?;：:][”’」』）)]*\s*$")
@@ -97,23 +97,12 @@ _ADDRESSEE = re.compile(r"^[^，,。；;！？!?]{1,20}[：:]$")
 _SHORT_HEADING_CHARS = 20
 #: shortfall words that make a short numbered line a statement (a problem), not a title
 _SHORTFALL_STATED = re.compile(r"有待|不够|不夠|不及时|不及時|较慢|較慢|滞后|欠缺|单一|單一|不强|不高|不足(?!$)")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 #: a section-5 problems part standing anywhere (an old report's one-line section 5)
 _SECTION5_LEAD = re.compile(r"存在的?(?:主要)?(?:问题|不足)|主要问题|問題及改進|问题及改进")
 #: a short line with no terminal punctuation is a title, heading, signature or date
 _HEADING_MAX_CHARS = 40
 _MIN_CJK = 4
 
-
-def cjk_at_least(text: str, n: int) -> bool:
-    """Does ``text`` hold at least ``n`` CJK characters? (Stops at the n-th: no list of
-    every character of a long paragraph.)"""
-    if n <= 0:
-        return True
-    for k, _ in enumerate(_CJK.finditer(text), 1):
-        if k >= n:
-            return True
-    return False
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ..errors import EmptyInput
+from ..vocabulary import CJK, cjk_at_least
 from .grid import (MAX_COLSPAN, MAX_ROWSPAN, Layout, LayoutBuilder, SpanCell, clean_cell, clip_span, collapse,
                    spans_to_cells)
 from .text import decode, normalize_newlines
@@ -56,7 +57,6 @@ _JS_ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.
 _JS_SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "b": "", "f": "", "v": "", "0": ""}
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w-]+)", re.I)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _TITLE_SITE = re.compile(r"\s*(?:[_|｜–—]|\s-\s)\s*")
 _GB_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5": "cp950"}
 
@@ -84,9 +84,9 @@ def script_markup(body: str) -> str:
     else:
         pieces = [js_unescape(next(g for g in m.groups() if g is not None)) for m in _JS_STRING.finditer(body)]
         pieces = [unquote(p) if "%3C" in p.upper() else p for p in pieces]
-        pieces = [p for p in pieces if _MARKUP.search(p) or _CJK.search(p)]
+        pieces = [p for p in pieces if _MARKUP.search(p) or CJK.search(p)]
     joined = "".join(pieces)
-    if _MARKUP.search(joined) and len(_CJK.findall(joined)) >= MIN_EMBEDDED_CJK:
+    if _MARKUP.search(joined) and cjk_at_least(joined, MIN_EMBEDDED_CJK):
         return joined
     return ""
 

@@ -18,6 +18,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..vocabulary import cjk_count
+
 #: Convert when at least this share of the CJK characters changes under t2s
 #: (traditional text: 20-40 %; simplified text: 0, or a stray variant character).
 TRADITIONAL_MIN_SHARE = 0.05
@@ -70,12 +72,9 @@ def _converter():
     return opencc.OpenCC("t2s")
 
 
-def _cjk_count(text: str) -> int:
-    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
-
 
 def is_traditional(text: str, converted: str) -> bool:
-    cjk = _cjk_count(text)
+    cjk = cjk_count(text)
     if not cjk:
         return False
     changed = sum(1 for a, b in zip(text, converted) if a != b)

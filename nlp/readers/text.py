@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import charset_normalizer
 
 from ..errors import EmptyInput, UndecodableInput
+from ..vocabulary import cjk_at_least
 
 #: The encodings charset-normalizer chooses among (GB18030 is a superset of GBK, GB2312).
 CANDIDATE_ENCODINGS = ("utf_8", "gb18030", "big5", "cp950", "utf_16", "utf_32")
@@ -37,7 +38,6 @@ def looks_binary(data: bytes) -> bool:
 #: A line that decodes as UTF-8 and holds this many Chinese characters is UTF-8 text (a
 #: line of legacy-encoded bytes passes for UTF-8 by chance only when very short).
 MIXED_MIN_CJK = 2
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ def decode_mixed_lines(data: bytes):
     for line in lines:
         try:
             text = line.decode("utf-8")
-            utf8 += len(_CJK.findall(text)) >= MIXED_MIN_CJK
+            utf8 += cjk_at_least(text, MIXED_MIN_CJK)
         except UnicodeDecodeError:
             try:
                 text = line.decode("gb18030")
