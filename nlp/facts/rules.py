@@ -134,6 +134,9 @@ def _publication_rule(view: SentenceView, q: Quantity, head, continued) -> Optio
         return "a channel's count"
     if q.unit in DOCUMENT_UNITS and matcher("item_nouns", "words").search(prefix):
         return "a count of items by their noun"
+    if q.unit == "期" and matcher("not_publication", "issues").search(prefix) \
+            and matcher("channels", "periodical_verbs", "words").search(prefix):
+        return "issues of a gazette"
     return None
 
 
@@ -226,8 +229,8 @@ def _not_publication(view: SentenceView, q: Quantity, part: bool) -> bool:
         return True  # 累计发布247次457条: 247 pushes, 457 items; 54期97条, 12期、27条: issues, items
     if matcher("not_publication", "changes").search(prefix):
         return True  # 较上年增加20条: a change against another year
-    if q.unit == "期" and matcher("not_publication", "issues").search(prefix):
-        return True  # 编辑出版政府公报12期: issues of a periodical
+    if q.unit == "期" and matcher("not_publication", "issues").search(prefix) and _carried_items(view, q):
+        return True  # 编辑《上海市人民政府公报》24期，刊登…243件: the items count, not the issues
     if q.unit == "期" and not part and matcher("not_publication", "rounds").search(prefix):
         return True  # 开展征集调查并公布调查结果8期: rounds of a survey
     if q.unit == "次" and not part and matcher("not_publication", "responses").search(prefix):
@@ -246,6 +249,15 @@ _PUSH_UNITS = frozenset({"次", "期"})
 _TIMES_THEN_ITEMS = re.compile(r"\s*[、，,]?\s*(?:共计|共|计)?\s*\d[\d,.]*\s*(?:余|多)?\s*[条篇]")
 #: The words before a count end in a meeting (…常务会议62条, 会议信息共…).
 _MEETING_END = re.compile(r"会议\s*(?:信息)?\s*(?:共计|共|计|为|达)?\s*$")
+
+
+def _carried_items(view: SentenceView, q: Quantity) -> bool:
+    """Does the sentence go on to count the items the issues ``q`` carried: a later count of
+    documents with no other channel named between (编辑《上海市人民政府公报》24期，刊登…243件,
+    009; 出版《政府公报》3期,公开信息96条, r6 h513)? Without one the issues are the
+    gazette's count (编制《廊坊市人民政府公报》4期,“廊坊政务”新浪微博发文2900余条, r4 h308)."""
+    later = [c for c in view.counts() if c.start >= q.end and c.unit in DOCUMENT_UNITS]
+    return bool(later) and not channel_cues(view.text[q.end:later[0].start])
 
 
 def _times_before(view: SentenceView, q: Quantity) -> Optional[Quantity]:

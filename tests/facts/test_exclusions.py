@@ -50,12 +50,25 @@ OTHER_MATTERS = [
      "row 1506 http://www.cqbn.gov.cn/zwgk_252/zfxxgknb/qzfbm/zfbgs/202601/t20260129_15362835_wap.html"),
     ("按照省、市要求,督导各单位制定含政策、法定主动公开内容等8个大类的部门政府信息公开专栏,新建30个重点领域的基层政务公开专栏,并同步更新。", [],
      "row 1503 http://www.bzqzf.gov.cn/public/6597391/11610046.html"),
-    # issues of a gazette
+    # issues of a gazette the body produced are its count when the sentence counts no items they
+    # carried (readers: shared gold 132, round-2 h134, round-3 h210, round-7 h619); with the items
+    # counted after them, the items are the fact (shared gold 009 243件, round-6 h513 96条)
     ("2022年通过市政府门户网站主动发布市政府文件9条,市政府办公室文件14条,市政府、市政府办公室行政规范性文件34条,部门行政规范性文件68条,"
-     "地方性法规3条;编辑出版政府公报12期。", [(W, 9), (W, 14), (W, 34), (W, 68), (W, 3)],
+     "地方性法规3条;编辑出版政府公报12期。", [(W, 9), (W, 14), (W, 34), (W, 68), (W, 3), ("bulletin", 12)],
      "row 1267 http://www.wenzhou.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=001008003015001&fbtime=2022"),
-    ("政务微博发布信息1518条,政务微信公众号发布信息760条,发行政府公报4期。", [("weibo", 1518), ("wechat", 760)],
+    ("政务微博发布信息1518条,政务微信公众号发布信息760条,发行政府公报4期。", [("weibo", 1518), ("wechat", 760), ("bulletin", 4)],
      "row 1311 https://magnetkurs.com/tssrmzf/zwgk/zfxxgkzl/xxgkgzndbg/content/post_2535733.html"),
+    ("通过政府网站、政务新媒体等渠道主动公开信息4万余条,发布《昭通市人民政府公报》12期,动态更新“利企惠民”专栏。",
+     [("total", 40000), ("bulletin", 12)], "round-7 h619 (dev) zhaotong: readers count the 12 issues"),
+    ("主动公开政务信息15萬余條次。編輯出版《拉薩市人民政府公報》12期。", [("total", 150000), ("bulletin", 12)],
+     "round-2 h134 (dev) lasa-gov (traditional script)"),
+    ("政策解讀81條、政府公報21期,總訪問量2645.", [(T, 81), ("bulletin", 21)], "round-3 h210 (dev) hainan-gov (a list of a portal's columns)"),
+    # must not: the items the issues carried are counted after them
+    ("编辑《上海市人民政府公报》24 期，刊登市政府规章、市政府和市政府办公厅文件、市政府部门行政规范性文件等 243 件。",
+     [("bulletin", 243)], "shared gold 009 (the 24 issues are other_numbers)"),
+    ("其中通过政府网站公开政府信息2000余条;通过政务新媒体公开信息1800余条;出版《政府公报》3期,公开信息96条。",
+     [(W, 2000), ("new_media", 1800), ("total", 96)], "round-6 h513 (dev): no 3 (the 96's channel is bulletin in the gold: not read yet)"),
+    ("印发公平竞争审查工作简报6期。", [], "shared gold 112: a briefing, no gazette"),
     # meetings and programme episodes, also as part of a total
     ("其中,在政策文件库发布以市政府、市政府办公室名义印发的文件16件,并配套发布多样化解读材料28篇,实现重要政策解读全覆盖;"
      "公开政府常务会议17次,邀请群众代表列席会议2次。", [(W, 16), (W, 28)],
@@ -433,7 +446,7 @@ SENT_AND_POSTED = [
     ("校务公开29条。通过“石嘴山市大武口区教育体育局”官方微信号发送信息380余条。", [("wechat", 380)],
      "round-1 h017 (dev) dawukou-jiaotiju"),
     ("编制《廊坊市人民政府公报》4期,“廊坊政务”新浪微博发文2900余条,微信公众号发送文章360余次、2500余篇。",
-     [("weibo", 2900), ("wechat", 2500)], "round-4 h308 (dev) langfang-gov-office-2021 (公报4期: the lead's open question)"),
+     [("weibo", 2900), ("wechat", 2500)], "round-4 h308 (dev) langfang-gov-office-2021 (公报4期 after 编制 is left out: its readers count it, round-6 h512's do not count 编制印发《兴庆区人民政府公报》4期共800本; 编制 is no periodical verb)"),
     ("2022年度,通过司法局门户网站工作动态栏目平台公开发文46条,微信公众号推送动态信息387条。", [("website", 46), ("wechat", 387)],
      "round-1 h021 (dev) suiyang-sifaju-2022: 发文 as posts"),
     # must not

@@ -36,8 +36,8 @@ DEVELOPMENT = [
     ("在中心门户网站发布工作动态信息43条,通知公告8条,转载其他媒体各类信息21条,政府信息公开栏目发布信息9条,"
      "在定西党政网发布部门动态11条,其他新闻媒体发布信息7条。",
      [(W, 43, "exact"), (W, 8, "exact"), (W, 21, "exact"), (W, 9, "exact"), (W, 11, "exact"), ("other", 7, "exact")]),
-    # issues of a gazette are no items published (issue 13; see tests/facts/test_exclusions.py)
-    ("编辑发行2024年度《国家卫生健康委员会公报》10期。", []),
+    # issues of a gazette the body produced, with no count of the items they carried (see tests/facts/test_exclusions.py)
+    ("编辑发行2024年度《国家卫生健康委员会公报》10期。", [("bulletin", 10, "exact")]),
     ("全年共发布卫生健康标准80项,已全部在委网站主动公开。", [(W, 80, "exact")]),
     ("全县政府网站、政务新媒体等共计发布信息5.5万条。", [(T, 55000, "exact")]),
     # Chinese numerals
@@ -48,7 +48,7 @@ DEVELOPMENT = [
     # numbers that are no publication counts
     ("全年共接到网站咨询5条,均已及时回复。", []),
     ("2023年受理政府信息公开申请51件,其中,申请信息可以公开的6件,申请信息依法不属于本机关公开的45件。", []),
-    ("全年完成市政府及市政府办公厅公文公开属性审查 166 件、发布审查 330 件。编辑《上海市人民政府公报》24 期。", []),
+    ("全年完成市政府及市政府办公厅公文公开属性审查 166 件、发布审查 330 件。", []),
     ("日常报送惠企政策 83 条。", []),
     ("及时向上级报送工作动态信息共79条。", []),
     ("“上海科技”视频号共制作并发布短视频 584 条，累计观看量 1924252 次，粉丝数\n54373；直播 118 场。", [("short_video", 584, "exact")]),
