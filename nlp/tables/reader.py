@@ -141,7 +141,7 @@ def read_review(rows, edition) -> tuple:
     if len(flat) > len(fields):
         flat = [c for r in printed for c in _without_trailing_blanks(r.cells)]
     if len(flat) > len(fields):
-        flat = _fit_width(flat, len(fields))
+        flat = _fit_width(flat, len(fields), vertical=any(r.vertical for r in printed))
     run = any(r.run for r in printed)
     if not run and len(flat) == len(fields):
         return [_cell(f, c, edition, "行政复议/行政诉讼", 100.0, "position") for f, c in zip(fields, flat)], []
@@ -217,7 +217,7 @@ def _row_cells(row: Row, trow, edition, alias, score, by) -> tuple:
             return [], [Ambiguity(fields if trow.store else (), header_problem,
                                   " ".join(c.text for c in row.cells), row.start, row.end)]
     n = len(fields)
-    printed = _fit_width(list(row.cells), n)
+    printed = _fit_width(list(row.cells), n, vertical=row.vertical)
     extra = [c for c in printed[n:] if not c.blank]
     if len(printed) >= n and not row.run and not extra:
         unreadable = _not_numbers(zip(fields, printed), edition)
@@ -326,19 +326,34 @@ def _columns_hold(values: dict, ids, template) -> bool:
     return True
 
 
-def _fit_width(cells: list, n: int) -> list:
+def _fit_width(cells: list, n: int, vertical: bool = False) -> list:
     """A grid row wider than the template: empty pieces at its end are the line's
     padding, empty pieces right after the label are what a merged label cell (colspan)
     leaves behind; both go, the row's own cells stay in place.
 
+    A ``vertical`` row (a cell a line, blank-line separated) is ended only by the next
+    label, so blanks at its start may be its own blank cells (a labelled row of blanks
+    followed by an unlabelled row): dropping some of them would slide the values after them
+    into their columns. They go only when they are fewer than the row's cells and what
+    follows them prints every cell, exactly ``n``; otherwise the row stays too wide.
+
     >>> from nlp.tables.rows import CellText as C
-    >>> [c.text for c in _fit_width([C("", 0, 0), C("", 0, 0), C("1", 0, 1), C("2", 0, 1), C("", 0, 0)], 2)]
-    ['1', '2']
+    >>> row = [C("", 0, 0), C("", 0, 0), C("1", 0, 1), C("2", 0, 1), C("", 0, 0)]
+    >>> [c.text for c in _fit_width(list(row), 2)], [c.text for c in _fit_width(list(row), 2, vertical=True)]
+    (['1', '2'], ['', '', '1', '2'])
+    >>> [c.text for c in _fit_width([C("", 0, 0), C("1", 0, 1), C("2", 0, 1), C("3", 0, 1)], 3, vertical=True)]
+    ['1', '2', '3']
     """
     while len(cells) > n and cells[-1].blank:
         cells.pop()
-    while len(cells) > n and cells[0].blank:
-        cells.pop(0)
+    if not vertical:
+        while len(cells) > n and cells[0].blank:
+            cells.pop(0)
+        return cells
+    lead = next((k for k, c in enumerate(cells) if not c.blank), len(cells))
+    rest = cells[lead:]
+    if len(cells) > n and lead < n and len(rest) == n and not any(c.blank for c in rest):
+        return rest
     return cells
 
 

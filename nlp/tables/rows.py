@@ -50,6 +50,9 @@ class Row:
     run: bool  # cells printed without separators that cannot all be single numbers
     preceding: tuple = ()  # every label piece printed since the previous row
     headers: tuple = ()  # a drawn row: every leaf of the header block over it, left to right
+    #: cells printed on more than one line (a cell a line, blank-line separated): nothing but
+    #: the next label ends the row, so a blank at its start may be one of its cells
+    vertical: bool = False
 
     @property
     def has_value(self) -> bool:
@@ -79,17 +82,18 @@ def read_rows(tokens: list) -> list:
     cells: list = []
     line = -1
     run = False
+    lines: set = set()
 
     def close():
-        nonlocal labels, cells, run
+        nonlocal labels, cells, run, lines
         if cells:
             same_line = [t for t in labels if t.line == line]
             own = same_line or labels  # a grid row's own label beats header lines above
             start = own[0].start if own else cells[0].start
             rows.append(Row(tuple(t.text for t in own), start, tuple(cells), line, run,
-                            tuple(t.text for t in labels)))
+                            tuple(t.text for t in labels), vertical=len(lines) > 1))
             labels = []
-        cells, run = [], False
+        cells, run, lines = [], False, set()
 
     for tok in tokens:
         if tok.kind == LABEL:
@@ -101,6 +105,7 @@ def read_rows(tokens: list) -> list:
             pieces = _cell_pieces(tok)
             run = run or any(_LEADING_ZERO.match(p.text) for p in pieces)
             cells += pieces
+            lines.add(tok.line)
         elif tok.kind == BREAK:
             close()
     close()

@@ -232,3 +232,50 @@ def test_html_grid_with_merged_label_cells():
     assert row(values, "requests.granted") == [3, 1, 0, 0, 0, 0, 4]
     assert row(values, "requests.partly_granted") == [1, 0, 0, 0, 0, 0, 1]
     assert row(values, "requests.withheld.state_secret") == [0] * 7
+
+
+def _vertical(fragment: str, layout: str) -> str:
+    """A pipe-row fragment as a scraper prints the same table a cell a line: ``cells`` puts
+    a ``|`` line after each cell (seeds 001/002: a blank is an empty line between two ``|``
+    lines), ``blanks`` an empty line after each (seed 004: a blank adds one). Every piece of
+    the row is printed, the padding of the page's extra columns too."""
+    out = []
+    for line in fragment.split("\n"):
+        parts = [p.strip() for p in line.split("|")]
+        parts = parts[:-1] if parts and parts[-1] == "" else parts
+        out += [x for p in parts for x in (p, "|" if layout == "cells" else "")]
+    return "\n".join(out)
+
+
+#: seed 003's rows printed a cell a line. A row of blanks (7.属于行政执法案卷, 7 cells and 2
+#: of padding) followed by a row whose label is lost: only the next label ends a row here,
+#: so which blank is whose cannot be told; the row must not take the next row's 0s.
+VERTICAL_BLANKS = [
+    ("requests.new_received", [0, None, 0, None, 0, None, 0]),
+    ("requests.carried_over", [None] * 6 + [0]),
+    ("requests.withheld.internal_affairs", [0, None, None, None, None, None, 0]),  # 2 padding blanks after
+    ("requests.withheld.process_info", [None] * 7),
+    ("requests.unable.not_held", [0, None, None, None, None, None, 0]),
+    ("requests.withheld.enforcement_file", ["absent"] * 7),  # never [0, None, …, 0]
+    ("requests.withheld.inquiry", ["absent"] * 7),
+]
+
+
+@pytest.mark.parametrize("layout", ["cells", "blanks"])
+@pytest.mark.parametrize("prefix, expected", VERTICAL_BLANKS, ids=[p for p, _ in VERTICAL_BLANKS])
+def test_vertical_blank_cells_are_cells_and_never_shift_a_row(layout, prefix, expected):
+    values, ambiguous, _, _ = read_fragment(3, _vertical(GRID_BLANKS, layout))
+    assert row(values, prefix) == expected
+    if expected[0] == "absent":  # the 0s stay in the ambiguity of the row they came after
+        assert any("requests.withheld.enforcement_file.total" in a.fields and "0" in a.raw for a in ambiguous)
+
+
+def test_vertical_padding_before_a_full_row_is_dropped():
+    """A blank right after a label that a merged label cell left behind, before a row that
+    prints all seven cells, is padding: the row is read (seed 003's rows with values in
+    every cell, re-printed a cell a line)."""
+    fragment = GRID_BLANKS.replace("一、本年新收政府信息公开申请数量 | 0 | | 0 | | 0 | | 0 | ||",
+                                   "一、本年新收政府信息公开申请数量 | | 5 | 0 | 1 | 0 | 0 | 0 | 6 |")
+    for layout in ("cells", "blanks"):
+        values, _, _, _ = read_fragment(3, _vertical(fragment, layout))
+        assert row(values, "requests.new_received") == [5, 0, 1, 0, 0, 0, 6]

@@ -44,3 +44,26 @@ def test_fewer_values_than_cells_leaves_all_fifteen_out():
 def test_blank_cells_of_the_review_row():
     values, _, _, _ = read_fragment(4, HEADER + "1 | 0 | | 0 | 1 | " + " | ".join(["0"] * 10))
     assert values["review.other"] is None and values["review.total"] == 1
+
+
+def _cell_lines(fragment: str) -> str:
+    """Every piece of every pipe row on a line of its own, a ``|`` line after it (seeds
+    001/002): the header's padding pieces become blank cells printed before the values."""
+    out = []
+    for line in fragment.split("\n"):
+        parts = [p.strip() for p in line.split("|")]
+        out += [x for p in (parts[:-1] if parts and parts[-1] == "" else parts) for x in (p, "|")]
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("values, expected", [
+    (["0"] * 15, [0] * 15),                                   # every cell printed: the blanks before are padding
+    (["1", "0", "2", "0", "3"] + ["0"] * 10, [1, 0, 2, 0, 3] + [0] * 10),
+    (["0"] * 12, ["absent"] * 15),                            # seed 003: 12 values, never padded up to 15
+    (["1", "0", "", "0", "1"] + ["0"] * 10, ["absent"] * 15),  # a blank among them: which blanks are cells is unknown
+])
+def test_review_row_a_cell_a_line_after_the_header_padding(values, expected):
+    values_read, ambiguous, _, _ = read_fragment(4, _cell_lines(HEADER + " | ".join(values) + " |"))
+    assert [values_read.get(f, "absent") for f in FIELDS] == expected
+    if expected[0] == "absent":
+        assert ambiguous and ambiguous[0].fields == tuple(FIELDS)
