@@ -27,9 +27,11 @@ JSON = {"content-type": "application/json"}
 
 
 @pytest.fixture(scope="module")
-def engine():
-    """The engine the servers run: the same model setting (NIANBAO_MODEL, default the shipped one)."""
-    return Engine(os.environ.get("NIANBAO_MODEL") or None)
+def engine(engine):
+    """The engine the servers run: the same model setting (NIANBAO_MODEL; unset, the shipped
+    one: the test run's engine)."""
+    model = os.environ.get("NIANBAO_MODEL")
+    return Engine(model) if model else engine
 
 
 # ---- the record ---------------------------------------------------------------------------
