@@ -10,8 +10,10 @@ serving needs no scikit-learn).
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import os
 import sys
 from importlib import metadata as importlib_metadata
 from pathlib import Path
@@ -58,6 +60,8 @@ def save_model(classifier: ParagraphClassifier, path: Path) -> dict:
     """Write the model and its metadata; returns the metadata."""
     path = Path(path)
     with writing(path):
+        if path.parent.exists() and not path.parent.is_dir():  # mkdir would say "File exists"
+            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR))
         path.parent.mkdir(parents=True, exist_ok=True)
         joblib.dump({"format": FORMAT, "classifier": classifier}, path, compress=3)
     meta = {"format": FORMAT, "model_file": path.name, "model_sha256": file_sha256(path),
