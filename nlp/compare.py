@@ -30,6 +30,7 @@ from typing import Optional
 from rapidfuzz import fuzz
 
 from .record import Record, Status
+from .schema import registry
 from .vocabulary import APPLICANT_COLUMNS, APPLICANT_NAMES, cell_state, format_number
 
 #: Two agency names below this score (0-100, rapidfuzz ratio of their keys) are different agencies.
@@ -120,12 +121,17 @@ def _finding(rule, item, last, this, score, expected, found, fields, message, st
                    fields="; ".join(fields), message=message)
 
 
+def _row_label(record: Record, field: str) -> str:
+    """The row of a field as the template prints it (``二、上年结转政府信息公开申请数量``)."""
+    return registry().field_label(record.edition or "2021", field).rpartition(" / ")[0]
+
+
 def _carry_over(last: Record, this: Record, score: float, column: str) -> Finding:
     before, after = f"requests.carried_forward.{column}", f"requests.carried_over.{column}"
     expected, why_before = _value(last, before)
     found, why_after = _value(this, after)
     fields = (f"{last.year}:{before}", f"{this.year}:{after}")
-    label = f"{APPLICANT_NAMES[column]}: {this.year}年 二、上年结转 = {last.year}年 四、结转下年度继续办理"
+    label = f"{APPLICANT_NAMES[column]}: {this.year}年 {_row_label(this, after)} = {last.year}年 {_row_label(last, before)}"
     if why_before or why_after:
         missing = [f"{f} is {why}" for f, why in zip(fields, (why_before, why_after)) if why]
         return _finding("yoy.carry_over", column, last, this, score, expected, found, fields,

@@ -31,7 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import InputError, OutputError
-from .outputs import read_records
+from .outputs import read_records, writing
 from .record import ErrorRecord, Record
 from .schema import EDITIONS, TABLES, registry
 from .vocabulary import CELL_STATE_ZH, cell_state, whole_number
@@ -182,7 +182,7 @@ def export(records_path, out_path, labels: str = "id") -> dict:
         raise InputError(f"unknown labels {labels!r}; choose one of {', '.join(LABELS)}", source=str(out_path))
     counts = {t.name: 0 for t in tables()}
     sink = {".xlsx": XlsxSink, ".csv": CsvSink, ".parquet": ParquetSink}[suffix](out_path, labels)
-    with sink:
+    with writing(out_path), sink:
         for record in read_records(records_path):
             for table, row in rows_of(record, labels):
                 sink.write(table, [_value(c, row.get(c.id)) for c in table.columns])
@@ -313,6 +313,10 @@ class XlsxSink(_Sink):
         from openpyxl import Workbook
         from openpyxl.styles import Font
 
+        # the file is made before any sheet streams: a place that cannot be written fails
+        # here, not at save, when the streams openpyxl left open would complain at exit
+        self._file = self.target(self.out_path)
+        open(self._file, "wb").close()
         self._book = Workbook(write_only=True)
         self._sheets, self._rows = {}, {}
         for table in tables():
@@ -351,4 +355,4 @@ class XlsxSink(_Sink):
         for table in tables():
             last = f"{get_column_letter(len(table.columns))}{min(self._rows[table.name], XLSX_MAX_ROWS)}"
             self._sheets[table.name].auto_filter.ref = f"A1:{last}"
-        self._book.save(self.target(self.out_path))
+        self._book.save(self._file)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .vocabulary import CN_NUMERAL, SECTION_PART_MARKER
+from .vocabulary import ITEM_WORD, PAREN_MARKER, SECTION_PART_MARKER, TOP_MARKER_ANY_STOP
 
 
 @dataclass(frozen=True)
@@ -31,10 +31,10 @@ class Section:
 
 
 # top-level numbering only: （一） starts a sub-heading, never a section
-_NUMERAL = rf"(?:{CN_NUMERAL}{{1,2}}\s*[、.．]|{SECTION_PART_MARKER})"
+_NUMERAL = rf"(?:{TOP_MARKER_ANY_STOP}|{SECTION_PART_MARKER})"
 
 #: A line after the section-4 table that opens narrative: a sub-heading or a sentence.
-_NARRATIVE_LINE = re.compile(rf"^\s*(?:[（(]{CN_NUMERAL}+[）)]|{CN_NUMERAL}+是|\S[^|\d\n]{{14,}}[。；;，,])")
+_NARRATIVE_LINE = re.compile(rf"^\s*(?:{PAREN_MARKER}|{ITEM_WORD}|\S[^|\d\n]{{14,}}[。；;，,])")
 _TABLE_NOTE = re.compile(r"^\s*(?:注|备注|说明)[：:]")
 
 
@@ -126,7 +126,7 @@ def _table_anchor(text: str, number: int, begin: int):
 def _subheading_pattern():
     data = json.loads(resources.files("nlp.data").joinpath("sections.json").read_text(encoding="utf-8"))
     words = "|".join(re.escape(w) for w in sorted(data["section5_subheadings"]["words"], key=len, reverse=True))
-    return re.compile(rf"^[ \t\u3000]*[（(]{CN_NUMERAL}{{1,2}}[）)][ \t\u3000]*(?:{words})", re.MULTILINE)
+    return re.compile(rf"^[ \t\u3000]*{PAREN_MARKER}[ \t\u3000]*(?:{words})", re.MULTILINE)
 
 
 def _problems_subheading(text: str, begin: int, stop: int):

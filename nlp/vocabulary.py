@@ -90,6 +90,15 @@ def numbered_title(section: int) -> str:
     return f"{CN_NUMERALS[section - 1]}、{SECTION_TITLES[section]}"
 
 
+#: words that name section 5 (问题及改进) or section 6 (其他需要报告的事项) where its heading
+#: was not found, as regular expressions: a problems part standing anywhere (an old report's
+#: one-line section 5; traditional script too), the remedies half of section 5's title, and
+#: section 6's title without its last word (其他需要报告的事项 / 的情况; 其它 too)
+SECTION5_PROBLEMS = r"存在的?(?:主要)?(?:问题|不足)"
+SECTION5_LEAD = rf"{SECTION5_PROBLEMS}|主要问题|問題及改進|问题及改进"
+SECTION5_REMEDIES = r"改进措施|整改措施"
+SECTION6_TITLE = r"其他需要报告|其它需要报告"
+
 #: table id → the section it is printed in (its section title among the table's section aliases)
 TABLE_SECTIONS: dict = {table: next(n for n, title in SECTION_TITLES.items() if title in spec["section_aliases"])
                         for table, spec in _TEMPLATE["tables"].items()}
@@ -102,6 +111,7 @@ LATER_CN_NUMERAL = f"[{CN_NUMERALS[1:]}]"
 #: the markers of the template's outline, by level, as regular expressions (white space
 #: inside a marker, full- or half-width brackets and full stops allowed)
 TOP_MARKER = rf"{CN_NUMERAL}{{1,3}}\s*、"                     # 一、
+TOP_MARKER_ANY_STOP = rf"{CN_NUMERAL}{{1,3}}\s*[、.．]"          # 一、 一. 一． (as some reports print it)
 PAREN_MARKER = rf"[（(]\s*{CN_NUMERAL}{{1,3}}\s*[）)]"         # （一）
 ITEM_MARKER = r"\d{1,2}\s*[.．、](?!\d)"                       # 1.
 PAREN_ITEM_MARKER = r"[（(]\s*\d{1,2}\s*[）)]"                 # （1）
@@ -109,8 +119,16 @@ PAREN_ITEM_MARKER = r"[（(]\s*\d{1,2}\s*[）)]"                 # （1）
 OUTLINE_MARKERS: tuple = (TOP_MARKER, PAREN_MARKER, ITEM_MARKER, PAREN_ITEM_MARKER)
 #: a marker of any level
 ANY_MARKER = "(?:" + "|".join(OUTLINE_MARKERS) + ")"
-#: an item of a run-in list: 一是, 二是 …
+#: a marker of any level, the top level's stop 一. and 一． allowed (headings where a
+#: paragraph, a prose range or a layout zone ends)
+ANY_MARKER_ANY_STOP = "(?:" + "|".join((TOP_MARKER_ANY_STOP,) + OUTLINE_MARKERS[1:]) + ")"
+#: an item of a run-in list: 一是, 二是 …; an item after the first: 二是 … 十是
 ITEM_WORD = rf"{CN_NUMERAL}{{1,3}}是"
+LATER_ITEM_WORD = rf"{LATER_CN_NUMERAL}{{1,2}}是"
+#: where a row's own label starts inside text that runs several row labels together, as
+#: the table reader sees labels (normalised: half-width, no spaces): a sub-row number
+#: 2. (one digit: the template's items go to 8.), a group (三) or 三、 (one numeral: (七))
+ROW_LABEL_MARKER = rf"(?:(?<!\d)[1-9]\.(?=[^\d])|\({CN_NUMERAL}\)|{CN_NUMERAL}、)"
 #: a section numbered in words (第一部分)
 PART_MARKER = rf"第{CN_NUMERAL}{{1,2}}部分"
 #: one of the template's six sections numbered in words (第一部分 … 第六部分)

@@ -35,3 +35,38 @@ def test_unwritable_output_is_one_line(tmp_path):
     done = nianbao("export", str(records), "--to", str(tmp_path / "no" / "such" / "dir" / "x.csv"), cwd=tmp_path)
     assert done.returncode == 2 and "No such file or directory" in done.stderr
     assert "Traceback" not in done.stderr and done.stderr.count("\n") == 1
+
+
+#: every command that writes a file, told to write under a file (where its directory should
+#: be: `nianbao train` makes a missing directory): the path it was given, OutputError's code,
+#: the reason; one line, status 2, nothing half-written left
+WRITES = [
+    (["annotate", str(SAMPLE), "-q", "-o"], ".jsonl"),
+    (["export", "{records}", "--to"], ".csv"),
+    (["export", "{records}", "--to"], ".xlsx"),
+    (["export", "{records}", "--to"], ".parquet"),
+    (["export", "{records}", "--to"], ".labelstudio.json"),
+    (["report", "{records}", "-o"], ".html"),
+    (["compare", "{records}", "--to"], ".csv"),
+    (["show", str(SAMPLE), "-o"], ".html"),
+    (["train", str(ROOT / "tests" / "paragraphs" / "fixture.jsonl"), "--folds", "2", "-o"], ".joblib"),
+]
+
+
+@pytest.fixture(scope="module")
+def records(tmp_path_factory):
+    out = tmp_path_factory.mktemp("records") / "out.jsonl"
+    assert nianbao("annotate", str(SAMPLE), "-o", str(out), "-q", cwd=out.parent).returncode == 0
+    return out
+
+
+@pytest.mark.parametrize("args, suffix", WRITES, ids=lambda v: v[0] if isinstance(v, list) else v)
+def test_a_write_that_fails_is_an_output_error(tmp_path, records, args, suffix):
+    (tmp_path / "a-file").write_text("not a directory\n", encoding="utf-8")
+    target = tmp_path / "a-file" / f"x{suffix}"
+    done = nianbao(*[a.format(records=records) for a in args], str(target), cwd=tmp_path)
+    assert done.returncode == 2, done.stderr
+    last = done.stderr.strip().splitlines()[-1]
+    assert last.startswith(f"nianbao: {target}: [E400] cannot write: ") and "File exists" not in last, done.stderr
+    assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["a-file"]

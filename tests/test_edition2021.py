@@ -4,16 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from nlp.engine import Engine
 from nlp.schema import registry
 
 FIXTURE = (Path(__file__).resolve().parent.parent / "data" / "fixtures" / "edition2021_pipe.txt").read_text(encoding="utf-8")
 ARITHMETIC = ("requests.balance", "requests.result_sum", "requests.column_sum", "litigation.sum")
-
-
-@pytest.fixture(scope="module")
-def engine():
-    return Engine()
 
 
 def annotate(engine, text):

@@ -4,18 +4,17 @@ from pathlib import Path
 
 import pytest
 
-from nlp.engine import Engine
 from nlp.read import read_bytes
 
 EXCERPT = Path(__file__).resolve().parent.parent / "data" / "corpus" / "excerpts" / "154_fuyuan-zrzyj-2022-traditional.txt"
 
 
 @pytest.fixture(scope="module")
-def record_and_text():
+def record_and_text(engine):
     original = "撫遠市自然資源局2022年政府信息公開工作年度報告\n" + EXCERPT.read_text(encoding="utf-8")
     doc = read_bytes(original.encode("big5", errors="ignore"), "traditional.txt")
     assert doc.text != doc.script.original  # read in simplified
-    return Engine().annotate(doc).to_dict(), doc.script.original
+    return engine.annotate(doc).to_dict(), doc.script.original
 
 
 def test_agency_and_texts_in_the_original_script(record_and_text):

@@ -3,7 +3,6 @@ exactly, blank as blank, cells the gold leaves out not guessed, every arithmetic
 with the gold's status, edition and year."""
 import pytest
 
-from nlp.engine import Engine
 from nlp.read import read_path
 from training.corpus import gold_records, source_path
 
@@ -14,11 +13,6 @@ def sources():
     for stem, gold in gold_records().items():
         if gold.get("tables"):
             yield pytest.param(source_path(stem), gold, id=stem)
-
-
-@pytest.fixture(scope="module")
-def engine():
-    return Engine()
 
 
 @pytest.mark.parametrize("path, gold", list(sources()))

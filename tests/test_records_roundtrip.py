@@ -86,3 +86,20 @@ def test_the_file_holds_every_form_and_error_lines(records_file):
 def test_the_resumed_run_appended_only_the_new_report(records_file):
     sources = [json.loads(line)["source"] for line in lines_of(records_file)]
     assert len(sources) == len(set(sources)) and sources[-1].endswith("later/again.txt")
+
+
+@pytest.mark.ocr
+def test_a_scanned_reports_record_round_trips(tmp_path):
+    """A report read by OCR: its cells carry the recogniser's confidence (and, where the
+    template's sums chose, its own reading); the line reads back unchanged too."""
+    from tests.readers.scans import scan_pdf
+
+    scans = ROOT / "tests" / "readers" / "scans"
+    scan = tmp_path / "scanned.pdf"
+    scan.write_bytes(scan_pdf((scans / "020q_xiangdu-kgxj-2020-print.pdf").read_bytes()))
+    out = tmp_path / "records.jsonl"
+    assert main(["annotate", str(scan), "-o", str(out), "-q"]) == 0
+    [line] = lines_of(out)
+    data = json.loads(line)
+    assert data["cells"] and all(c["ocr_confidence"] is not None for c in data["cells"])
+    assert from_dict(data).to_dict() == data and record_line(from_dict(data)) == line

@@ -194,10 +194,8 @@ def test_one_scan_of_all_cues_finds_what_each_cue_finds(reports):
     assert masked and opened and clauses > 20
 
 
-def test_vocabulary_index_is_searchsorted_on_real_reports(reports):
-    from nlp.engine import Engine
-
-    vocabulary = Engine().classifier._classifier.vocabulary
+def test_vocabulary_index_is_searchsorted_on_real_reports(reports, engine):
+    vocabulary = engine.classifier._classifier.vocabulary
     hits = misses = 0
     for text in reports:
         keys = features.ngram_keys(features.joined(text.splitlines())[0])[0]

@@ -18,8 +18,9 @@ WORDS = {
     + [vocabulary.APPLICANT_NAMES[c] for c in vocabulary.APPLICANT_PARTS if c != "other_org"]
     + [label for label, _ in vocabulary.APPLICANT_BANDS],
     "section title": list(vocabulary.SECTION_TITLES.values()),
-    # the numerals of an outline marker as a character class ([一二三四…], [二三四…])
-    "outline marker": [vocabulary.CN_NUMERALS[1:5]],
+    # the numerals of an outline marker as a character class ([一二三四…], [二三四…]), the
+    # stops after a marker's number (一、 一. 1．) and a sub-row's number (2.)
+    "outline marker": [vocabulary.CN_NUMERALS[1:5], "[、.．]", "[.．、]", "[.．]", r"[1-9]\."],
     # a page number: 第…页
     "page number": ["页(?:"],
 }
@@ -40,6 +41,90 @@ def test_no_module_but_the_vocabulary_spells(kind):
     found = [f"{path.relative_to(PACKAGE.parent)}:{line}: {word}"
              for path in MODULES for line, text in code_strings(path) for word in WORDS[kind] if word in text]
     assert found == [], f"spelled outside nlp/vocabulary.py ({kind}):\n" + "\n".join(found)
+
+
+#: the building blocks of outline markers: only the vocabulary composes markers from them
+NUMERALS = {"CN_NUMERAL", "CN_NUMERALS", "LATER_CN_NUMERAL"}
+
+
+def test_no_module_but_the_vocabulary_composes_a_marker_from_numerals():
+    found = []
+    for path in MODULES:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ({a.name for a in node.names} if isinstance(node, ast.ImportFrom) and (node.module or "").endswith("vocabulary")
+                     else {node.attr} if isinstance(node, ast.Attribute) else set())
+            found += [f"{path.relative_to(PACKAGE.parent)}:{node.lineno}: {n}" for n in names & NUMERALS]
+    assert found == [], "a marker composed outside nlp/vocabulary.py:\n" + "\n".join(found)
+
+
+def test_no_module_but_the_vocabulary_writes_a_numbered_row_or_title():
+    """A row or a title named with its number (二、上年结转…) is the template's label: it comes
+    from fields.json (registry().field_label) or the vocabulary (numbered_title)."""
+    numbered = re.compile(rf"{vocabulary.TOP_MARKER}[\u4e00-\u9fff]")
+    found = [f"{path.relative_to(PACKAGE.parent)}:{line}: {text[:40]}"
+             for path in MODULES for line, text in code_strings(path) if numbered.search(text)]
+    assert found == [], "a numbered label spelled outside the template data:\n" + "\n".join(found)
+
+
+#: regular-expression syntax, taken out of a pattern's alternatives before looking for words
+_SYNTAX = re.compile(r"\\[dsSwWbB]|[?()|:\[\]*+\\{}^$.,0-9\s]")
+#: the genre's name, in the titles of sections 2-4 and in every report's own title: not a title
+GENRE = "政府信息公开"
+
+
+def title_pieces(n: int = 6) -> set:
+    """Every n characters of the section titles real reports print (sections.json), the
+    genre's name aside."""
+    import json
+    from importlib import resources
+
+    words = json.loads(resources.files("nlp.data").joinpath("sections.json").read_text(encoding="utf-8"))["sections"]
+    return {w[i:i + n] for ws in words.values() for w in ws for i in range(len(w) - n + 1)} - {GENRE}
+
+
+def test_no_module_but_the_vocabulary_spells_a_piece_of_a_section_title():
+    """Not the whole title only: a pattern of part of one (其他需要报告, 存在的?(?:主要)?问题) too."""
+    pieces = title_pieces()
+    found = [f"{path.relative_to(PACKAGE.parent)}:{line}: {piece}"
+             for path in MODULES for line, text in code_strings(path)
+             for alternative in text.split("|") for piece in pieces if piece in _SYNTAX.sub("", alternative)]
+    assert found == [], "a section title spelled outside nlp/vocabulary.py:\n" + "\n".join(found)
+
+
+# (text of a real report, a pattern of the vocabulary, whether the text opens with it)
+OPENINGS = [
+    ("一. 總體情況", "TOP_MARKER_ANY_STOP", True),  # heldout h012 信荣 卫体局 2021 (traditional script)
+    ("二.存在的主要問題及整改情況", "TOP_MARKER_ANY_STOP", True),  # the same report
+    ("三、本年度办理结果", "TOP_MARKER_ANY_STOP", True), ("十二、附则", "TOP_MARKER_ANY_STOP", True),
+    ("2020.年", "TOP_MARKER_ANY_STOP", False), ("一是加强领导", "TOP_MARKER_ANY_STOP", False),
+    ("（一）存在问题", "TOP_MARKER_ANY_STOP", False),
+    ("1.通过所网站“信息公开”公开信息情况。", "ANY_MARKER_ANY_STOP", True), ("（一）存在问题", "ANY_MARKER_ANY_STOP", True),
+    ("一. 總體情況", "ANY_MARKER_ANY_STOP", True), ("1.5万人关注", "ANY_MARKER_ANY_STOP", False),
+    ("2023年,全市各级行政机关", "ANY_MARKER_ANY_STOP", False),
+    ("一是主动公开意识有待加强", "ITEM_WORD", True), ("二是严格执行信息发布审核制度", "LATER_ITEM_WORD", True),
+    ("一是主动公开意识有待加强", "LATER_ITEM_WORD", False), ("是否公开", "ITEM_WORD", False),
+    ("五、存在的主要问题及改进情况", "SECTION5_LEAD", False), ("存在的主要问题及改进情况", "SECTION5_LEAD", True),
+    ("存在的主要問題及改進情況", "SECTION5_LEAD", False), ("問題及改進情況", "SECTION5_LEAD", True),
+    ("存在不足", "SECTION5_PROBLEMS", True), ("下一步改进措施", "SECTION5_REMEDIES", False),
+    ("改进措施", "SECTION5_REMEDIES", True), ("六、其他需要报告的事项", "SECTION6_TITLE", False),
+    ("其他需要报告的事项", "SECTION6_TITLE", True), ("其它需要报告的事项。", "SECTION6_TITLE", True),  # hbxs.gov.cn 13636791
+    ("其他处理", "SECTION6_TITLE", False),
+]
+
+
+@pytest.mark.parametrize("text, pattern, opens", OPENINGS)
+def test_what_a_text_opens_with(text, pattern, opens):
+    assert bool(re.match(getattr(vocabulary, pattern), text)) is opens
+
+
+# row labels run together as the table reader sees them (normalised), and where each row's own label starts
+ROW_LABELS = [("三、本年度办理结果(一)予以公开", [0, 9]), ("(三)不予公开1.属于国家秘密2.其他法律行政法规禁止公开", [0, 7, 15]),
+              ("(二)部分公开(区分处理的,只计这一情形,不计其他情形)", [0]), ("2020.1", []), ("本年新收政府信息公开申请数量", [])]
+
+
+@pytest.mark.parametrize("labels, starts", ROW_LABELS)
+def test_where_row_labels_start(labels, starts):
+    assert [m.start() for m in re.finditer(vocabulary.ROW_LABEL_MARKER, labels)] == starts
 
 
 # (marker, its outline level) — and text that opens with no marker

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from nlp.vocabulary import APPLICANT_BANDS, APPLICANT_COLUMNS, APPLICANT_NAMES
+
 
 @dataclass(frozen=True)
 class Cell:
@@ -59,7 +61,7 @@ class Table:
         return grid
 
 
-COLUMNS = ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total")
+COLUMNS = APPLICANT_COLUMNS
 REVIEW = tuple(f"{group}.{col}" for group in ("review", "litigation_direct", "litigation_after_review")
                for col in ("upheld", "corrected", "other", "pending", "total"))
 RESULT_HEADS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
@@ -132,11 +134,14 @@ def _section3(edition: str) -> Table:
     if other:
         groups.append(("（六）其他处理", "requests.other_handling", other))
     result_rows = 2 + sum(len(g[2]) for g in groups) + (0 if other else 1) + 1
+    # the two-level applicant header as the template prints it (nlp/vocabulary.py)
+    (applicants, _), (organisations, kinds) = APPLICANT_BANDS
     rows = [
         (Cell("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", rowspan=3, colspan=3),
-         Cell("申请人情况", colspan=7)),
-        (Cell("自然人", rowspan=2), Cell("法人或其他组织", colspan=5), Cell("总计", rowspan=2)),
-        tuple(Cell(t) for t in ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")),
+         Cell(applicants, colspan=len(COLUMNS))),
+        (Cell(APPLICANT_NAMES[COLUMNS[0]], rowspan=2), Cell(organisations, colspan=len(kinds)),
+         Cell(APPLICANT_NAMES[COLUMNS[-1]], rowspan=2)),
+        tuple(Cell(APPLICANT_NAMES[c]) for c in kinds),
     ]
     data = []
 

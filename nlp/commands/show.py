@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..engine import Engine, in_original_script
 from ..errors import ModelError
+from ..outputs import writing
 from ..read import read_path
 from ..record import FACT_KINDS, Record
 
@@ -146,7 +147,8 @@ def run(args) -> int:
     record = record_of(document, args.model)
     html = render(original_text(document), record.facts, title=str(args.report), cells=record.cells)
     if args.output:
-        Path(args.output).write_text(html, encoding="utf-8")
+        with writing(args.output):
+            Path(args.output).write_text(html, encoding="utf-8")
     else:
         sys.stdout.write(html)
     return 0

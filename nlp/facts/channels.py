@@ -19,6 +19,7 @@ from .cues import channel_cues, matcher, resolve_channel
 from .prose import ADDRESS, PARAGRAPH_BREAK, sentence_spans
 from .verbs import publish_verbs
 from .view import SentenceView
+from ..vocabulary import ITEM_MARKER, PAREN_ITEM_MARKER
 
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』\n]{2,20})[”\"」』]")
 _NAMED_ACCOUNT = re.compile(r"(?:通过|在|依托)\s*([\u4e00-\u9fff]{2,8})\s*$")
@@ -153,7 +154,7 @@ _SENTENCE_BEFORE_CHARS = 200
 #: A year that opens a sentence (2023年,).
 _YEAR_OPENING = re.compile(r"\s*\d{4}\s*年度?\s*[,，]?")
 #: The number of an outline item that opens a sentence (1.通过所网站“信息公开”公开信息情况。): no count.
-_OUTLINE_NUMBER = re.compile(r"\s*(?:\d{1,2}\s*[.．、](?!\d)|[（(]\s*\d{1,2}\s*[)）])")
+_OUTLINE_NUMBER = re.compile(rf"\s*(?:{ITEM_MARKER}|{PAREN_ITEM_MARKER})")
 
 
 def sentence_before_scene(text: str, start: int) -> Optional[tuple]:

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..vocabulary import CN_NUMERAL, CN_NUMERALS
+from ..vocabulary import ANY_MARKER_ANY_STOP, PAREN_MARKER, PART_MARKER, TOP_MARKER
 
 #: The template's table sections: their table rows hold no prose facts (``_without_table_rows``),
 #: their sentences do (an older report writes section 2 as narrative: r5 h412
@@ -38,12 +38,12 @@ _LIST_OPENER = re.compile(r"其中|包括|(?:信息|内容)\s*中(?=\s*[，,：:
 _LIST_HEADS = frozenset("其包信内")
 _CLAUSE = re.compile(r"[，,、；;：:（）()]|\s{2,}")
 _LINE_END_PUNCT = tuple("。；;：:！？!?")
-_HEADING = re.compile(rf"^\s*(?:#|{CN_NUMERAL}+\s*[、.．]|[（(]\s*[{CN_NUMERALS}\d]+\s*[）)]|\d+\s*[.．、](?!\d)|第{CN_NUMERAL}+部分)")
+_HEADING = re.compile(rf"^\s*(?:#|{ANY_MARKER_ANY_STOP}|{PART_MARKER})")
 _SHORT_LINE = 18
 
 
 #: Where a paragraph ends: a blank line, or a line break after the end of a sentence or before a heading.
-PARAGRAPH_BREAK = re.compile(rf"\n\s*\n|[。！？!?]\s*\n|\n\s*(?:{CN_NUMERAL}+、|[（(]{CN_NUMERAL}+[）)])")
+PARAGRAPH_BREAK = re.compile(rf"\n\s*\n|[。！？!?]\s*\n|\n\s*(?:{TOP_MARKER}|{PAREN_MARKER})")
 
 
 def paragraph_end(text: str, at: int, end: int) -> int:

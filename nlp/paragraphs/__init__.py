@@ -13,7 +13,7 @@ import re
 from contextlib import contextmanager
 
 from ..record import Paragraph
-from ..vocabulary import CN_NUMERAL, PAREN_ITEM_MARKER, PAREN_MARKER
+from ..vocabulary import ANY_MARKER_ANY_STOP, SECTION5_PROBLEMS, SECTION5_REMEDIES, SECTION6_TITLE
 from .features import normalize, normalize_many
 from ..vocabulary import cjk_at_least
 from .split import GLOSS, Block, line_widths, split_lines, wrap_width
@@ -120,12 +120,12 @@ def _narrative(text: str, cut_off: bool = False) -> bool:
 #: layout of its own put it (the template's 问题及改进情况 holds the plans), and so does a
 #: paragraph opening 下一步,我局将… (collected rows of xjbl.gov.cn 6799, hunnan.gov.cn 2022,
 #: gongxian.gov.cn 2020, gzw.zj.gov.cn 2010, round 2 h104: every such training row is a section-5 measure)
-_SECTION5_OPENING = re.compile(r"^.{0,8}?(?:存在的?(?:主要)?问题|存在的?不足|改进措施|整改措施|下一步(?:工作)?(?:打算|计划|措施)|下一年度?工作"
+_SECTION5_OPENING = re.compile(rf"^.{{0,8}}?(?:{SECTION5_PROBLEMS}|{SECTION5_REMEDIES}|下一步(?:工作)?(?:打算|计划|措施)|下一年度?工作"
                                r"|下一步[，,]?\s*[^。；;，,]{0,10}?将)"
                                r"|^\s*20\d\d年(?:度)?[，,]?[^。；;，,]{0,16}?将(?:进一步|继续|持续|不断|着力|深入)")
 #: section 6's title, run in before a paragraph of a one-line report whose heading the
 #: sections were not told (其他需要报(bào)告的事项: a pinyin gloss)
-_SECTION6_TITLE = re.compile(r"其他需要报告|其它需要报告")
+_SECTION6_TITLE = re.compile(SECTION6_TITLE)
 
 
 def classifier_section(section: int, block: Block) -> int:
@@ -161,7 +161,7 @@ def classifier_sections(found) -> list:
 _ENDED = re.compile(r"[。！？；!?;][”’」』）)]*\s*$")
 #: where a clause ends
 _CLAUSE_END = re.compile(r"[。，,；;：:！？!?]")
-_OPENING_MARKER = re.compile(rf"^\s*(?:{CN_NUMERAL}{{1,3}}\s*[、.．]|{PAREN_MARKER}|{PAREN_ITEM_MARKER}|\d{{1,2}}\s*[.．、])")
+_OPENING_MARKER = re.compile(rf"^\s*{ANY_MARKER_ANY_STOP}")
 #: a fragment whose finished clauses hold fewer characters says nothing yet
 _SAYS_SOMETHING = 10
 

@@ -41,28 +41,28 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..vocabulary import CN_NUMERAL, LATER_CN_NUMERAL, OUTLINE_MARKERS, PAGE_NUMBER_LINE, cjk_at_least
+from ..vocabulary import (ANY_MARKER, ITEM_WORD, LATER_ITEM_WORD, OUTLINE_MARKERS, PAGE_NUMBER_LINE, SECTION5_LEAD,
+                          cjk_at_least)
 
 #: a sentence ends here (closing quotes or brackets may follow)
 _TERMINAL = re.compile(r"[。！？；!?;：:][”’」』）)]*\s*$")
 _SENTENCE_INSIDE = re.compile(r"[。！？；!?;]")
-_NUMERAL = f"{CN_NUMERAL}{{1,3}}"
 #: markers that open a numbered item or sub-heading (not 一是/二是), by level: 一、 （一） 1. （1）
 _LEVELS = OUTLINE_MARKERS
-_MARKER = "(?:" + "|".join(_LEVELS) + ")"
+_MARKER = ANY_MARKER
 _LEVEL_RES = [re.compile(level) for level in _LEVELS]
 _STARTS_WITH_MARKER = re.compile(rf"^\s*{_MARKER}")
 #: a marker run into the previous sentence, where a long line is split
 _RUN_IN_MARKER = re.compile(rf"(?<=[。；;！？!?”：:])\s*(?={_MARKER})")
 #: 一是… items that each open a topic of the template are paragraphs of their own
-_ITEM = re.compile(rf"{_NUMERAL}是")
+_ITEM = re.compile(ITEM_WORD)
 #: a paragraph that opens with a later item (二是…) sits in a list laid out one item a
 #: paragraph: further items run into it after a full stop are paragraphs of their own
-_LATER_ITEM_OPENING = re.compile(rf"^\s*{LATER_CN_NUMERAL}{{1,2}}是")
-_RUN_IN_ITEM = re.compile(rf"(?<=[。；;！？!?])\s*(?={_NUMERAL}是)")
+_LATER_ITEM_OPENING = re.compile(rf"^\s*{LATER_ITEM_WORD}")
+_RUN_IN_ITEM = re.compile(rf"(?<=[。；;！？!?])\s*(?={ITEM_WORD})")
 #: (not after a colon, semicolon or comma: items that are clauses of one sentence are one
 #: list, 存在一些不足：一是主动公开意识有待加强；二是主动公开信息内容有待充实；…)
-_TOPIC_ITEM = re.compile(rf"(?<![；;：:，,、\s])\s*{_NUMERAL}是\s*(?=[^。，,；]{{0,10}}?(?:主动公开|依申请公开|政府信息管理|信息管理|平台建设|监督保障))")
+_TOPIC_ITEM = re.compile(rf"(?<![；;：:，,、\s])\s*{ITEM_WORD}\s*(?=[^。，,；]{{0,10}}?(?:主动公开|依申请公开|政府信息管理|信息管理|平台建设|监督保障))")
 #: a plan or remedy announced before the items: they are the steps of one measures list,
 #: whatever topics they name (下一步，我局将…一是主动公开方面…二是依申请公开方面…)
 _PLAN_LEAD = re.compile(r"下一步|今后|明年|下一年|将|改进|整改|措施|计划|打算")
@@ -75,7 +75,7 @@ _RUN_IN_TITLE = re.compile(rf"^\s*{_MARKER}[^。，,；;：:！？!?\s]{{1,14}}[
 GLOSS = r"[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）]"
 #: the same title where a paragraph opens (matched in place)
 _TITLE_AT = re.compile(rf"{_MARKER}(?:[^。，,；;：:！？!?\s](?:{GLOSS})?){{1,14}}[ \t\u3000\xa0]+")
-_LATER_ITEM = re.compile(rf"{LATER_CN_NUMERAL}{{1,2}}是")
+_LATER_ITEM = re.compile(LATER_ITEM_WORD)
 #: a collapsed line: this long, with at least this many spaced sentence ends
 _COLLAPSED_CHARS = 200
 _COLLAPSED_GAPS = 2
@@ -98,7 +98,7 @@ _SHORT_HEADING_CHARS = 20
 #: shortfall words that make a short numbered line a statement (a problem), not a title
 _SHORTFALL_STATED = re.compile(r"有待|不够|不夠|不及时|不及時|较慢|較慢|滞后|欠缺|单一|單一|不强|不高|不足(?!$)")
 #: a section-5 problems part standing anywhere (an old report's one-line section 5)
-_SECTION5_LEAD = re.compile(r"存在的?(?:主要)?(?:问题|不足)|主要问题|問題及改進|问题及改进")
+_SECTION5_LEAD = re.compile(SECTION5_LEAD)
 #: a short line with no terminal punctuation is a title, heading, signature or date
 _HEADING_MAX_CHARS = 40
 _MIN_CJK = 4

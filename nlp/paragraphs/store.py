@@ -10,8 +10,10 @@ serving needs no scikit-learn).
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import os
 import sys
 from importlib import metadata as importlib_metadata
 from pathlib import Path
@@ -19,6 +21,7 @@ from pathlib import Path
 import joblib
 
 from ..errors import ModelError
+from ..outputs import writing
 from .features import cue_names
 from .model import REQUIRED_LABELS, ParagraphClassifier
 
@@ -56,11 +59,15 @@ def installed_versions() -> dict:
 def save_model(classifier: ParagraphClassifier, path: Path) -> dict:
     """Write the model and its metadata; returns the metadata."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    joblib.dump({"format": FORMAT, "classifier": classifier}, path, compress=3)
+    with writing(path):
+        if path.parent.exists() and not path.parent.is_dir():  # mkdir would say "File exists"
+            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        joblib.dump({"format": FORMAT, "classifier": classifier}, path, compress=3)
     meta = {"format": FORMAT, "model_file": path.name, "model_sha256": file_sha256(path),
             "versions": installed_versions(), **classifier.metadata}
-    meta_path(path).write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    with writing(meta_path(path)):
+        meta_path(path).write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return meta
 
 

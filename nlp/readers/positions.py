@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from ..numbers import CELL_NUMBER, fold_width
-from ..vocabulary import CN_NUMERAL
+from ..vocabulary import TOP_MARKER_ANY_STOP
 from .grid import GridCell, clean_cell
 
 #: Two words on a line are in different cells when the gap between them is at least this
@@ -37,7 +37,7 @@ MIN_NUMBER_LINES = 2
 #: sub-table title) stays in the zone; a longer one, a sentence, or a numbered heading
 #: (三、收到和处理…) ends it.
 MAX_LONE_CHARS = 30
-_ENDS_ZONE = re.compile(rf"^\s*{CN_NUMERAL}+\s*[、.．]|[。；;]\s*$")
+_ENDS_ZONE = re.compile(rf"^\s*{TOP_MARKER_ANY_STOP}|[。；;]\s*$")
 
 _NUMBER = re.compile(rf"^{CELL_NUMBER}$")
 

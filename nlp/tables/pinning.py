@@ -19,7 +19,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from ..numbers import fold_width
-from ..vocabulary import CN_NUMERAL
+from ..vocabulary import ROW_LABEL_MARKER
 
 #: A label must score at least this (rapidfuzz WRatio, 0-100) against an alias to pin
 #: a row by its label; below it the row is unlabelled and placed by position.
@@ -38,7 +38,7 @@ AGAINST_LABEL = 150.0
 
 #: The start of a row's own label inside text that runs several labels together:
 #: a sub-row number "2." or a group marker "(三)" / "三、".
-ROW_MARKER = re.compile(rf"(?:(?<!\d)[1-9]\.(?=[^\d])|\({CN_NUMERAL}\)|{CN_NUMERAL}、)")
+ROW_MARKER = re.compile(ROW_LABEL_MARKER)
 _NOISE = re.compile(r"[\s\u3000“”\"'‘’「」|#*]")
 
 

@@ -64,6 +64,9 @@ def test_carry_over_that_disagrees_fails_in_its_column():
     assert found["yoy.carry_over", "research"].status == "fail"
     assert found["yoy.carry_over", "total"].status == "fail"
     assert "0 ≠ 1" in found["yoy.carry_over", "total"].message
+    # the rows as the template prints them (fields.json), the column by its name
+    assert found["yoy.carry_over", "research"].message.startswith(
+        "科研机构: 2023年 二、上年结转政府信息公开申请数量 = 2022年 四、结转下年度继续办理: ")
     assert found["yoy.carry_over", "natural_person"].status == "pass"
 
 

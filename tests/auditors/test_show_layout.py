@@ -11,7 +11,6 @@ import pytest
 
 from nlp.cli import main
 from nlp.commands.show import marks, render
-from nlp.engine import Engine
 from nlp.read import read_path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,13 +32,13 @@ def labels(page: str) -> list:
 
 
 @pytest.mark.parametrize("path", REPORTS, ids=lambda p: p.stem)
-def test_the_page_says_the_text_as_the_file_does_and_marks_cells_and_facts(tmp_path, path):
+def test_the_page_says_the_text_as_the_file_does_and_marks_cells_and_facts(tmp_path, path, engine):
     out = tmp_path / "show.html"
     assert main(["show", str(path), "-o", str(out)]) == 0
     page = out.read_text(encoding="utf-8")
     text = read_path(path).text
     assert page_text(page).strip() == text.strip()
-    record = Engine().annotate(read_path(path))
+    record = engine.annotate(read_path(path))  # cells and facts: any model's
     shown = " | ".join(labels(page))
     assert all(cell.field in shown for cell in record.cells), "a cell is not marked"
     assert sum(" · " in label for label in labels(page)) >= 1 and record.facts

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from nlp.cli import main
-from nlp.engine import Engine
 from nlp.read import read_path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,8 +19,7 @@ _QUOTED = re.compile(r"“[^”]*”")
 
 
 @pytest.fixture(scope="module")
-def records():
-    engine = Engine()
+def records(engine):
     return {p.name: engine.annotate(read_path(p)).to_dict() for p in REPORTS}
 
 

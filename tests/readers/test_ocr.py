@@ -17,7 +17,6 @@ import pytest
 from PIL import Image
 from rapidfuzz import fuzz
 
-from nlp.engine import Engine
 from nlp.errors import DamagedInput, EmptyInput, UnsupportedInput
 from nlp.read import read_bytes
 from nlp.readers.ocr import DPI, open_rendered, render_page
@@ -37,11 +36,6 @@ def pdf_of(stem: str) -> bytes:
 
 def gold_of(stem: str) -> dict:
     return json.loads((SCANS / f"{stem}.json").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def engine():
-    return Engine()
 
 
 def same(a, b) -> bool:

@@ -6,7 +6,6 @@ from functools import lru_cache
 
 import pytest
 
-from nlp.errors import ModelError
 from nlp.meta import detect_edition, detect_year
 from nlp.read import read_bytes
 from nlp.segment import find_sections
@@ -65,16 +64,6 @@ def test_same_table_cells(seed, kind):
     expected = _table_values(text)
     assert expected, "the table reader reads the text seed"
     assert _table_values(doc.text) == expected
-
-
-@pytest.fixture(scope="module")
-def engine():
-    from nlp.engine import Engine
-
-    try:
-        return Engine()
-    except ModelError as exc:  # the paragraph model is built by `nianbao train`
-        pytest.skip(f"no engine without its paragraph model: {exc}")
 
 
 @pytest.mark.parametrize("seed, kind", CASES)
