@@ -1,8 +1,10 @@
-"""The progress bar counts pages on OCR runs (issue 16): a PDF or page image weighs its
-pages, any other input one, and a scan's pages move the bar as each is read."""
+"""``nianbao annotate --ocr auto|always|never`` on scans, and the progress bar that counts
+pages on OCR runs (issue 16): a PDF or page image weighs its pages, any other input one,
+and a scan's pages move the bar as each is read."""
 from __future__ import annotations
 
 import io
+import json
 import re
 import shutil
 from pathlib import Path
@@ -11,6 +13,7 @@ import pytest
 from PIL import Image
 
 from nlp import batch
+from nlp.cli import main
 from nlp.readers.pages import page_count
 
 from tests.readers.scans import ScanSettings, scan_pdf
@@ -61,6 +64,46 @@ def test_each_document_says_how_many_pages_were_read_for_it(tmp_path):
     outcomes = batch.annotate_input(tmp_path / "print.pdf")
     text = batch.annotate_input(SAMPLES[0])
     assert [o.pages for o in outcomes] == [3] and [o.pages for o in text] == [0]
+
+
+@pytest.fixture(scope="module")
+def scan_020q() -> bytes:
+    return scan_pdf(PRINT_020Q.read_bytes())
+
+
+def test_ocr_never_makes_a_scan_an_error_record_and_reads_text_layers(scan_020q, tmp_path, capsys):
+    (tmp_path / "scan.pdf").write_bytes(scan_020q)
+    shutil.copy(PRINT_020Q, tmp_path / "print.pdf")
+    out = tmp_path / "o.jsonl"
+    assert main(["annotate", str(tmp_path), "-o", str(out), "--ocr", "never", "-j", "1", "-q"]) == 1
+    records = {Path(r["source"]).name: r for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    assert records["scan.pdf"]["error"]["code"] == "E102"
+    assert "OCR is off (--ocr never)" in records["scan.pdf"]["error"]["message"]
+    assert len(records["print.pdf"]["tables"]) == 198
+    assert "scan.pdf: [E102]" in capsys.readouterr().err
+
+
+def test_ocr_takes_one_of_three_modes(capsys):
+    with pytest.raises(SystemExit):
+        main(["annotate", str(PRINT_020Q), "--ocr", "sometimes"])
+    assert "invalid choice: 'sometimes' (choose from 'auto', 'always', 'never')" in capsys.readouterr().err
+
+
+@pytest.mark.ocr
+@pytest.mark.parametrize("ocr, scanned", [
+    ("auto", True),     # the default: a page without a text layer is read by OCR
+    ("always", False),  # a text layer read by OCR all the same (a PDF whose text layer is bad)
+    ("auto", False),    # rows that must not OCR: a text layer is read as it is
+])
+def test_ocr_modes_on_the_command_line(ocr, scanned, scan_020q, tmp_path):
+    path = tmp_path / "report.pdf"
+    path.write_bytes(scan_020q if scanned else PRINT_020Q.read_bytes())
+    out = tmp_path / "o.jsonl"
+    assert main(["annotate", str(path), "-o", str(out), "--ocr", ocr, "-q"]) == 0
+    record = json.loads(out.read_text(encoding="utf-8"))
+    read_by_ocr = [c.get("ocr_confidence") is not None for c in record["cells"]]
+    assert len(record["tables"]) == 198 and all(read_by_ocr) is (scanned or ocr == "always")
+    assert any(read_by_ocr) is (scanned or ocr == "always")
 
 
 def _bar_counts(text: str) -> list:
