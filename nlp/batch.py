@@ -8,7 +8,8 @@
                      HTTP service's, for an uploaded archive
     (nlp/outputs.py  the records file: lines written as they come, what --resume finds)
     run_batch        dispatch (joblib: loky processes, or a Dask cluster), write in input
-                     order, progress bar, one stderr line per failure, summary
+                     order, progress bar (files; pages on OCR runs), one stderr line per
+                     failure, summary
 
 Every line carries ``content_sha256``: the SHA-256 of the UTF-8 text annotated (of the raw
 bytes for an input that could not be read as text). A resumed run skips each document whose
@@ -18,6 +19,7 @@ however often a run is cut short, and a report whose file changed is annotated a
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
 import multiprocessing
 import os
@@ -25,7 +27,7 @@ import signal
 import sys
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Optional
 
 from .engine import Engine
@@ -34,6 +36,7 @@ from .inputs import expand_paths
 from .lifeline import die_with_parent
 from .outputs import record_line, records_writer, resume_state
 from .read import iter_documents
+from .readers.pages import listen, page_count, pages_read
 from .record import ErrorRecord, content_sha256
 
 #: Code of the error record written when the engine itself fails on one document (a bug):
@@ -48,13 +51,15 @@ DASK_TIMEOUT = 30
 class Outcome:
     """What became of one document. ``line`` is the JSON line to write; None when the
     output already holds it (--resume). ``message`` is the stderr line of a failure, or of
-    a warning on a report that was annotated."""
+    a warning on a report that was annotated. ``pages``: the PDF or image pages read for
+    it in the worker (nlp/readers/pages.py), for the progress bar."""
 
     source: str
     failed: bool = False
     checks_failed: bool = False
     line: Optional[str] = None
     message: Optional[str] = None
+    pages: int = 0
 
 
 # --- one input, in a worker -------------------------------------------------------------
@@ -107,12 +112,15 @@ def annotate_documents(engine: Engine, documents, source: str, done: Optional[di
     done = done or {}
     unread_sha256 = unread_sha256 or _file_sha256
     outcomes = []
+    read = pages_read()
     try:
-        for doc in documents:
+        for doc in documents:  # each document is read here, its pages counted as they are
             if isinstance(doc, InputError):
-                outcomes.append(_failure(ErrorRecord.of(doc, unread_sha256(doc.source)), done))
+                outcome = _failure(ErrorRecord.of(doc, unread_sha256(doc.source)), done)
             else:
-                outcomes.append(_annotate(engine, doc, done))
+                outcome = _annotate(engine, doc, done)
+            outcomes.append(replace(outcome, pages=pages_read() - read))
+            read = pages_read()
     except Exception as exc:  # a reader bug must not end a run of a million files
         outcomes.append(_failure(ErrorRecord(source, None, INTERNAL_ERROR, _internal_message(exc)), done))
     return outcomes
@@ -218,19 +226,19 @@ def run_batch(paths: Iterable, output=None, *, jobs: int = -1, model=None, resum
     engine_for(model)  # fail fast on a broken model, before any worker starts
     summary = Summary(inputs=len(items))
     started = time.monotonic()
-    bar = _progress_bar(len(items), progress, err)
+    progress = Progress(items, progress, err, ocr)
     try:
         with records_writer(output, append=resume) as write:
-            for outcomes in _dispatch(items, done, model, jobs, dask, ocr):
+            for k, outcomes in enumerate(_dispatch(items, done, model, jobs, dask, ocr)):
                 for outcome in outcomes:
                     summary.add(outcome)
                     if outcome.line is not None:
                         write(outcome.line)
                     if outcome.message:
-                        _say(bar, err, f"nianbao: {outcome.message}")
-                bar.update(1)
+                        _say(progress.bar, err, f"nianbao: {outcome.message}")
+                progress.finished(k, outcomes)
     finally:
-        bar.close()
+        progress.close()
         summary.seconds = time.monotonic() - started
         print(f"nianbao: {summary.line()}", file=err)
     return summary
@@ -330,12 +338,67 @@ def _dask_client(address: str):
         raise RunError(f"cannot reach the Dask scheduler ({exc})", source=address) from None
 
 
-def _progress_bar(total: int, wanted: bool, err):
-    from tqdm import tqdm
+class Progress:
+    """The run's progress bar on stderr, shown on a terminal unless ``--quiet``.
 
-    show = wanted and hasattr(err, "isatty") and err.isatty()
-    return tqdm(total=total, unit="file", file=err, disable=not show, dynamic_ncols=True,
-                smoothing=0.1)
+    It counts files; on an OCR run (``--ocr auto`` or ``always``) whose inputs include PDFs
+    or page images it counts pages, since a scanned page costs seconds where a text report
+    costs milliseconds: a PDF or image weighs its pages, any other input one, and the bar
+    moves as each page is read (pages read in this process or in workers forked from it;
+    other workers' count when their input is done).
+    """
+
+    #: Seconds between two looks at the pages read by the workers.
+    POLL = 0.2
+
+    def __init__(self, items: list, wanted: bool, err, ocr: str):
+        from tqdm import tqdm
+
+        show = wanted and hasattr(err, "isatty") and err.isatty()
+        counts = [None if isinstance(i, InputError) else page_count(i) for i in items] \
+            if show and ocr != "never" else []
+        self.paged = any(c is not None for c in counts)
+        self.weights = [c or 1 for c in counts] if self.paged else [1] * len(items)
+        self.bar = tqdm(total=sum(self.weights), unit="page" if self.paged else "file", file=err,
+                        disable=not show, dynamic_ncols=True, smoothing=0.1)
+        self._done, self._done_pages, self._lock = 0, 0, threading.Lock()
+        self._counter = self._previous = self._poller = None
+        if self.paged:
+            self._counter = (FORK or multiprocessing).Value("q", 0)
+            self._previous = listen(functools.partial(_count_page, self._counter))
+            self._stop = threading.Event()
+            self._poller = threading.Thread(target=self._poll, name="nianbao-progress", daemon=True)
+            self._poller.start()
+
+    def finished(self, index: int, outcomes: list) -> None:
+        """Input ``index`` is done: the bar reaches every page it weighs."""
+        with self._lock:
+            self._done += self.weights[index]
+            self._done_pages += sum(o.pages for o in outcomes)
+        self._refresh()
+
+    def close(self) -> None:
+        if self._poller is not None:
+            self._stop.set()
+            self._poller.join()
+            listen(self._previous)
+        self.bar.close()
+
+    def _poll(self) -> None:
+        while not self._stop.wait(self.POLL):
+            self._refresh()
+
+    def _refresh(self) -> None:
+        with self._lock:
+            reading = self._counter.value - self._done_pages if self._counter is not None else 0
+            at = min(self.bar.total, self._done + max(0, reading))
+            if at > self.bar.n:
+                self.bar.update(at - self.bar.n)
+
+
+def _count_page(counter) -> None:
+    with counter.get_lock():
+        counter.value += 1
 
 
 def _say(bar, err, message: str) -> None:

@@ -61,6 +61,7 @@ def read_image(data: bytes, source: str, ocr: str = "auto"):
     """A page image (PNG, JPEG, TIFF; every frame of a TIFF a page) → Layout."""
     from PIL import Image, UnidentifiedImageError
 
+    from .pages import page_read
     from .pdf import render_blocks
 
     kind = image_kind(data) or "image"
@@ -74,6 +75,7 @@ def read_image(data: bytes, source: str, ocr: str = "auto"):
             blocks += ocr_page(grey, dpi, top)
             top += grey.shape[0] * 72.0 / dpi
             pages += 1
+            page_read()
     except UnidentifiedImageError:
         raise DamagedInput(f"cannot read the {kind} image (damaged or truncated)", source=source) from None
     except (OSError, ValueError, Image.DecompressionBombError) as exc:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ..errors import DamagedInput, EmptyInput, NianbaoError, UndecodableInput, UnsupportedInput
 from ..vocabulary import PDF_PAGE_NUMBER_LINE
 from .grid import GridCell, Layout, LayoutBuilder, clean_cell
+from .pages import page_read
 from .positions import table_zones, zone_box
 
 #: pdfminer logs every repair it makes to a damaged file; a damaged file is an InputError here.
@@ -198,7 +199,11 @@ def pdf_blocks(data: bytes, source: str, ocr: str = "auto") -> list:
                 raise UnsupportedInput(f"{len(pdf.pages):,} pages (the limit is {MAX_PAGES:,})", source=source)
             top = 0.0
             for k, page in enumerate(pdf.pages):
-                pages.append((k, top) if wants_ocr(page, ocr) else page_blocks(page.dedupe_chars(), top))
+                if wants_ocr(page, ocr):
+                    pages.append((k, top))
+                else:
+                    pages.append(page_blocks(page.dedupe_chars(), top))
+                    page_read()
                 top += float(page.height)
     except NianbaoError:
         raise
@@ -222,8 +227,11 @@ def ocr_pages(data: bytes, source: str, pages: list) -> list:
     from .ocr import DPI, ocr_page, open_rendered, render_page
 
     rendered = open_rendered(data, source)
+    read = {}
     try:
-        read = {k: ocr_page(render_page(rendered, k, DPI), DPI, top) for k, top in wanted}
+        for k, top in wanted:
+            read[k] = ocr_page(render_page(rendered, k, DPI), DPI, top)
+            page_read()
     finally:
         rendered.close()
     return [read[p[0]] if isinstance(p, tuple) else p for p in pages]

@@ -19,7 +19,8 @@ from .settings import Settings
 #: A file part without a usable suffix is read by its declared type.
 _SUFFIX_BY_TYPE = {"text/plain": ".txt", "text/markdown": ".md", "text/html": ".html",
                    "application/pdf": ".pdf", "application/zip": ".zip",
-                   "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx"}
+                   "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+                   "image/png": ".png", "image/jpeg": ".jpg", "image/tiff": ".tif"}  # scanned pages, read by OCR
 
 
 #: The answer of /v1/annotate/archive: JSON Lines, as ``nianbao annotate`` writes them.
@@ -136,6 +137,8 @@ def upload_name(filename, content_type) -> str:
     ('报告.PDF', 'upload.txt')
     >>> upload_name("report", "application/pdf"), upload_name("../../etc/passwd", None)
     ('report.pdf', 'passwd')
+    >>> upload_name("scan", "image/tiff"), upload_name("page", "image/jpeg")
+    ('scan.tif', 'page.jpg')
     """
     name = PurePath((filename or "").replace("\\", "/")).name or "upload"
     if not PurePath(name).suffix:
