@@ -73,3 +73,21 @@ def test_channel_words_are_told_apart_as_the_named_groups_tell_them(texts):
         assert [(m.span(), i) for m, i in fact_cues._channel_matches(piece)] == expected, piece
         found += len(expected)
     assert found > 100
+
+
+def test_statement_patterns_find_the_same_matches_with_the_lookahead(texts):
+    """The checks' statement patterns (text_vs_table) are compiled with the lookahead: on
+    the compacted text of real reports each finds the matches and numbers it finds without."""
+    from nlp.checks.text_vs_table import _patterns as statements
+
+    found = 0
+    for name, fast, *_ in statements():
+        plain = re.compile(fast.pattern[fast.pattern.index("(?:") + 3:-1]) if fast.pattern.startswith("(?=") \
+            else re.compile(fast.pattern)
+        for text in texts:
+            compact = "".join(text.split())
+            expected = [(m.span(), m.groupdict()) for m in plain.finditer(compact)]
+            assert [(m.span(), m.groupdict()) for m in fast.finditer(compact)] == expected, name
+            found += len(expected)
+    assert found > 20
+    assert sum(fast.pattern.startswith("(?=") for _, fast, *_ in statements()) >= 5
