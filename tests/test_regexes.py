@@ -73,3 +73,44 @@ def test_channel_words_are_told_apart_as_the_named_groups_tell_them(texts):
         assert [(m.span(), i) for m, i in fact_cues._channel_matches(piece)] == expected, piece
         found += len(expected)
     assert found > 100
+
+
+def test_statement_patterns_find_the_same_matches_with_the_lookahead(texts):
+    """The checks' statement patterns (text_vs_table) are compiled with the lookahead: on
+    the compacted text of real reports each finds the matches and numbers it finds without."""
+    from nlp.checks.text_vs_table import _patterns as statements
+
+    found = 0
+    for name, fast, *_ in statements():
+        plain = _without_lookahead(fast)
+        for text in texts:
+            compact = "".join(text.split())
+            expected = [(m.span(), m.groupdict()) for m in plain.finditer(compact)]
+            assert [(m.span(), m.groupdict()) for m in fast.finditer(compact)] == expected, name
+            found += len(expected)
+    assert found > 20
+    assert sum(fast.pattern.startswith("(?=") for _, fast, *_ in statements()) >= 5
+
+
+def _without_lookahead(fast: re.Pattern) -> re.Pattern:
+    """The pattern regexes.compile() was given, from the one it compiled."""
+    if not fast.pattern.startswith("(?="):
+        return re.compile(fast.pattern, fast.flags)
+    return re.compile(fast.pattern[fast.pattern.index("(?:") + 3:-1], fast.flags)
+
+
+def test_text_scans_compiled_with_the_lookahead_find_what_they_found_without(texts):
+    """The whole-text scans of facts' masking that open with a lookbehind (which takes re's
+    own scan for a first character away) carry the lookahead: on real reports each finds
+    the matches it finds without."""
+    from nlp.facts import prose
+
+    scans = {"pinyin gloss": prose._PINYIN_GLOSS, "lost character": prose._LOST_CHARACTER}
+    probes = ["通过网(wǎng)站发布信息80条", "主动发布信息共?1340条?,是否公开? 是"]
+    for name, fast in scans.items():
+        assert fast.pattern.startswith("(?="), name
+        plain = _without_lookahead(fast)
+        for text in texts + probes + [prose.simplified(t) for t in texts]:
+            assert [(m.span(), m.groups()) for m in fast.finditer(text)] == \
+                [(m.span(), m.groups()) for m in plain.finditer(text)], name
+    assert all(any(fast.search(t) for t in probes) for fast in scans.values())

@@ -12,6 +12,7 @@ fails, else ``not_assessable`` if any instance is, else ``pass``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from ..record import Check
 from ..schema import registry
@@ -32,7 +33,7 @@ class Instance:
     skip_if_absent: bool = False  # a row the report does not print at all is not checked
     name_zh: str = ""  # the column, row or group as the template labels it
 
-    @property
+    @cached_property
     def fields(self) -> tuple:
         return self.left + self.right
 
@@ -100,8 +101,16 @@ _MISSING_WORDS = {"blank": ("blank", CELL_STATE_ZH["blank"]), "absent": ("missin
 def arithmetic_checks(edition, values: dict, missing: set) -> list:
     """One Check per rule. ``values``: field → number or None (blank); ``missing``:
     fields read but not placed (ambiguous)."""
-    return [_check(rule, edition, expand(edition), (what, what_zh), values, missing)
-            for rule, (expand, what, what_zh) in RULES.items()]
+    return [_check(rule, edition, rule_instances(rule, edition), (what, what_zh), values, missing)
+            for rule, (_, what, what_zh) in RULES.items()]
+
+
+@lru_cache(maxsize=64)
+def rule_instances(rule: str, edition) -> tuple:
+    """The instances of ``RULES[rule]`` for ``edition``: they depend on the template alone,
+    so each is expanded once per process, not once per report (the expansion reads the
+    registry's rows and labels: a quarter of the checks' cost)."""
+    return tuple(RULES[rule][0](edition))
 
 
 def evaluate(instance: Instance, values: dict, missing: set) -> tuple:

@@ -23,6 +23,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional
 
+from .. import regexes
 from ..numbers import parse_quantity
 from ..record import Check
 from ..schema import registry
@@ -62,7 +63,9 @@ def _patterns() -> tuple:
     data = json.loads(resources.files("nlp.data").joinpath("facts_statements.json").read_text(encoding="utf-8"))
     out = []
     for s in data["statements"]:
-        regex = re.compile(re.sub(r"\\s\*|\\s", "", s["pattern"]).replace("N", _NUMBER))
+        # with a lookahead for the characters a match can start with (nlp/regexes.py): the
+        # same matches, found without trying each pattern at every character of the prose
+        regex = regexes.compile(re.sub(r"\\s\*|\\s", "", s["pattern"]).replace("N", _NUMBER))
         out.append((s["name"], regex, s.get("value"), s.get("money", False), s["fields"]))
     return tuple(out)
 

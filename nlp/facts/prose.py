@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import regexes
 from ..vocabulary import ANY_MARKER_ANY_STOP, PAREN_MARKER, PART_MARKER, TOP_MARKER
 
 #: The template's table sections: their table rows hold no prose facts (``_without_table_rows``),
@@ -197,7 +198,7 @@ FILLER = "\u2060"
 ADDRESS = "\u2062"
 
 #: A gloss follows a character (or another gloss): 網(wǎng)站, 發(fa)布, 公(gong)(gong)開(kai)(kai).
-_PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff)])\((?!app\))[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
+_PINYIN_GLOSS = regexes.compile(r"(?<=[\u4e00-\u9fff)])\((?!app\))[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 _ADDRESS = re.compile(r"[（(][^（）()\u4e00-\u9fff\n]{0,300}?(?:://|www\.|\.(?:cn|com|net|org)\b)[^（）()\u4e00-\u9fff\n]{0,300}[)）]")
 
 
@@ -226,7 +227,7 @@ def masked(text: str) -> str:
 #: page lost (a non-breaking space, an unencodable character), no question mark: a Chinese
 #: question ends with ？. 主動發布信息共?1340條?,通過…發布信息?764篇? (round-2 h119);
 #: 現有總?口… (round-2 h111).
-_LOST_CHARACTER = re.compile(r"(?<=[\u4e00-\u9fff\d])\?(?=[\u4e00-\u9fff\d，,。；;、：:）)])")
+_LOST_CHARACTER = regexes.compile(r"(?<=[\u4e00-\u9fff\d])\?(?=[\u4e00-\u9fff\d，,。；;、：:）)])")
 
 
 def analysis_text(text: str) -> str:
