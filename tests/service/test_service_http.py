@@ -197,6 +197,24 @@ def test_client_errors_are_problems(client, method, path, kwargs, status, title)
     assert_problem(client.request(method, path, **kwargs), status, title)
 
 
+def test_long_digit_runs_are_answered_and_leave_the_engine_small(client, service_process):
+    """Issue 17: a 7.8 KB report whose table rows each hold a 38-digit run (separators lost)
+    made an engine process grow to 3.3 GB and answer 500. It is answered, the rows are
+    ambiguous with the reason, and no engine process is left holding the memory."""
+    import psutil
+
+    from tests.tables.test_digit_runs import RUN, with_runs
+
+    text = with_runs(SAMPLES[0].read_text(encoding="utf-8"), RUN, True)
+    assert len(text.encode("utf-8")) < 8_000 and text.count(RUN) >= 20
+    response = client.post("/v1/annotate", json={"text": text})
+    assert response.status_code == 200, response.text
+    reasons = [a["reason"] for a in response.json()["ambiguous"]]
+    assert sum("printed value" in r for r in reasons) >= 20, reasons  # a row each, as the CLI says
+    engines = psutil.Process(service_process.pid).children(recursive=True)
+    assert engines and max(p.memory_info().rss for p in engines) < 1024 ** 3
+
+
 def test_not_a_report_names_the_reason_and_code(client):
     body = assert_problem(client.post("/v1/annotate", json={"text": "hello"}), 422)
     assert body["code"] == "E103" and "政府信息公开" in body["detail"] and body["instance"] == "/v1/annotate"
