@@ -12,7 +12,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from ..errors import DamagedInput, EmptyInput, NianbaoError, UndecodableInput, UnsupportedInput
+from ..errors import DamagedInput, EmptyInput, InputTooLarge, NianbaoError, UndecodableInput, UnsupportedInput
 from ..vocabulary import PDF_PAGE_NUMBER_LINE
 from .grid import GridCell, Layout, LayoutBuilder, clean_cell
 from .positions import table_zones, zone_box
@@ -195,7 +195,7 @@ def pdf_blocks(data: bytes, source: str, ocr: str = "auto") -> list:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             if len(pdf.pages) > MAX_PAGES:
-                raise UnsupportedInput(f"{len(pdf.pages):,} pages (the limit is {MAX_PAGES:,})", source=source)
+                raise InputTooLarge(f"{len(pdf.pages):,} pages (the limit is {MAX_PAGES:,})", source=source)
             top = 0.0
             for k, page in enumerate(pdf.pages):
                 pages.append((k, top) if wants_ocr(page, ocr) else page_blocks(page.dedupe_chars(), top))
@@ -223,7 +223,7 @@ def ocr_pages(data: bytes, source: str, pages: list) -> list:
 
     rendered = open_rendered(data, source)
     try:
-        read = {k: ocr_page(render_page(rendered, k, DPI), DPI, top) for k, top in wanted}
+        read = {k: ocr_page(render_page(rendered, k, DPI, source), DPI, top) for k, top in wanted}
     finally:
         rendered.close()
     return [read[p[0]] if isinstance(p, tuple) else p for p in pages]

@@ -153,6 +153,16 @@ def test_annotation_does_not_block_the_event_loop(client, service):
 
 # ---- errors: problem+json with the right status ---------------------------------------------
 
+def poster_pdf() -> bytes:
+    """814 bytes declaring a page of 5 × 5 m without a text layer (1.6 billion pixels to OCR)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt", format=(14400, 14400))
+    pdf.add_page()
+    pdf.rect(100, 100, 3000, 200, "F")
+    return bytes(pdf.output())
+
+
 ERRORS = [
     # (id, method, path, request arguments, status, title)
     ("not-a-report", "POST", "/v1/annotate", {"json": {"text": "hello world"}}, 422, "Not a report"),
@@ -187,6 +197,8 @@ ERRORS = [
     ("snippet-over-1m-characters", "POST", "/v1/facts", {"json": {"text": "发布信息12条" * 142_858}}, 413, "Text too long"),
     ("upload-over-1m-characters", "POST", "/v1/annotate/file",
      {"files": {"file": ("long.txt", ("政府信息公开" * 166_667).encode(), "text/plain")}}, 413, "Text too long"),
+    ("pdf-page-over-the-pixel-limit", "POST", "/v1/annotate/file",
+     {"files": {"file": ("poster.pdf", poster_pdf(), "application/pdf")}}, 413, "Input too large"),
     ("unknown-path", "GET", "/v1/nothing", {}, 404, "Not Found"),
     ("wrong-method", "GET", "/v1/annotate", {}, 405, "Method Not Allowed"),
 ]
