@@ -170,3 +170,18 @@ def test_evaluate_classifier_outside_a_clone_says_what_to_pass(tmp_path, monkeyp
     err = capsys.readouterr().err
     assert "evaluate-classifier: [E100] no labelled data given" in err
     assert "nianbao evaluate-classifier mine.jsonl" in err and "Traceback" not in err
+
+
+def test_train_writes_a_new_model_file_by_default_and_replaces_one_only_with_force(tmp_path, monkeypatch):
+    from nlp.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    fixture = str(ROOT / "tests" / "paragraphs" / "fixture.jsonl")
+    shipped = (ROOT / "models" / "paragraphs.joblib").read_bytes()
+    assert main(["train", fixture, "--folds", "1"]) == 0
+    (made,) = [p.name for p in tmp_path.glob("*.joblib")]
+    assert made.startswith("paragraphs-") and made != "paragraphs.joblib"
+    assert (ROOT / "models" / "paragraphs.joblib").read_bytes() == shipped
+    (tmp_path / "m.joblib").write_bytes(b"an earlier model")
+    assert main(["train", fixture, "--folds", "1", "-o", "m.joblib", "--force"]) == 0
+    assert (tmp_path / "m.joblib").read_bytes() != b"an earlier model"
