@@ -15,9 +15,9 @@ from __future__ import annotations
 from importlib import import_module
 from importlib.metadata import PackageNotFoundError, version
 
-from .errors import (DamagedInput, DataError, EmptyInput, InputError, InternalError, ModelError, NianbaoError,
-                     NotAReport, OutputError, RunError, SchemaError, TextTooLong, UndecodableInput, UnsafeArchive,
-                     UnsupportedInput)
+from .errors import (DamagedInput, DataError, EmptyInput, InputError, InputTooLarge, InternalError, ModelError,
+                     NianbaoError, NotAReport, OutputError, RunError, SchemaError, TextTooLong, UndecodableInput,
+                     UnsafeArchive, UnsupportedInput)
 from .outputs import load_records, read_records, record_line
 from .record import Ambiguity, Cell, Check, ErrorRecord, Fact, Paragraph, ParagraphModel, Record
 
@@ -38,8 +38,8 @@ __all__ = [
     "read_records", "load_records", "record_line",
     # errors
     "NianbaoError", "InputError", "EmptyInput", "UndecodableInput", "NotAReport", "UnsupportedInput",
-    "UnsafeArchive", "DamagedInput", "TextTooLong", "DataError", "ModelError", "SchemaError", "OutputError",
-    "RunError", "InternalError",
+    "InputTooLarge", "UnsafeArchive", "DamagedInput", "TextTooLong", "DataError", "ModelError", "SchemaError",
+    "OutputError", "RunError", "InternalError",
     "__version__",
 ]
 

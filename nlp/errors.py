@@ -5,7 +5,8 @@
     │   ├── EmptyInput            the file or text holds nothing but white space
     │   ├── UndecodableInput      the bytes are not text in any encoding we read
     │   ├── NotAReport            text, but not a disclosure annual report
-    │   ├── UnsupportedInput      a file type no reader handles (or too large to read)
+    │   ├── UnsupportedInput      a file type no reader handles
+    │   │   └── InputTooLarge     over a limit of the readers: bytes, pages, pixels of a page
     │   ├── UnsafeArchive         an archive or member refused: path traversal, zip bomb, too many members
     │   ├── DamagedInput          a PDF, DOCX or zip whose structure is broken or encrypted
     │   ├── TextTooLong           more characters of text than one report can hold (MAX_TEXT_CHARS)
@@ -79,6 +80,15 @@ class UnsupportedInput(InputError):
     code = "E104"
     http_status = 415
     title = "Unsupported file type"
+
+
+class InputTooLarge(UnsupportedInput):
+    """A file over one of the readers' limits (bytes, pages, pixels of a page read by OCR):
+    refused before it is read, rendered or decoded; the service answers 413, not 415."""
+
+    code = "E109"
+    http_status = 413
+    title = "Input too large"
 
 
 class UnsafeArchive(InputError):

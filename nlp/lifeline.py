@@ -2,7 +2,7 @@
 
 A ``kill -9`` of ``nianbao annotate -j N`` (or of a service worker) gives its children no
 word: loky's workers and the service's engine processes would wait for work forever,
-reparented to init, each holding an engine (~0.5 GB). :func:`die_with_parent` starts a
+reparented to init, each holding an engine (~140 MB). :func:`die_with_parent` starts a
 daemon thread in the child that checks once a ``poll_s`` whether its parent is still the
 process that started it, and ends the child at once when it is not. Once the workers are
 gone, the resource trackers (loky's, multiprocessing's), whose pipes the workers held open,

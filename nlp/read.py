@@ -10,7 +10,7 @@ import errno
 import os
 from pathlib import Path
 
-from .errors import InputError, UnsupportedInput
+from .errors import InputError, InputTooLarge, UnsupportedInput
 from .readers import MAX_INPUT_BYTES, SUFFIXES, Document, iter_bytes, read_bytes
 from .readers.text import decode
 
@@ -51,8 +51,8 @@ def _load(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_INPUT_BYTES:
-            raise UnsupportedInput(f"too large ({size:,} bytes; the limit is {MAX_INPUT_BYTES:,})",
-                                   source=str(path))
+            raise InputTooLarge(f"too large ({size:,} bytes; the limit is {MAX_INPUT_BYTES:,})",
+                                source=str(path))
         return path.read_bytes()
     except OSError as exc:
         if exc.errno in (errno.ENOENT, errno.ELOOP):

@@ -21,6 +21,7 @@ TREE = [
     (errors.UndecodableInput, errors.InputError, 400, "Undecodable input"),
     (errors.NotAReport, errors.InputError, 422, "Not a report"),
     (errors.UnsupportedInput, errors.InputError, 415, "Unsupported file type"),
+    (errors.InputTooLarge, errors.UnsupportedInput, 413, "Input too large"),
     (errors.UnsafeArchive, errors.InputError, 422, "Unsafe archive"),
     (errors.DamagedInput, errors.InputError, 400, "Damaged input"),
     (errors.TextTooLong, errors.InputError, 413, "Text too long"),

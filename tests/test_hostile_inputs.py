@@ -8,6 +8,7 @@ tests/service; the death of workers with their parent in tests/batch/test_batch_
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -19,10 +20,19 @@ SAMPLE = ROOT / "data" / "samples" / "000_c322f99bcfb5564c.txt"
 REPORT = SAMPLE.read_text(encoding="utf-8")
 
 
+#: Address space of the command: an input that makes it grow without bound fails the test
+#: (MemoryError, E900) instead of taking the machine down.
+MEMORY_LIMIT = 3 * 1024 ** 3
+
+
+def _limit_memory():
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+
 def nianbao(*args, cwd):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.run([sys.executable, "-m", "nlp.cli", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=600, env=env)
+                          timeout=600, env=env, preexec_fn=_limit_memory)
 
 
 # ---- the inputs: each makes its files in a directory and returns the command's arguments ----
@@ -62,6 +72,26 @@ def pdf_with_user_password(d: Path) -> list:
     return ["annotate", "locked.pdf", "-o", "out.jsonl", "-j", "1", "-q"]
 
 
+def pdf_page_of_five_metres(d: Path) -> list:
+    """An 814-byte PDF declaring a 5 × 5 m page without a text layer: rendered for OCR at
+    200 dpi it was 1.6 billion pixels (22 GB resident before the kernel killed it)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt", format=(14400, 14400))
+    pdf.add_page()
+    pdf.rect(100, 100, 3000, 200, "F")
+    (d / "poster.pdf").write_bytes(bytes(pdf.output()))
+    return ["annotate", "poster.pdf", "-o", "out.jsonl", "-j", "1", "-q"]
+
+
+def image_of_ten_thousand_pixels_square(d: Path) -> list:
+    """A 120 KB PNG of 10,000 × 10,000 pixels at 90 dpi: read as it is, 1.8 GB and 40 s."""
+    from PIL import Image
+
+    Image.new("L", (10_000, 10_000), 255).save(d / "scan.png", dpi=(90, 90))
+    return ["annotate", "scan.png", "-o", "out.jsonl", "-j", "1", "-q"]
+
+
 def gbk_and_utf8_lines(d: Path) -> list:
     lines = REPORT.split("\n")
     (d / "mixed.txt").write_bytes(b"\n".join(line.encode("gb18030" if i % 3 == 0 else "utf-8")
@@ -92,6 +122,12 @@ HOSTILE = [
     ("pdf-with-a-user-password", pdf_with_user_password, 1,
      "locked.pdf: [E106] the PDF is protected by a password (a user password is needed to open it): "
      "open it with the password, save or print it as a PDF without one", {"locked.pdf", "out.jsonl"}),
+    ("pdf-page-of-5-metres", pdf_page_of_five_metres, 1,
+     "poster.pdf: [E109] page 1 is 5,080 × 5,080 mm, too large to read by OCR (1,600,000,000 pixels at 200 dpi; "
+     "the limit is 16,000,000, a page of A2)", {"poster.pdf", "out.jsonl"}),
+    ("image-of-100-million-pixels", image_of_ten_thousand_pixels_square, 1,
+     "scan.png: [E109] an image of 10,000×10,000 pixels is 2,822 × 2,822 mm, too large to read by OCR "
+     "(100,000,000 pixels at 90 dpi; the limit is 16,000,000", {"scan.png", "out.jsonl"}),
     ("gbk-and-utf8-lines", gbk_and_utf8_lines, 0,
      "mixed.txt: warning: the text mixes encodings: of its 70 lines, 24 were read as GB18030",
      {"mixed.txt", "out.jsonl"}),
@@ -134,3 +170,18 @@ def test_evaluate_classifier_outside_a_clone_says_what_to_pass(tmp_path, monkeyp
     err = capsys.readouterr().err
     assert "evaluate-classifier: [E100] no labelled data given" in err
     assert "nianbao evaluate-classifier mine.jsonl" in err and "Traceback" not in err
+
+
+def test_train_writes_a_new_model_file_by_default_and_replaces_one_only_with_force(tmp_path, monkeypatch):
+    from nlp.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    fixture = str(ROOT / "tests" / "paragraphs" / "fixture.jsonl")
+    shipped = (ROOT / "models" / "paragraphs.joblib").read_bytes()
+    assert main(["train", fixture, "--folds", "1"]) == 0
+    (made,) = [p.name for p in tmp_path.glob("*.joblib")]
+    assert made.startswith("paragraphs-") and made != "paragraphs.joblib"
+    assert (ROOT / "models" / "paragraphs.joblib").read_bytes() == shipped
+    (tmp_path / "m.joblib").write_bytes(b"an earlier model")
+    assert main(["train", fixture, "--folds", "1", "-o", "m.joblib", "--force"]) == 0
+    assert (tmp_path / "m.joblib").read_bytes() != b"an earlier model"

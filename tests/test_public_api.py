@@ -14,8 +14,8 @@ PUBLIC = [
     "Record", "Cell", "Fact", "Paragraph", "Check", "Ambiguity", "ParagraphModel", "ErrorRecord",
     "read_records", "load_records", "record_line",
     "NianbaoError", "InputError", "EmptyInput", "UndecodableInput", "NotAReport", "UnsupportedInput",
-    "UnsafeArchive", "DamagedInput", "TextTooLong", "DataError", "ModelError", "SchemaError", "OutputError",
-    "RunError", "InternalError",
+    "InputTooLarge", "UnsafeArchive", "DamagedInput", "TextTooLong", "DataError", "ModelError", "SchemaError",
+    "OutputError", "RunError", "InternalError",
     "__version__",
 ]
 

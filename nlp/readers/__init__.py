@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
-from ..errors import EmptyInput, InputError, UnsupportedInput
+from ..errors import EmptyInput, InputError, InputTooLarge, UnsupportedInput
 from . import archive
 from .document import Document
 from .grid import Layout
@@ -134,8 +134,8 @@ def iter_bytes(data: bytes, name: str, depth: int = 0, ocr: str = "auto"):
     """Every document ``data`` holds: a Document, or the InputError saying why not."""
     try:
         if len(data) > MAX_INPUT_BYTES:
-            raise UnsupportedInput(f"too large ({len(data):,} bytes; the limit is {MAX_INPUT_BYTES:,})",
-                                   source=name)
+            raise InputTooLarge(f"too large ({len(data):,} bytes; the limit is {MAX_INPUT_BYTES:,})",
+                                source=name)
         kind = sniff(data, name)
         if kind != "zip":
             yield read_one(data, name, kind, ocr)

@@ -12,10 +12,12 @@ dropped), so a scan and its text-layer original give the same text and grids.
 from __future__ import annotations
 
 import io
+import re
+import warnings
 
 import numpy as np
 
-from ..errors import DamagedInput, EmptyInput, UnsupportedInput
+from ..errors import DamagedInput, EmptyInput, InputTooLarge, UnsupportedInput
 
 OCR_MODES = ("auto", "always", "never")
 #: Pages are rendered, and images brought, to this resolution: text 10.5 pt high is then
@@ -26,6 +28,12 @@ PAGE_WIDTH_INCHES = 8.27
 #: Images below this resolution (as stated, or as a page of A4 width) are refused.
 MIN_DPI = 90
 MAX_IMAGE_PAGES = 1000
+#: Most pixels of one page as OCR reads it (at DPI, or an image's own coarser resolution):
+#: a page of A2 at 200 dpi is 15.5 million. Reading costs memory and time with the pixels
+#: (a dense page of 16 million: ~0.75 GB, 6 s), so a larger page, which no report prints
+#: (an 814-byte PDF can declare a page of 5 × 5 m: 1.6 billion pixels), is refused before
+#: it is rendered or decoded.
+MAX_PAGE_PIXELS = 16_000_000
 
 
 def check_mode(ocr: str) -> str:
@@ -41,10 +49,30 @@ def ocr_page(grey: np.ndarray, dpi: float, page_top: float) -> list:
     return page_blocks(grey, dpi, page_top)
 
 
-def render_page(pdf, index: int, dpi: int = DPI) -> np.ndarray:
-    """Page ``index`` of a pypdfium2 document as a grey image."""
+def render_page(pdf, index: int, dpi: int = DPI, source: str = "") -> np.ndarray:
+    """Page ``index`` of a pypdfium2 document as a grey image; a page over
+    :data:`MAX_PAGE_PIXELS` at ``dpi`` is refused unrendered."""
+    width, height = pdf[index].get_size()  # points
+    _check_page_size(width / 72 * dpi, height / 72 * dpi, dpi, f"page {index + 1}", source)
     bitmap = pdf[index].render(scale=dpi / 72, grayscale=True)
     return np.asarray(bitmap.to_pil().convert("L"))
+
+
+def _check_page_size(width_px: float, height_px: float, dpi: float, what: str, source: str) -> None:
+    """InputTooLarge (E109) when a page of ``width_px`` × ``height_px`` pixels at ``dpi`` is over
+    :data:`MAX_PAGE_PIXELS`.
+
+    >>> _check_page_size(1654, 2339, 200, "page 1", "a.pdf")  # A4 at 200 dpi
+    >>> _check_page_size(40000, 40000, 200, "page 1", "a.pdf")
+    Traceback (most recent call last):
+    nlp.errors.InputTooLarge: a.pdf: [E109] page 1 is 5,080 × 5,080 mm, too large to read by OCR (1,600,000,000 pixels at 200 dpi; the limit is 16,000,000, a page of A2): print or scan it on A4 or A3 pages, or split it into pages
+    """
+    pixels = round(width_px) * round(height_px)
+    if pixels > MAX_PAGE_PIXELS:
+        mm = 25.4 / dpi
+        raise InputTooLarge(f"{what} is {width_px * mm:,.0f} × {height_px * mm:,.0f} mm, too large to read by OCR "
+                            f"({pixels:,} pixels at {dpi:.0f} dpi; the limit is {MAX_PAGE_PIXELS:,}, a page of A2): "
+                            f"print or scan it on A4 or A3 pages, or split it into pages", source=source)
 
 
 def open_rendered(data: bytes, source: str):
@@ -68,17 +96,27 @@ def read_image(data: bytes, source: str, ocr: str = "auto"):
     if check_mode(ocr) == "never":
         raise UnsupportedInput(f"a scanned page ({kind}) and OCR is off (--ocr never)", source=source)
     try:
-        image = Image.open(io.BytesIO(data))
-        blocks, top, pages = [], 0.0, 0
-        for frame in _frames(image, source):
-            grey, dpi = at_reading_resolution(frame, source)
-            blocks += ocr_page(grey, dpi, top)
-            top += grey.shape[0] * 72.0 / dpi
-            pages += 1
-            page_read()
+        with warnings.catch_warnings():  # a large scan is fine: its size as read is checked (MAX_PAGE_PIXELS);
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # a damaged one is an error below,
+            warnings.filterwarnings("ignore", category=UserWarning, module=r"PIL\.")  # not a stray warning first
+            image = Image.open(io.BytesIO(data))
+            blocks, top, pages = [], 0.0, 0
+            for frame in _frames(image, source):
+                grey, dpi = at_reading_resolution(frame, source)
+                blocks += ocr_page(grey, dpi, top)
+                top += grey.shape[0] * 72.0 / dpi
+                pages += 1
+                page_read()
     except UnidentifiedImageError:
         raise DamagedInput(f"cannot read the {kind} image (damaged or truncated)", source=source) from None
-    except (OSError, ValueError, Image.DecompressionBombError) as exc:
+    except Image.DecompressionBombError as exc:  # Pillow's own bound on pixels, met before the size is known
+        pixels = re.search(r"\((\d+) pixels\)", str(exc))
+        said = f"{int(pixels.group(1)):,} pixels" if pixels else "its pixels"
+        raise InputTooLarge(f"an image of {said}, too large to read by OCR (Pillow decodes at most "
+                            f"{2 * Image.MAX_IMAGE_PIXELS:,}; the limit of a page as read is {MAX_PAGE_PIXELS:,}, "
+                            f"a page of A2): scan it at 300 dpi or less, or split it into pages",
+                            source=source) from None
+    except (OSError, ValueError) as exc:
         raise DamagedInput(f"cannot read the {kind} image ({type(exc).__name__}: {exc})", source=source) from None
     layout = render_blocks(blocks)
     if not layout.text.strip():
@@ -90,7 +128,7 @@ def read_image(data: bytes, source: str, ocr: str = "auto"):
 def _frames(image, source: str):
     n = getattr(image, "n_frames", 1)
     if n > MAX_IMAGE_PAGES:
-        raise UnsupportedInput(f"{n:,} pages (the limit is {MAX_IMAGE_PAGES:,})", source=source)
+        raise InputTooLarge(f"{n:,} pages (the limit is {MAX_IMAGE_PAGES:,})", source=source)
     for k in range(n):
         image.seek(k)
         yield image
@@ -107,6 +145,9 @@ def at_reading_resolution(image, source: str) -> tuple:
         raise UnsupportedInput(f"an image of {image.width}×{image.height} pixels is too coarse to read "
                                f"(at least {MIN_DPI} dpi on an A4 page)", source=source)
     dpi = max(dpi, MIN_DPI)
+    scale = DPI / dpi if dpi > DPI * 1.1 else 1.0  # a finer scan is brought to DPI
+    _check_page_size(image.width * scale, image.height * scale, dpi * scale,
+                     f"an image of {image.width:,}×{image.height:,} pixels", source)
     grey = image.convert("L")
     if dpi > DPI * 1.1:
         factor = DPI / dpi

@@ -12,7 +12,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from ..errors import DamagedInput, EmptyInput, NianbaoError, UndecodableInput, UnsupportedInput
+from ..errors import DamagedInput, EmptyInput, InputTooLarge, NianbaoError, UndecodableInput, UnsupportedInput
 from ..vocabulary import PDF_PAGE_NUMBER_LINE
 from .grid import GridCell, Layout, LayoutBuilder, clean_cell
 from .pages import page_read
@@ -196,7 +196,7 @@ def pdf_blocks(data: bytes, source: str, ocr: str = "auto") -> list:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             if len(pdf.pages) > MAX_PAGES:
-                raise UnsupportedInput(f"{len(pdf.pages):,} pages (the limit is {MAX_PAGES:,})", source=source)
+                raise InputTooLarge(f"{len(pdf.pages):,} pages (the limit is {MAX_PAGES:,})", source=source)
             top = 0.0
             for k, page in enumerate(pdf.pages):
                 if wants_ocr(page, ocr):
@@ -230,7 +230,7 @@ def ocr_pages(data: bytes, source: str, pages: list) -> list:
     read = {}
     try:
         for k, top in wanted:
-            read[k] = ocr_page(render_page(rendered, k, DPI), DPI, top)
+            read[k] = ocr_page(render_page(rendered, k, DPI, source), DPI, top)
             page_read()
     finally:
         rendered.close()

@@ -20,11 +20,17 @@ SMALL_LIMIT = 64 * 1024
 
 
 @pytest.fixture(scope="session")
-def service():
+def service_process():
     """Default settings: no API key, the 20 MB body limit, two engine processes."""
     with background_service({"NIANBAO_API_KEY": ""}, "--pool-size", "2") as running:
-        yield running.url
+        yield running
         _print_errors(running)
+
+
+@pytest.fixture(scope="session")
+def service(service_process):
+    """The URL of the default server."""
+    return service_process.url
 
 
 @pytest.fixture(scope="session")

@@ -170,6 +170,16 @@ def test_annotation_does_not_block_the_event_loop(client, service):
 
 # ---- errors: problem+json with the right status ---------------------------------------------
 
+def poster_pdf() -> bytes:
+    """814 bytes declaring a page of 5 × 5 m without a text layer (1.6 billion pixels to OCR)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt", format=(14400, 14400))
+    pdf.add_page()
+    pdf.rect(100, 100, 3000, 200, "F")
+    return bytes(pdf.output())
+
+
 ERRORS = [
     # (id, method, path, request arguments, status, title)
     ("not-a-report", "POST", "/v1/annotate", {"json": {"text": "hello world"}}, 422, "Not a report"),
@@ -204,6 +214,8 @@ ERRORS = [
     ("snippet-over-1m-characters", "POST", "/v1/facts", {"json": {"text": "发布信息12条" * 142_858}}, 413, "Text too long"),
     ("upload-over-1m-characters", "POST", "/v1/annotate/file",
      {"files": {"file": ("long.txt", ("政府信息公开" * 166_667).encode(), "text/plain")}}, 413, "Text too long"),
+    ("pdf-page-over-the-pixel-limit", "POST", "/v1/annotate/file",
+     {"files": {"file": ("poster.pdf", poster_pdf(), "application/pdf")}}, 413, "Input too large"),
     ("unknown-path", "GET", "/v1/nothing", {}, 404, "Not Found"),
     ("wrong-method", "GET", "/v1/annotate", {}, 405, "Method Not Allowed"),
 ]
@@ -212,6 +224,24 @@ ERRORS = [
 @pytest.mark.parametrize("method, path, kwargs, status, title", [e[1:] for e in ERRORS], ids=[e[0] for e in ERRORS])
 def test_client_errors_are_problems(client, method, path, kwargs, status, title):
     assert_problem(client.request(method, path, **kwargs), status, title)
+
+
+def test_long_digit_runs_are_answered_and_leave_the_engine_small(client, service_process):
+    """Issue 17: a 7.8 KB report whose table rows each hold a 38-digit run (separators lost)
+    made an engine process grow to 3.3 GB and answer 500. It is answered, the rows are
+    ambiguous with the reason, and no engine process is left holding the memory."""
+    import psutil
+
+    from tests.tables.test_digit_runs import RUN, with_runs
+
+    text = with_runs(SAMPLES[0].read_text(encoding="utf-8"), RUN, True)
+    assert len(text.encode("utf-8")) < 8_000 and text.count(RUN) >= 20
+    response = client.post("/v1/annotate", json={"text": text})
+    assert response.status_code == 200, response.text
+    reasons = [a["reason"] for a in response.json()["ambiguous"]]
+    assert sum("printed value" in r for r in reasons) >= 20, reasons  # a row each, as the CLI says
+    engines = psutil.Process(service_process.pid).children(recursive=True)
+    assert engines and max(p.memory_info().rss for p in engines) < 1024 ** 3
 
 
 def test_not_a_report_names_the_reason_and_code(client):

@@ -37,9 +37,9 @@ def _limit_memory():
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
 
-def annotate(path: Path, tmp_path: Path):
+def annotate(path: Path, tmp_path: Path, *options: str):
     out = tmp_path / "out.jsonl"
-    done = subprocess.run([sys.executable, "-m", "nlp.cli", "annotate", str(path), "-o", str(out), "-q"],
+    done = subprocess.run([sys.executable, "-m", "nlp.cli", "annotate", str(path), "-o", str(out), "-q", *options],
                           capture_output=True, text=True, timeout=300, preexec_fn=_limit_memory)
     return done, [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
 
@@ -68,6 +68,23 @@ def test_long_digit_runs_are_ambiguous_not_fatal(tmp_path, name, run, grid, stat
     invented = [c for c in record["cells"] if c["field"].startswith(("requests.", "review."))
                 and c["value"] is not None]
     assert invented == []
+
+
+def test_long_digit_runs_among_other_reports_with_two_workers(tmp_path):
+    """Issue 17: with ``-j 2`` a worker killed on such a report ended the whole run (E500).
+    Now the run ends 0 and every report has its record, the one with the runs included."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    seeds = sorted(SAMPLES.glob("*.txt"))[:4]
+    for seed in seeds:
+        (reports / seed.name).write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    (reports / "runs.txt").write_text(with_runs(seeds[0].read_text(encoding="utf-8"), RUN, True), encoding="utf-8")
+    done, records = annotate(reports, tmp_path, "-j", "2")
+    assert done.returncode == 0, done.stderr
+    assert sorted(Path(r["source"]).name for r in records) == sorted([s.name for s in seeds] + ["runs.txt"])
+    (hostile,) = [r for r in records if r["source"].endswith("runs.txt")]
+    assert any("printed" in a["reason"] for a in hostile["ambiguous"])
+    assert all("error" not in r for r in records)
 
 
 @pytest.mark.parametrize("run, parts, expected", [
