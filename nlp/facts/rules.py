@@ -233,6 +233,8 @@ def _not_publication(view: SentenceView, q: Quantity, part: bool) -> bool:
         return True  # 编辑《上海市人民政府公报》24期，刊登…243件: the items count, not the issues
     if q.unit == "期" and not part and matcher("not_publication", "rounds").search(prefix):
         return True  # 开展征集调查并公布调查结果8期: rounds of a survey
+    if has(prefix, "not_publication", "stock") and governed != "publish":
+        return True  # 现行有效文件共计57件: documents in force, no items published
     if q.unit == "次" and not part and matcher("not_publication", "responses").search(prefix):
         return True  # 回应公众关注热点19次: times responded (a part of a total stays: r3 h221)
     return _is_container_count(view, q) or has(prefix, "follower_words", "words")

@@ -69,6 +69,13 @@ OTHER_MATTERS = [
     ("其中通过政府网站公开政府信息2000余条;通过政务新媒体公开信息1800余条;出版《政府公报》3期,公开信息96条。",
      [(W, 2000), ("new_media", 1800), ("total", 96)], "round-6 h513 (dev): no 3 (the 96's channel is bulletin in the gold: not read yet)"),
     ("印发公平竞争审查工作简报6期。", [], "shared gold 112: a briefing, no gazette"),
+    # documents in force (现行有效) are a stock, not items published, unless a publishing verb governs them
+    ("进一步完善政策文件库、政策解读专栏建设,发布行政规范性文件10件,现行有效文件共计57件。", [(W, 10)],
+     "round-9 h820 (dev) jixi-county (was website 57, next to the 10)"),
+    ("全年共制发(修改)政府规章1份,废止政府规章1份,现行有效政府规章8份;制发3份规范性文件,废止18份,现行有效规范性文件81份。", [],
+     "round-8 h711 (dev) qinzhou-gov-office"),
+    # must not: published by its own verb
+    ("清理并公开现行有效的行政规范性文件102件。", [(T, 102)], "round-7 h603 (dev) chengkou-county"),
     # meetings and programme episodes, also as part of a total
     ("其中,在政策文件库发布以市政府、市政府办公室名义印发的文件16件,并配套发布多样化解读材料28篇,实现重要政策解读全覆盖;"
      "公开政府常务会议17次,邀请群众代表列席会议2次。", [(W, 16), (W, 28)],
