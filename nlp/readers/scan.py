@@ -314,9 +314,9 @@ def _holds(cell: GridCell, box: dict, page_top: float) -> bool:
 
 def _words(reading: Reading, ink: np.ndarray, page_pitch: float) -> list:
     """A reading cut into words (Readings of its glyphs) where its ink leaves a cell's gap
-    (CELL_GAP_CHARS of its characters' pitch, at least of the page's); a word's box is its ink's (reaching half
-    a character further beside a half-inked punctuation mark). A gap after a half-inked
-    mark, or before one, is no cell's gap."""
+    (CELL_GAP_CHARS of its characters' pitch, at least of the page's). A word's box is its
+    ink's, reaching half a character further beside a half-inked punctuation mark; a gap
+    after a half-inked mark, or before one, is no cell's gap."""
     top, bottom = int(reading.top), int(np.ceil(reading.bottom))
     left, right = int(reading.left), int(np.ceil(reading.right))
     columns = np.flatnonzero((ink[top:bottom, left:right] > 0).sum(axis=0) >= 2) + left
