@@ -32,6 +32,7 @@ QUALITIES = {
     "poor": ScanSettings(dpi=150, tilt=1.2, quality=40, noise=10.0, blur=0.9, seed=7),
     "bad": ScanSettings(dpi=150, tilt=-0.8, quality=20, noise=18.0, blur=1.4, seed=11),
     "upside": ScanSettings(tilt=180.3, seed=3),
+    "unruled": ScanSettings(rules=False),  # office, the tables' rules erased first (borders hidden)
 }
 
 
@@ -90,6 +91,7 @@ def measure(pdf_path: Path, gold: dict, quality: str, engine: Engine, score, out
             "settled": len(doubtful), "settled_right": settled_right,
             "doubted": sum(a["reason"].startswith("OCR read") for a in record["ambiguous"]),
             "doubted_right": doubted_right,
+            "with_confidence": sum(c.get("ocr_confidence") is not None for c in record["cells"]),
             "cpu_per_page": read_cpu / pages, "wall_per_page": read_wall / pages,
             "wrong_cells": given_wrong[:8]}
 
@@ -119,7 +121,7 @@ def main(argv=None) -> int:
             print(f"{row['file']:<45} {quality:<7} cells {row['right']}/{row['cells']} wrong {row['wrong']} "
                   f"(flagged {row['wrong_flagged']}) absent {row['absent']} (ambiguous {row['absent_ambiguous']}) "
                   f"doubted {row['doubted']} ({row['doubted_right']} read right) settled {row['settled']} "
-                  f"({row['settled_right']} right) paragraphs {row['paragraphs_found']}/{row['paragraphs']} "
+                  f"({row['settled_right']} right) with confidence {row['with_confidence']} paragraphs {row['paragraphs_found']}/{row['paragraphs']} "
                   f"{row['cpu_per_page']:.2f} cpu-s/page {row['wall_per_page']:.2f} s/page", flush=True)
             for f, g, v in row["wrong_cells"]:
                 print(f"    wrong {f}: gold {g} read {v}")

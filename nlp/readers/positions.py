@@ -37,6 +37,8 @@ MIN_NUMBER_LINES = 2
 #: sub-table title) stays in the zone; a longer one, a sentence, or a numbered heading
 #: (三、收到和处理…) ends it.
 MAX_LONE_CHARS = 30
+#: A table's header alone at the foot of a page (``headed``) prints this many lines of cells.
+MIN_HEADER_LINES = 2
 _ENDS_ZONE = re.compile(rf"^\s*{TOP_MARKER_ANY_STOP}|[。；;]\s*$")
 
 _NUMBER = re.compile(rf"^{CELL_NUMBER}$")
@@ -80,9 +82,12 @@ def _kind(cells: list) -> str:
     return "lone" if len(text) <= MAX_LONE_CHARS and not _ENDS_ZONE.search(text) else "text"
 
 
-def table_zones(words: list, char_width: float, page_top: float = 0.0) -> list:
+def table_zones(words: list, char_width: float, page_top: float = 0.0, headed: bool = False) -> list:
     """Runs of lines that are a table without rules, each as its cells (GridCell, with
-    ``page_top`` added to their y positions)."""
+    ``page_top`` added to their y positions). ``headed``: a run that ends the page with
+    MIN_HEADER_LINES lines of several cells and no number is a table too: its header, which
+    the page broke from its rows (the rows on the next page take it). The OCR reader asks
+    for it; a text layer is read as before."""
     gap = CELL_GAP_CHARS * max(char_width, 1.0)
     lines = [_cells(line, gap) for line in word_lines(words)]
     kinds = [_kind(line) for line in lines]
@@ -100,11 +105,18 @@ def table_zones(words: list, char_width: float, page_top: float = 0.0) -> list:
         while end > begin and kinds[end - 1] == "lone":
             end -= 1
         numbered = [lines[k] for k in range(begin, end) if kinds[k] == "numbers"]
-        if len(numbered) < MIN_NUMBER_LINES or not any(_number_cells(line) > 1 for line in numbered):
+        header = headed and not numbered and _ends_page(end, kinds) and \
+            sum(kinds[k] == "cells" for k in range(begin, end)) >= MIN_HEADER_LINES
+        if not header and (len(numbered) < MIN_NUMBER_LINES or not any(_number_cells(line) > 1 for line in numbered)):
             continue
         out.append([GridCell(clean_cell(c["text"]), page_top + c["top"], page_top + c["bottom"], c["x0"], c["x1"])
                     for line in lines[begin:end] for c in line])
     return out
+
+
+def _ends_page(end: int, kinds: list) -> bool:
+    """Only lone lines (a page number, a footer) follow line ``end`` on its page."""
+    return all(kind == "lone" for kind in kinds[end:])
 
 
 def zone_box(cells: list, page_top: float = 0.0) -> tuple:

@@ -9,16 +9,24 @@
                 so each piece is read in its own cell (nlp/readers/recognise.py)
     cells       each cell's text is what was read inside it, '' for an empty cell, with
                 the recogniser's confidence in its number and the other numbers it may be
+    unruled     the readings outside ruled tables, cut at wide gaps of ink into words with
+                their boxes, go to the finder of tables printed without rules
+                (nlp/readers/positions.py), as a text layer's words do; each cell it makes
+                keeps the confidence of the readings it came from
     lines       the rest, joined into lines of text in reading order
 """
 from __future__ import annotations
 
 import numpy as np
 
+from dataclasses import replace
+
+from .grid import GridCell
 from .pdf import Line, drop_page_numbers
+from .positions import CELL_GAP_CHARS, table_zones
 from .recognise import Reading, recogniser
 from .ruling import Box, find_tables, ink_of, mm, skew_angle, turned
-from .scan_cells import table_cells
+from .scan_cells import cell_text, number_reading, table_cells
 
 #: A page turns half round when the angle classifier reads more than this share of its lines as upside down.
 UPSIDE_DOWN_SHARE = 0.6
@@ -37,6 +45,11 @@ STACKED_LINE = 1.3
 #: Full-width punctuation sets its ink in one half of its square: a line ending in one
 #: ends half a character after its ink.
 HALF_INKED = tuple("》）」』”’】〕，、。；：！？")
+#: ... and one opening with one of these starts half a character before its ink.
+HALF_INKED_OPENING = tuple("《（「『“‘【〔")
+#: Words of a scan are on one line of print when their middles stand closer than this
+#: many character widths (lines of a table are a character and more apart).
+LINE_MIDDLE_CHARS = 0.3
 #: A Chinese typeface draws its characters over about this share of their square.
 INK_OF_SQUARE = 0.9
 
@@ -63,6 +76,8 @@ def page_blocks(grey: np.ndarray, dpi: float, page_top: float = 0.0, engine=None
         elif owner != "rule":
             in_cells.setdefault(owner, []).append(reading)
     items = [(t.box.top * to_pt, "table", table_cells(t, in_cells, to_pt, page_top)) for t in tables]
+    zones, prose = unruled_tables(prose, ink, to_pt, page_top, lambda boxes: engine.recognise(_rgb(clean), boxes))
+    items += [(min(c.top for c in cells) - page_top, "words", cells) for cells in zones]
     lines = drop_page_numbers(text_lines(prose, to_pt, page_top, ink))
     items += [(line.top - page_top, "lines", [line]) for line in lines]
     return [(kind, value) for _, kind, value in sorted(items, key=lambda item: item[0])]
@@ -229,6 +244,112 @@ def _overlap(box: tuple, outline: Box) -> float:
     w = max(0.0, min(right, outline.right) - max(left, outline.left))
     h = max(0.0, min(bottom, outline.bottom) - max(top, outline.top))
     return w * h / max((right - left) * (bottom - top), 1e-9)
+
+
+def unruled_tables(readings: list, ink: np.ndarray, to_pt: float, page_top: float, reread=None) -> tuple:
+    """(tables printed without rules, each as its GridCells in points; the readings left
+    for prose). Each reading is cut into words where its ink leaves a cell's gap (a line
+    detected across two cells), each word boxed by its ink, and the words go to
+    :func:`~nlp.readers.positions.table_zones` as a text layer's would. A cell keeps the
+    recogniser's confidence in the words it was made of (nlp/readers/scan_cells.py); a
+    word cut from a longer reading is read again alone (``reread``: boxes → Readings), as
+    a ruled cell is: the reading's doubt may lie in the gap, or in another cell."""
+    pitch = _median([character_pitch(r.glyphs, r.bottom - r.top) for r in readings if len(r.glyphs) > 1] or [0.0])
+    if not readings or pitch <= 0:
+        return [], readings
+    words = []  # (word, the reading it is of, whether it is cut from it)
+    for r in readings:
+        cut = _words(r, ink, pitch)
+        words += [(word, r, len(cut) > 1) for word in cut]
+    boxes = [{"text": w.text, "x0": w.left * to_pt, "x1": w.right * to_pt,
+              "top": w.top * to_pt, "bottom": w.bottom * to_pt, "k": k} for k, (w, _, _) in enumerate(words)]
+    for line in _level_lines(boxes, LINE_MIDDLE_CHARS * pitch * to_pt):  # sharing a top and bottom,
+        top, bottom = min(b["top"] for b in line), max(b["bottom"] for b in line)  # as a text layer's do
+        for b in line:
+            b.update(top=top, bottom=bottom)
+    zones = table_zones([{k: v for k, v in b.items() if k != "k"} for b in boxes], pitch * to_pt, page_top,
+                        headed=True)
+    if not zones:
+        return [], readings
+    inside = [[[b["k"] for b in boxes if _holds(cell, b, page_top)] for cell in cells] for cells in zones]
+    cut = sorted({k for zone in inside for ks in zone for k in ks if words[k][2]})
+    if cut and reread is not None:
+        pad = (CELL_GAP_CHARS / 3) * pitch
+        again = reread([(words[k][0].left - pad, words[k][1].top, words[k][0].right + pad, words[k][1].bottom)
+                        for k in cut])
+        for k, reading in zip(cut, again):
+            words[k] = (reading if reading.glyphs else words[k][0],) + words[k][1:]
+    out, used = [], set()
+    for cells, held in zip(zones, inside):
+        made = []
+        for cell, ks in zip(cells, held):
+            pieces = [words[k][0] for k in ks]
+            used.update(id(words[k][1]) for k in ks)
+            confidence, candidates = number_reading(pieces) if pieces else (1.0, ())
+            made.append(replace(cell, text=cell_text(pieces) if pieces else cell.text,
+                                confidence=confidence, candidates=candidates))
+        out.append(made)
+    return out, [r for r in readings if id(r) not in used]
+
+
+def _level_lines(boxes: list, within: float) -> list:
+    """Words whose middles stand within ``within`` of the next one's, top to bottom: one
+    line of print. A number set halfway down a row of two lines stands apart from both
+    (a text layer prints all of a row's numbers at one height; a scan within a pixel or two)."""
+    lines = []
+    for box in sorted(boxes, key=lambda b: b["top"] + b["bottom"]):
+        middle = (box["top"] + box["bottom"]) / 2
+        if lines and middle - lines[-1][-1][0] <= within:
+            lines[-1].append((middle, box))
+        else:
+            lines.append([(middle, box)])
+    return [[box for _, box in line] for line in lines]
+
+
+def _holds(cell: GridCell, box: dict, page_top: float) -> bool:
+    """A zone's cell was made of this word (its middle is inside the cell's box)."""
+    x, y = (box["x0"] + box["x1"]) / 2, (box["top"] + box["bottom"]) / 2 + page_top
+    return cell.left <= x <= cell.right and cell.top <= y <= cell.bottom
+
+
+def _words(reading: Reading, ink: np.ndarray, page_pitch: float) -> list:
+    """A reading cut into words (Readings of its glyphs) where its ink leaves a cell's gap
+    (CELL_GAP_CHARS of its characters' pitch, at least of the page's). A word's box is its
+    ink's, reaching half a character further beside a half-inked punctuation mark; a gap
+    after a half-inked mark, or before one, is no cell's gap."""
+    top, bottom = int(reading.top), int(np.ceil(reading.bottom))
+    left, right = int(reading.left), int(np.ceil(reading.right))
+    columns = np.flatnonzero((ink[top:bottom, left:right] > 0).sum(axis=0) >= 2) + left
+    if not len(columns):
+        return [reading]
+    pitch = max(page_pitch, character_pitch(reading.glyphs, reading.bottom - reading.top),
+                ink_height(ink, [reading]) / INK_OF_SQUARE)
+    gap = CELL_GAP_CHARS * pitch
+    spans, start = [], columns[0]
+    for a, b in zip(columns, columns[1:]):
+        if b - a - 1 >= gap:
+            spans.append([start, a + 1])
+            start = b
+    spans.append([start, columns[-1] + 1])
+    nearest = [min(range(len(spans)), key=lambda k: max(spans[k][0] - g.centre, g.centre - spans[k][1], 0))
+               for g in reading.glyphs]
+    pieces = []
+    for k, (x0, x1) in enumerate(spans):
+        glyphs = tuple(g for g, n in zip(reading.glyphs, nearest) if n == k)
+        if not glyphs:
+            continue
+        if pieces and (pieces[-1][2][-1].text.endswith(HALF_INKED) or glyphs[0].text.startswith(HALF_INKED_OPENING)):
+            pieces[-1] = [pieces[-1][0], x1, pieces[-1][2] + glyphs]
+        else:
+            pieces.append([x0, x1, glyphs])
+    words = []
+    for x0, x1, glyphs in pieces:
+        rows = np.flatnonzero((ink[top:bottom, x0:x1] > 0).sum(axis=1) >= 2)
+        y0, y1 = (top + rows[0], top + rows[-1] + 1) if len(rows) else (reading.top, reading.bottom)
+        x0 -= pitch / 2 if glyphs[0].text.startswith(HALF_INKED_OPENING) else 0.0
+        x1 += pitch / 2 if glyphs[-1].text.endswith(HALF_INKED) else 0.0
+        words.append(Reading(float(x0), float(y0), float(x1), float(y1), glyphs, reading.doubt))
+    return words or [reading]
 
 
 def text_lines(readings: list, to_pt: float, page_top: float, ink: np.ndarray) -> list:
