@@ -42,6 +42,22 @@ def same(a, b) -> bool:
     return a is b or (a is not None and b is not None and a is not ABSENT and b is not ABSENT and abs(a - b) < 1e-6)
 
 
+def scored_cells(record, gold) -> tuple:
+    """(cells right, cells given a wrong value, wrong ones no failed check flags) against the gold."""
+    tables = record.tables
+    right = [f for f, v in gold["tables"].items() if same(tables.get(f, ABSENT), v)]
+    wrong = [f for f, v in gold["tables"].items() if f in tables and not same(tables[f], v)]
+    failed = {f for c in record.checks if c.status == "fail" for f in c.fields}
+    return right, wrong, [f for f in wrong if f not in failed]
+
+
+def agrees_with_text_layer(engine, pdf: bytes, stem: str, tables: dict) -> bool:
+    """The scan's cells are the text layer's, where both have the cell."""
+    text_layer = engine.annotate(read_bytes(pdf, f"{stem}.pdf")).tables
+    return ({f: v for f, v in tables.items() if f in text_layer}
+            == {f: v for f, v in text_layer.items() if f in tables})
+
+
 # --- whole reports ---------------------------------------------------------------------
 
 @pytest.mark.ocr
@@ -52,15 +68,10 @@ def test_a_scan_reads_the_cells_and_paragraphs_of_its_text_layer(stem, engine):
     assert scanned.grids and all(g.unit == "pt" for g in scanned.grids)
     assert all(c.confidence is not None for g in scanned.grids for c in g.cells)
     record = engine.annotate(scanned)
-    tables = record.tables
-    right = [f for f, v in gold["tables"].items() if same(tables.get(f, ABSENT), v)]
-    wrong = [f for f, v in gold["tables"].items() if f in tables and not same(tables[f], v)]
-    failed = {f for c in record.checks if c.status == "fail" for f in c.fields}
+    right, wrong, unflagged = scored_cells(record, gold)
     assert len(right) / len(gold["tables"]) >= 0.97
-    assert [f for f in wrong if f not in failed] == []  # a wrong value is flagged by a failed check
-    text_layer = engine.annotate(read_bytes(pdf, f"{stem}.pdf")).tables
-    assert {f: v for f, v in tables.items() if f in text_layer} == {
-        f: v for f, v in text_layer.items() if f in tables}
+    assert unflagged == []  # a wrong value is flagged by a failed check
+    assert agrees_with_text_layer(engine, pdf, stem, record.tables)
     found = [p for p in gold["paragraphs"]
              if any(fuzz.partial_ratio(_plain(p["text"]), _plain(q.text)) >= 90 for q in record.paragraphs)]
     assert len(found) / len(gold["paragraphs"]) >= 0.9
@@ -82,15 +93,10 @@ def test_an_unruled_scan_reads_its_cells_by_position_with_their_confidence(stem,
     assert scanned.grids and all(g.unit == "words" for g in scanned.grids)
     assert all(c.confidence is not None for g in scanned.grids for c in g.cells)
     record = engine.annotate(scanned)
-    tables = record.tables
-    right = [f for f, v in gold["tables"].items() if same(tables.get(f, ABSENT), v)]
-    wrong = [f for f, v in gold["tables"].items() if f in tables and not same(tables[f], v)]
-    failed = {f for c in record.checks if c.status == "fail" for f in c.fields}
-    assert [f for f in wrong if f not in failed] == []  # a wrong value is flagged by a failed check
+    _, wrong, unflagged = scored_cells(record, gold)
+    assert unflagged == []  # a wrong value is flagged by a failed check
     assert len(wrong) / len(gold["tables"]) < 0.01
-    text_layer = engine.annotate(read_bytes(pdf, f"{stem}.pdf")).tables
-    assert {f: v for f, v in tables.items() if f in text_layer} == {
-        f: v for f, v in text_layer.items() if f in tables}
+    assert agrees_with_text_layer(engine, pdf, stem, record.tables)
     in_grids = [c for c in record.cells if any(g.start <= c.start < g.end for g in scanned.grids)]
     assert in_grids and all(c.ocr_confidence is not None for c in in_grids)
     assert len(right) / len(gold["tables"]) >= 0.97
