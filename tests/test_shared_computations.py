@@ -260,3 +260,31 @@ def test_cjk_at_least_is_counting_every_cjk_character(reports):
                 assert vocabulary.cjk_at_least(line, n) == (count >= n)
             seen.add(min(count, 13))
     assert seen >= set(range(14))  # lines of every count around the thresholds
+
+
+def _full_width(text):
+    """The report with its digits and ASCII punctuation printed full-width, as some pages print them."""
+    return "".join(chr(ord(ch) + 0xFEE0) if "!" <= ch <= "~" else ch for ch in text)
+
+
+def test_quantities_of_a_stretch_are_those_of_its_slice(reports):
+    """quantities_in() over one text folded once finds in each sentence what find_quantities()
+    finds in the sentence cut out of it (offsets shifted): a number right after the stretch's
+    start is not read as glued to the character before it."""
+    from nlp.facts.prose import analysis_text, sentence_spans
+    from nlp.numbers import find_quantities, quantities_in, text_folded
+
+    checked = cut = 0
+    for text in reports + [_full_width(r) for r in reports[:5]]:
+        text = analysis_text(text)
+        folded = text_folded(text)
+        spans = sentence_spans(text, 0, len(text))
+        # and stretches that open inside a number (a digit before them, which glues no number of the slice)
+        spans += [(q.start + 1, e) for s, e in spans[:40] for q in quantities_in(text, s, e) if q.raw[1:2].isdigit()]
+        for s, e in spans:
+            afresh = [(q.value, q.qualifier, q.unit, q.raw, q.start + s, q.end + s) for q in find_quantities(text[s:e])]
+            for got in (quantities_in(text, s, e, folded), quantities_in(text, s, e)):
+                assert [(q.value, q.qualifier, q.unit, q.raw, q.start, q.end) for q in got] == afresh
+            checked += len(afresh)
+            cut += bool(afresh) and afresh[0][4] == s and text[s - 1].isdigit()
+    assert checked > 1000 and cut > 20
