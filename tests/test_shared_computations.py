@@ -1,7 +1,8 @@
 """What the stages compute once and share (issue 14) gives what computing it afresh gives,
 on real report text: the facts rules' per-report readings of a text, each quantity's context
 in its sentence, the scene of the sentence before (worked out when asked), the paragraph
-cue columns counted for all cues at once, a line's kept display width."""
+cue columns counted for all cues at once, a line's kept display width, the numbers of a
+sentence found in its report's text folded once."""
 import unicodedata
 from pathlib import Path
 
