@@ -289,3 +289,31 @@ def test_quantities_of_a_stretch_are_those_of_its_slice(reports):
             checked += len(afresh)
             cut += bool(afresh) and afresh[0][4] == s and text[s - 1].isdigit()
     assert checked > 1000 and cut > 20
+
+
+def test_sentence_ends_found_once_are_those_read_off_the_text(reports):
+    """A number's sentence looked up among its range's sentence ends found in one pass starts
+    and ends where rfind()/find() on the text put it, whatever the bounds (runs of blank lines,
+    a bound right inside one)."""
+    from nlp.facts import candidates
+    from nlp.facts.prose import analysis_text, prose_ranges
+
+    checked = blank = 0
+    for text in reports:
+        text = analysis_text(text)
+        for start, end in prose_ranges(text, find_sections(text)):
+            ends = candidates.sentence_ends(text, start, end)
+            for m in candidates._NUMBER.finditer(text, start, end):
+                for reach in (candidates.REACH, 30, 3, 1):
+                    lo, hi = max(start, m.start() - reach), min(end, m.end() + reach)
+                    assert ends.start_before(m.start(), lo) == candidates._sentence_start(text, m.start(), lo)
+                    assert ends.end_after(m.end(), hi) == candidates._sentence_end(text, m.end(), hi)
+                    checked += 1
+            for i in ends.blanks:  # bounds at and around each blank line
+                for at in (i, i + 1, i + 2, i + 3):
+                    for lo in (max(start, i - 1), max(start, i), max(start, i + 1)):
+                        if lo <= at <= end:
+                            assert ends.start_before(at, lo) == candidates._sentence_start(text, at, lo)
+                            assert ends.end_after(lo, at) == candidates._sentence_end(text, lo, at)
+                            blank += 1
+    assert checked > 5000 and blank > 100

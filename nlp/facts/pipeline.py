@@ -100,6 +100,8 @@ def procurement_component(doc: Doc) -> Doc:
 
 
 def _add(doc: Doc, found: list) -> None:
+    if not found:  # most sentences: no span group or text to look up
+        return
     group = doc.spans[SPANS_KEY]
     text = _text(doc)
     for f in found:
