@@ -50,6 +50,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import regexes
 
@@ -235,16 +236,33 @@ def find_quantities(text: str) -> list:
     >>> find_quantities("一是加强领导")
     []
     """
-    folded = fold_digits(text)
+    return quantities_in(text, 0, len(text))
+
+
+def quantities_in(text: str, start: int, end: int, folded: str | None = None) -> list:
+    """find_quantities() of ``text[start:end]`` with offsets into ``text``, the slice
+    never cut: what a caller reading many stretches of one text asks for. ``folded``:
+    ``fold_digits(text)`` (or text_folded(text)) when the caller folded it once.
+
+    >>> text = "第二十条规定，公开信息三百二十条，〔2020〕87号"
+    >>> [(q.raw, q.start, text[q.start:q.end]) for q in quantities_in(text, 7, len(text))]
+    [('三百二十条', 11, '三百二十条'), ('87号', 23, '87号')]
+    """
+    if folded is None:
+        folded, base = fold_digits(text[start:end]), start
+        start, end = 0, len(folded)
+    else:
+        base = 0
     out = []
-    for m in _QUANTITY.finditer(folded):
-        if _GLUED_BEFORE.search(folded[max(0, m.start() - 1):m.start()]) and not m["pre"]:
+    for m in _QUANTITY.finditer(folded, start, end):
+        at = m.start()
+        if at > start and _GLUED_BEFORE.match(folded, at - 1, at) and not m["pre"]:
             continue
         unit = m["unit"] or ""
-        chinese = not m["num"][0].isdigit()
-        if chinese and not unit:
+        num = m["num"]
+        if not num[0].isdigit() and not unit:
             continue
-        if m["num"][0] == "一" and not m["pre"] and _WORD_ENDING_IN_ONE.search(folded[max(0, m.start() - 1):m.start()]):
+        if num[0] == "一" and not m["pre"] and at > start and _WORD_ENDING_IN_ONE.match(folded, at - 1, at):
             continue
         scale = m["scale"] or ""
         if unit in ("万元", "亿元"):
@@ -253,9 +271,21 @@ def find_quantities(text: str) -> list:
             unit, approx = "条", "余"
         else:
             approx = m["approx"] or ""
-        words = (m["pre"] or "") + m["num"] + scale + approx + (m["post"] or "")
-        parsed = parse_quantity(words)
+        parsed = _parsed((m["pre"] or "") + num + scale + approx + (m["post"] or ""))
         if parsed is None:
             continue
-        out.append(Quantity(parsed[0], parsed[1], unit, text[m.start():m.end()], m.start(), m.end()))
+        out.append(Quantity(parsed[0], parsed[1], unit, text[base + at:base + m.end()], base + at, base + m.end()))
     return out
+
+
+#: parse_quantity() kept per words: the same few (120, 余, 约3) recur in every report.
+_parsed = lru_cache(maxsize=4096)(parse_quantity)
+
+#: A character fold_digits() changes.
+_FULL_WIDTH = re.compile("[\uff01-\uff5e]")
+
+
+def text_folded(text: str) -> str:
+    """fold_digits(``text``), ``text`` itself when no character of it is full-width (most
+    reports): a caller reading many stretches of one text folds it once."""
+    return fold_digits(text) if _FULL_WIDTH.search(text) else text

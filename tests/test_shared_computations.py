@@ -1,7 +1,8 @@
 """What the stages compute once and share (issue 14) gives what computing it afresh gives,
 on real report text: the facts rules' per-report readings of a text, each quantity's context
 in its sentence, the scene of the sentence before (worked out when asked), the paragraph
-cue columns counted for all cues at once, a line's kept display width."""
+cue columns counted for all cues at once, a line's kept display width, the numbers of a
+sentence found in its report's text folded once."""
 import unicodedata
 from pathlib import Path
 
@@ -260,3 +261,59 @@ def test_cjk_at_least_is_counting_every_cjk_character(reports):
                 assert vocabulary.cjk_at_least(line, n) == (count >= n)
             seen.add(min(count, 13))
     assert seen >= set(range(14))  # lines of every count around the thresholds
+
+
+def _full_width(text):
+    """The report with its digits and ASCII punctuation printed full-width, as some pages print them."""
+    return "".join(chr(ord(ch) + 0xFEE0) if "!" <= ch <= "~" else ch for ch in text)
+
+
+def test_quantities_of_a_stretch_are_those_of_its_slice(reports):
+    """quantities_in() over one text folded once finds in each sentence what find_quantities()
+    finds in the sentence cut out of it (offsets shifted): a number right after the stretch's
+    start is not read as glued to the character before it."""
+    from nlp.facts.prose import analysis_text, sentence_spans
+    from nlp.numbers import find_quantities, quantities_in, text_folded
+
+    checked = cut = 0
+    for text in reports + [_full_width(r) for r in reports[:5]]:
+        text = analysis_text(text)
+        folded = text_folded(text)
+        spans = sentence_spans(text, 0, len(text))
+        # and stretches that open inside a number (a digit before them, which glues no number of the slice)
+        spans += [(q.start + 1, e) for s, e in spans[:40] for q in quantities_in(text, s, e) if q.raw[1:2].isdigit()]
+        for s, e in spans:
+            afresh = [(q.value, q.qualifier, q.unit, q.raw, q.start + s, q.end + s) for q in find_quantities(text[s:e])]
+            for got in (quantities_in(text, s, e, folded), quantities_in(text, s, e)):
+                assert [(q.value, q.qualifier, q.unit, q.raw, q.start, q.end) for q in got] == afresh
+            checked += len(afresh)
+            cut += bool(afresh) and afresh[0][4] == s and text[s - 1].isdigit()
+    assert checked > 1000 and cut > 20
+
+
+def test_sentence_ends_found_once_are_those_read_off_the_text(reports):
+    """A number's sentence looked up among its range's sentence ends found in one pass starts
+    and ends where rfind()/find() on the text put it, whatever the bounds (runs of blank lines,
+    a bound right inside one)."""
+    from nlp.facts import candidates
+    from nlp.facts.prose import analysis_text, prose_ranges
+
+    checked = blank = 0
+    for text in reports:
+        text = analysis_text(text)
+        for start, end in prose_ranges(text, find_sections(text)):
+            ends = candidates.sentence_ends(text, start, end)
+            for m in candidates._NUMBER.finditer(text, start, end):
+                for reach in (candidates.REACH, 30, 3, 1):
+                    lo, hi = max(start, m.start() - reach), min(end, m.end() + reach)
+                    assert ends.start_before(m.start(), lo) == candidates._sentence_start(text, m.start(), lo)
+                    assert ends.end_after(m.end(), hi) == candidates._sentence_end(text, m.end(), hi)
+                    checked += 1
+            for i in ends.blanks:  # bounds at and around each blank line
+                for at in (i, i + 1, i + 2, i + 3):
+                    for lo in (max(start, i - 1), max(start, i), max(start, i + 1)):
+                        if lo <= at <= end:
+                            assert ends.start_before(at, lo) == candidates._sentence_start(text, at, lo)
+                            assert ends.end_after(lo, at) == candidates._sentence_end(text, lo, at)
+                            blank += 1
+    assert checked > 5000 and blank > 100

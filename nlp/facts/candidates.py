@@ -17,6 +17,7 @@ spaCy's limit of 1,000,000 characters is for one tokenised text).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -52,11 +53,14 @@ def candidate_sentences(text: str, ranges) -> list:
     for start, end in ranges:
         covered = start
         listed_until = -1
+        ends = None
         for m in _NUMBER.finditer(text, start, end):
             if m.start() < covered:
                 continue
-            begin = _sentence_start(text, m.start(), max(covered, m.start() - REACH))
-            stop = _sentence_end(text, m.end(), min(end, m.end() + REACH))
+            if ends is None:  # the range's sentence ends, found once: each number's sentence is looked up among them
+                ends = sentence_ends(text, start, end)
+            begin = ends.start_before(m.start(), max(covered, m.start() - REACH))
+            stop = ends.end_after(m.end(), min(end, m.end() + REACH))
             for s, e in sentence_spans(text, begin, stop):  # clauses for the candidates alone
                 if s < listed_until and _NUMBER.search(text, s, e) or _holds_fact_words(text, s, e):
                     out.append(sentence(text, s, e))
@@ -71,13 +75,63 @@ def _opens_list() -> re.Pattern:
     return word_regex(data()["part_markers"]["lists"])
 
 
+#: A character that ends a sentence; a blank line (where a line break is followed by another).
+_END_CHAR = re.compile("[" + _ENDS + "]")
+_BLANK_LINE = re.compile(r"\n(?=\n)")
+
+
+class SentenceEnds:
+    """Where the sentences of ``text[start:end]`` can end (:data:`_ENDS` and blank lines),
+    found in one pass; a number's sentence is then looked up among them.
+
+    >>> text = "加强领导。发布信息3条！\\n\\n受理申请2件"
+    >>> ends = sentence_ends(text, 0, len(text))
+    >>> ends.start_before(9, 0), ends.end_after(11, len(text)), ends.end_after(20, len(text))
+    (5, 12, 20)
+    """
+
+    def __init__(self, chars: list, blanks: list):
+        self.chars, self.blanks = chars, blanks
+
+    def start_before(self, at: int, lo: int) -> int:
+        """Where the sentence of ``at`` starts, not before ``lo``: after the last sentence
+        end in ``text[lo:at]`` (a blank line's first break), ``lo`` when there is none."""
+        best = -1
+        i = bisect.bisect_left(self.chars, at) - 1
+        if i >= 0 and self.chars[i] >= lo:
+            best = self.chars[i]
+        j = bisect.bisect_right(self.blanks, at - 2) - 1  # both breaks before ``at``
+        if j >= 0 and self.blanks[j] >= lo:
+            best = max(best, self.blanks[j])
+        return best + 1 if best >= 0 else lo
+
+    def end_after(self, at: int, hi: int) -> int:
+        """Where the sentence of a number ending at ``at`` ends, not after ``hi``: past the
+        first sentence end in ``text[at:hi]``, ``hi`` when there is none."""
+        best = hi
+        i = bisect.bisect_left(self.chars, at)
+        if i < len(self.chars) and self.chars[i] < hi:
+            best = self.chars[i] + 1
+        j = bisect.bisect_left(self.blanks, at)
+        if j < len(self.blanks) and self.blanks[j] + 2 <= hi:
+            best = min(best, self.blanks[j] + 1)
+        return best
+
+
+def sentence_ends(text: str, start: int, end: int) -> SentenceEnds:
+    return SentenceEnds([m.start() for m in _END_CHAR.finditer(text, start, end)],
+                        [m.start() for m in _BLANK_LINE.finditer(text, start, end)])
+
+
 def _sentence_start(text: str, at: int, lo: int) -> int:
+    """SentenceEnds.start_before() read off the text (what it must equal)."""
     ends = [text.rfind(ch, lo, at) for ch in _ENDS] + [text.rfind("\n\n", lo, at)]
     best = max(ends)
     return best + 1 if best >= 0 else lo
 
 
 def _sentence_end(text: str, at: int, hi: int) -> int:
+    """SentenceEnds.end_after() read off the text (what it must equal)."""
     ends = [i for i in (text.find(ch, at, hi) for ch in (*_ENDS, "\n\n")) if i >= 0]
     return min(ends) + 1 if ends else hi
 

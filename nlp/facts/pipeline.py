@@ -25,6 +25,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..numbers import text_folded
 from ..record import Fact
 from . import parts, rules
 from .channels import sentence_before_scene
@@ -50,7 +51,8 @@ def prose_component(doc: Doc) -> Doc:
     found = doc.user_data.get("candidates")
     if found is None:
         found = candidate_sentences(text, prose_ranges(text, doc.user_data.get("sections") or ()))
-    views = (rules.SentenceView(text, s) for s in found)
+    folded = text_folded(text)  # once for all the sentences' numbers
+    views = (rules.SentenceView(text, s, folded) for s in found)
     doc._.fact_sentences = [v for v in views if v.quantities]
     doc.spans[SPANS_KEY] = []
     return doc
@@ -98,6 +100,8 @@ def procurement_component(doc: Doc) -> Doc:
 
 
 def _add(doc: Doc, found: list) -> None:
+    if not found:  # most sentences: no span group or text to look up
+        return
     group = doc.spans[SPANS_KEY]
     text = _text(doc)
     for f in found:

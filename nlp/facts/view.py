@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Optional
 
-from ..numbers import Quantity, find_quantities
+from ..numbers import Quantity, quantities_in
 from .cues import NAMES, matcher
 
 PUBLICATION_UNITS = frozenset({"条", "条次", "篇", "篇次", "件", "则", "份", "期", "个", "次", "项", "部"})
@@ -55,11 +55,13 @@ class Found:
 class SentenceView:
     """One sentence of the (simplified, masked) text: its clauses and counts."""
 
-    def __init__(self, text: str, sentence):
+    def __init__(self, text: str, sentence, folded: Optional[str] = None):
+        """``folded``: :func:`nlp.numbers.text_folded` of ``text``, when the caller makes
+        views of many sentences of it (folded once)."""
         self.text = text
         self.start, self.end = sentence.start, sentence.end
         self.clauses = sentence.clauses
-        found = [_shift(q, sentence.start) for q in find_quantities(text[sentence.start:sentence.end])]
+        found = quantities_in(text, sentence.start, sentence.end, folded)
         named = [m.span() for m in _TITLES.finditer(text, self.start, self.end)]
         named += [m.span() for m in NAMES.finditer(text, self.start, self.end)]
         found = [q for q in found if not any(s <= q.start and q.end <= e for s, e in named)]
@@ -130,10 +132,6 @@ def _context(view: SentenceView, q: Quantity) -> tuple:
         if begin <= other.end <= q.start and other.unit not in DATE_UNITS:
             begin = other.end
     return index, begin, view.text[begin:q.start], view.text[q.end:min(max(clause.end, q.end), q.end + SUFFIX_WINDOW)]
-
-
-def _shift(q: Quantity, offset: int) -> Quantity:
-    return replace(q, start=q.start + offset, end=q.end + offset)
 
 
 def _with_list_units(text: str, view: SentenceView, found: list) -> list:
