@@ -148,9 +148,26 @@ def build_pipeline(segmenter: str = "char") -> Language:
     return nlp
 
 
+#: spaCy keeps every string a Doc meets for the life of its vocabulary, and the stretches between
+#: candidate sentences are new strings in every report: a process annotating an archive grew by
+#: about 1.3 KB a report (20,000 different reports: 121 → 141 MB; benchmarks/bench_memory_growth.py).
+#: The pipeline and its vocabulary are built afresh after this many Docs (a build takes ~15 ms).
+DOCS_PER_PIPELINE = 2000
+_docs_made = {"count": 0}
+
+
+def _pipeline(segmenter: str) -> Language:
+    """build_pipeline(segmenter), built afresh every DOCS_PER_PIPELINE Docs."""
+    if _docs_made["count"] >= DOCS_PER_PIPELINE:
+        build_pipeline.cache_clear()
+        _docs_made["count"] = 0
+    _docs_made["count"] += 1
+    return build_pipeline(segmenter)
+
+
 def annotate(text: str, sections=(), segmenter: str = "char") -> Doc:
     """Run the pipeline over the candidate sentences of ``text``: the Doc with its fact spans."""
-    nlp = build_pipeline(segmenter)
+    nlp = _pipeline(segmenter)
     forget_texts()
     analysis = analysis_text(text)
     found = candidate_sentences(analysis, prose_ranges(analysis, sections))
