@@ -93,7 +93,7 @@ def test_an_unruled_scan_reads_its_cells_by_position_with_their_confidence(stem,
     assert scanned.grids and all(g.unit == "words" for g in scanned.grids)
     assert all(c.confidence is not None for g in scanned.grids for c in g.cells)
     record = engine.annotate(scanned)
-    _, wrong, unflagged = scored_cells(record, gold)
+    right, wrong, unflagged = scored_cells(record, gold)
     assert unflagged == []  # a wrong value is flagged by a failed check
     assert len(wrong) / len(gold["tables"]) < 0.01
     assert agrees_with_text_layer(engine, pdf, stem, record.tables)
