@@ -150,9 +150,9 @@ def _tallies_statement(view: SentenceView, q: Quantity) -> bool:
     them and no count among them."""
     i = view.clause_index(q)
     for j in range(i - 1, -1, -1):
-        if _counts(view, j):
-            return False
         text = view.clause_text(j)
+        if _counts(view, j) or has(text, "not_publication", "topics"):
+            return False  # 依法公开政府信息,受理申请,共计5件: the applications are tallied
         if publish_verbs(text):
             return governing(text) == "publish"
     return False

@@ -583,3 +583,21 @@ ISSUES_THEN_ITEMS = [
 @pytest.mark.parametrize("text,expected,source", ISSUES_THEN_ITEMS, ids=_ids(ISSUES_THEN_ITEMS))
 def test_issues_then_items(text, expected, source):
     assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
+
+
+# 依法公开 ("published according to law") is a publishing verb; the decisions on applications
+# (予以公开, 部分公开, 不予公开) are not
+BY_LAW = [
+    ("(一)主动公开。依法公开市政府规章1部,市政府和市政府办公室文件156件,其中规范性文件20件,发布市政府公报8期。",
+     [("total", 1), ("total", 156), ("total", 20), ("bulletin", 8)],
+     "collected.jsonl row 1448, https://www.weihai.gov.cn:8443/module/xxgk/xxgkAnnualReport.jsp?area=11371000004359010J&fbtime=2022"),
+    ("四是推动行政执法信息公开。在县政府门户网站集中向社会依法公开行政执法主体、人员、依据、程序、事项清单、监督途径和处罚结果等信息66条。",
+     [("website", 66)], "round-10 h907, http://dayao.gov.cn/info/egovinfo/1007/overt_centent/115323260151757350-/2022-0302002.htm"),
+    # must not: decisions on applications
+    ("其中,予以公开2件,部分公开2件,不予公开1件,无法提供10件。", [], "round-1 style reply categories (constructed)"),
+]
+
+
+@pytest.mark.parametrize("text,expected,source", BY_LAW, ids=_ids(BY_LAW))
+def test_published_by_law(text, expected, source):
+    assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
