@@ -332,6 +332,16 @@ def _is_container_count(view: SentenceView, q: Quantity) -> bool:
 
 #: Two counts of one clause joined as one list (405条和102条).
 _COUNT_JOIN = re.compile(r"\s*(?:和|及|与|以及)\s*")
+
+
+def _glued_item(view: SentenceView, nearest: Quantity, q: Quantity) -> bool:
+    """The next item of a list printed without its 、 (a scraped page lost it): the words
+    of ``q``'s item start right after the count before, in a unit, and hold no verb
+    (公开政府文件50件经济社会发展信息34条、…, round-10 h907; 概况类信息348条政务要闻415条
+    通知公告307…, round-5 h409)."""
+    words = view.text[nearest.end:q.start]
+    return bool(nearest.unit) and view.prefix_start(q) == nearest.end and not publish_verbs(words) \
+        and governing(words) is None
 #: What joins the items of a list (、), or opens it (主要涉及类别有:).
 _LIST_JOIN = re.compile(r"[、：:]")
 
@@ -360,7 +370,7 @@ def _continued(view: SentenceView, q: Quantity, earlier: list) -> Optional[Found
         return None
     nearest = before[-1]
     if view.prefix_start(q) != view.clauses[i].start:  # 发布了信息405条和102条
-        joined = _COUNT_JOIN.fullmatch(view.text, nearest.end, q.start)
+        joined = _COUNT_JOIN.fullmatch(view.text, nearest.end, q.start) or _glued_item(view, nearest, q)
         return next((f for f in earlier if f.quantity == nearest), None) if joined else None
     if i == 0 or nearest.end > view.clauses[i].start:
         return None

@@ -148,3 +148,22 @@ def test_a_quality_names_no_medium(text, expected, source):
 @pytest.mark.parametrize("text,expected,source", KNOWN_FAILURES)
 def test_known_failures(text, expected, source):
     assert values_of(text, "publication_count") == expected
+
+
+# a list whose 、 a scraped page lost: the next item's words start right after the count
+# before, and it is that count's sibling (or a part of the same total)
+GLUED_ITEMS = [
+    ("二是做好决策信息公开。全县开展网上重大决策预公开征集意见2次,公开政府文件50件经济社会发展信息34条。",
+     [(T, 50, "exact"), (T, 34, "exact")],
+     "round-10 h907, http://dayao.gov.cn/info/egovinfo/1007/overt_centent/115323260151757350-/2022-0302002.htm"),
+    ("一是旗政府网站方面,年内共发布各类信息2968条,其中概况类信息348条政务要闻415条通知公告307不动产公告84条工作动态404条。",
+     [(W, 2968, "exact"), (W, 348, "exact"), (W, 415, "exact"), (W, 307, "exact"), (W, 84, "exact"), (W, 404, "exact")],
+     "round-5 h409 zhenglanqi 2021"),
+    # must not: an act's count after a comma stays out
+    ("公开政府文件50件,审核信息34条。", [(T, 50, "exact")], "constructed"),
+]
+
+
+@pytest.mark.parametrize("text,expected,source", GLUED_ITEMS)
+def test_items_glued_without_separator(text, expected, source):
+    assert values_of(text, "publication_count") == expected
