@@ -601,3 +601,18 @@ BY_LAW = [
 @pytest.mark.parametrize("text,expected,source", BY_LAW, ids=_ids(BY_LAW))
 def test_published_by_law(text, expected, source):
     assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
+
+
+# a count under a rate (每周, 每月 …) is a frequency or a standard, not the year's items
+RATES = [
+    ("组织全州各级政务公开平台建设单位每周至少集中转载1次国家和省事关全州发展的重大政策信息。", [],
+     "round-10 h901, https://www.qiannan.gov.cn/zwgkztym/zrmzfbgs_085412/zfxxgk_06874/zfxxgknb_06879/2023n"),
+    ("每周在江门市政府的英文版网站发布3篇翻译简讯。", [], "row 1316 http://sd-xs.com/home/tzgg/content/post_2548516.html"),
+    # must not: a rate in another clause leaves the year's count alone
+    ("全年发布信息200条,每月更新。", [("total", 200)], "constructed"),
+]
+
+
+@pytest.mark.parametrize("text,expected,source", RATES, ids=_ids(RATES))
+def test_rates_are_no_counts(text, expected, source):
+    assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
