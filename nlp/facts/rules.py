@@ -324,12 +324,35 @@ def _containers() -> tuple:
     return before, after
 
 
+#: The words a count in 个 qualifies, up to the next break: its noun phrase.
+_NOUN_PHRASE = re.compile(r"[^，,。；;、：:\d\s（()）]{1,20}")
+
+
 def _is_container_count(view: SentenceView, q: Quantity) -> bool:
     """A count of accounts, columns or units (专栏1个, 15个平台, 专题专栏总量达到14个,
-    专题专栏新增1个)."""
+    专题专栏新增1个), also with words between the count and its noun (在“一网一视两微四端”
+    八个官方政务新媒体平台总计发布…, round-10 h918; the shape of 全市15个政府网站,
+    7个具有外事特色专题栏目, 等7个专题栏目 in rounds 1-9)."""
     before_words, after_words = _containers()
     before = re.sub(r"[\s（(]", "", view.text[max(view.start, q.start - 10):q.start])
-    return (q.unit == "个" and bool(before_words.search(before))) or bool(after_words.match(view.text, q.end, q.end + 4))
+    if (q.unit == "个" and bool(before_words.search(before))) or bool(after_words.match(view.text, q.end, q.end + 4)):
+        return True
+    return q.unit == "个" and _noun_is_container(view.text, q.end, view.end)
+
+
+def _noun_is_container(text: str, start: int, end: int) -> bool:
+    """The noun phrase after a count ends in a container (官方政务新媒体平台), before any verb."""
+    phrase = _NOUN_PHRASE.match(text, start, end)
+    if not phrase:
+        return False
+    words = phrase.group(0)
+    verbs = publish_verbs(words)
+    words = words[:verbs[0]] if verbs else words
+    return any(_NOUN_END.fullmatch(words, m.end()) for m in matcher("containers", "after").finditer(words))
+
+
+#: What may follow a count's noun before its verb (…平台总计发布, …账号上发布).
+_NOUN_END = re.compile(r"(?:共计|总计|合计|累计|共|计|上|中)?")
 
 
 #: Two counts of one clause joined as one list (405条和102条).
@@ -344,6 +367,8 @@ def _glued_item(view: SentenceView, nearest: Quantity, q: Quantity) -> bool:
     words = view.text[nearest.end:q.start]
     return bool(nearest.unit) and view.prefix_start(q) == nearest.end and not publish_verbs(words) \
         and governing(words) is None
+
+
 #: What joins the items of a list (、), or opens it (主要涉及类别有:).
 _LIST_JOIN = re.compile(r"[、：:]")
 

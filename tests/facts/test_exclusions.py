@@ -366,6 +366,11 @@ TOPIC_COLUMNS = [
      [1820, 1205, 247], "round-4 h302 (dev) gd-zfsj-2024 (must keep 专题信息247条)"),
     ("新增“招投标违规违法线索征集、涉企行政检查公示”2个专题专栏,通过专题解读热点知识、拓宽信息传播维度,专题专栏总量达到14个。", [],
      "row 1509 http://zb.gov.cn/zbxzf/xzfen/202602/d80acbdb2a3348a88ca0c20919d74f40.shtml"),
+    # a count of accounts with words between it and its noun (八个官方政务新媒体平台)
+    ("全年在保税区政务网站发布各类信息6038条、在“一网一视两微四端”八个官方政务新媒体平台总计发布文章及视频4860条次。",
+     [6038, 4860], "round-10 h918 https://www.tjbh.gov.cn/bsq/contents/10832/290861.html"),
+    # must not: items counted in 个 stay items
+    ("发布图解5个,视频3个。", [5, 3], "constructed"),
 ]
 
 
