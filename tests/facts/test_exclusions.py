@@ -106,6 +106,14 @@ INTERPRETED = [
     ("微信公众号编发信息400余条,及时宣传解读了30余件最新人力资源社会保障政策,特别是第一时间推送了一批应对疫情出台的人社政策。",
      [("wechat", 400)],
      "first-look h025 https://www.jining.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11370800004312490W&fbtime=2020"),
+    # 解读 with a modifier before its object (政府文件, 民生政策文件) is the verb too
+    ("全年通过政府门户网站、政务新媒体等平台发布政策解读信息11条,解读政府文件11件。", [(T, 11)],
+     "round-10 h907 http://dayao.gov.cn/info/egovinfo/1007/overt_centent/115323260151757350-/2022-0302002.htm"),
+    ("主动公开政府信息478条;解读民生政策文件6余件;“县长信箱”共受理有效信件3件,已办结3件。", [(T, 478)],
+     "round-6 h506 xinghai-county-2021"),
+    # must not: the interpretations a publishing verb puts out are items
+    ("持续做好重大决策会议信息主动公开,发布解读重要政策文件10篇。", [(T, 10)],
+     "round-4 h311 youxian-zfb-2024 (its media clause left out: its channel is another matter)"),
     # must not: 政策解读 names the items
     ("2021年,全市共发布各类政务信息36万余条,其中183个单位分别发布了本单位2020年财政决算和2021年财政预算信息;"
      "转载国务院、省政府重要政务信息 2138条;发布了103份政策解读文件。", [(T, 360000), (T, 2138), (T, 103)],
