@@ -34,6 +34,11 @@ FOLLOWER_UNITS = frozenset({"人", "个", "户", "位", ""})
 DOCUMENT_UNITS = frozenset({"条", "条次", "篇", "篇次", "件", "则", "份"})
 MONEY_UNITS = frozenset({"元"})
 
+#: Items sent to another body's channel: 向<destination>报送/上报, or the destination
+#: right after the verb (上报河南省政府网站信息1947条).
+_SUBMITTED_TO = re.compile(r"向([^，,。；;:：\d]{1,20}?)(?:报送|上报)|(?:报送|上报)(?:至|到|给)?([^，,。；;:：\d]{1,16}?网站?)")
+#: The words before a count of the items a channel adopted (采用1900条, 被采用111条).
+_ADOPTED = re.compile(r"(?:被)?采用\s*(?:了|共|共计)?\s*$")
 #: A topic word that ends a part's words names its category (热点问题解答50条).
 _CATEGORY_END = re.compile(r"(?:类|信息|类信息)?\s*(?:共|为|达)?\s*$")
 #: The words before a count end in a category of information (…环保能源类信息).
@@ -57,6 +62,11 @@ def publication_facts(view: SentenceView, before: tuple = ()) -> list:
 
 
 def _publication(view: SentenceView, q: Quantity, earlier: list) -> Optional[Found]:
+    placed = _placed_on_channel(view, q)
+    if placed is not None:
+        channel, account, rule = placed
+        return Found("publication_count", channel, account if channel != "total" else None, q,
+                     _span_start(view, q), q.end, rule, head=True)
     head = parts.head_of(view, q, earlier)
     if _not_publication(view, q, part=head is not None) and not _confirmed_part(view, head, q):
         return None
@@ -71,6 +81,35 @@ def _publication(view: SentenceView, q: Quantity, earlier: list) -> Optional[Fou
 
 #: The words before a count end in a measure of an activity (更新量, 访问量): no items.
 _MEASURE_END = re.compile(r"量\s*(?:共计|共|为|达)?\s*$")
+
+
+def _placed_on_channel(view: SentenceView, q: Quantity) -> Optional[tuple]:
+    """``(channel, account, rule)`` of items the body placed on another body's channel:
+    submitted to a channel it names (向市政府网站报送政务信息18条: round-4 h320, round-7
+    h604, round-9 h808, each gold website), or, where the sentence counts what the channel
+    adopted, those adopted (共上报河南省政府网站信息1947条,采用1900条: round-6 h510 counts
+    the 1900 and leaves the 1947 out; adopted items are the adopter's, as round-3 h201's
+    7件作品被学习强国平台采用). A submission to a body (向上级报送, 向省政府办公厅送交:
+    shared gold 118, first-look h031) names no channel and stays out. None otherwise."""
+    if q.unit not in DOCUMENT_UNITS:
+        return None
+    sentence = view.text[view.start:view.end]
+    submitted = [m for m in _SUBMITTED_TO.finditer(sentence) if view.start + m.end() <= q.start]
+    if not submitted:
+        return None
+    destination = submitted[-1].group(1) or submitted[-1].group(2)
+    cues = [c for c in channel_cues(destination) if c.strong]
+    if not cues:
+        return None
+    channel, account = resolve_channel(cues), account_of(destination, cues)
+    prefix = view.prefix(q)
+    if _ADOPTED.search(prefix):
+        return channel, account, "adopted by the channel it was submitted to"
+    adopted_after = any(_ADOPTED.search(view.prefix(c)) for c in view.counts() if c.start > q.start)
+    own = view.text[own_clause_start(view, q):q.start]
+    if adopted_after or not _SUBMITTED_TO.search(own) or governing(own) != "act":
+        return None
+    return channel, account, "submitted to a channel"
 
 
 def _confirmed_part(view: SentenceView, head, q: Quantity) -> bool:

@@ -629,3 +629,26 @@ RATES = [
 @pytest.mark.parametrize("text,expected,source", RATES, ids=_ids(RATES))
 def test_rates_are_no_counts(text, expected, source):
     assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
+
+
+# items submitted to a channel the body names (向…网站报送) are that channel's; where the sentence
+# counts what the channel adopted, those are; a submission to a body names no channel and stays out
+SUBMITTED_TO_A_CHANNEL = [
+    ("2020年度向政府门户网站报送动态信息128条,向社会全面公开了2019年度部门财政决算信息及2020年财政综合预算信息。",
+     [("website", 128)], "round-4 h320 http://www.xichong.gov.cn/zwgk/zfxxgknbnew/xz/yxz/202101/t20210128_1211943.html"),
+    ("2025年,累计向市政府网站报送政务信息18条,通过镇官方微信公众号、短视频平台、村级公示栏等载体发布政策解读、惠民举措等民生类信息60余条。",
+     [("website", 18), ("total", 60)], "round-7 h604 https://www.bp.gov.cn/html/BPSZF/202601/0176846404516720.html"),
+    ("街道2020年向区委、区政府网站报送信息73篇。", [("website", 73)],
+     "round-9 h808 http://www.sydd.gov.cn/zwgk/zfxxgknb/2020/jdbsczfxxgkgzndbg/202208/t20220808_3813910.html"),
+    ("共上报河南省政府网站信息1947条,采用1900条,采用率97.6%。", [("website", 1900)],
+     "round-6 h510 http://www.zhoukou.gov.cn/sitesources/zksrmzf/page_pc/zwgk/gkznhml/zfxxgknb/2020n/szf/articleA7403B21A6CE4D6C9002DB9926C0BDC5.html"),
+    # must not: submissions to a body, or with no destination
+    ("及时向上级报送工作动态信息共79条。", [], "shared gold 118 (gongjijin), other_numbers"),
+    ("日常报送惠企政策 83 条。", [], "shared gold 008 (shanghai-stcsm), other_numbers"),
+    ("向市委宣传部报送信息20条,在市政府网站发布信息30条。", [("website", 30)], "constructed"),
+]
+
+
+@pytest.mark.parametrize("text,expected,source", SUBMITTED_TO_A_CHANNEL, ids=_ids(SUBMITTED_TO_A_CHANNEL))
+def test_submitted_to_a_channel(text, expected, source):
+    assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
