@@ -239,10 +239,10 @@ def _data_row(matrix_row, header, gaps_are_blank: bool = False) -> Row:
             placed.append((cell.left, CellText(cell.text.strip(), cell.start, cell.end, True,
                                                column.leaf if column else "", column.groups if column else ())))
     if gaps_are_blank and header is not None and (placed or labels):
-        printed = {c.header for _, c in placed}
+        printed = {(c.header, c.groups) for _, c in placed}  # a leaf may repeat under other groups
         at = max(c.end for _, c in placed) if placed else max(c.end for c in labels)
         placed += [(h.left, CellText("", at, at, True, h.leaf, h.groups)) for h in header.columns
-                   if h.leaf not in printed]
+                   if (h.leaf, h.groups) not in printed]
     cells = [c for _, c in sorted(placed, key=lambda item: item[0])]
     label_texts = tuple(c.text for c in labels)
     start = labels[0].start if labels else (cells[0].start if cells else 0)
