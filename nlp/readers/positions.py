@@ -107,11 +107,29 @@ def table_zones(words: list, char_width: float, page_top: float = 0.0, headed: b
         numbered = [lines[k] for k in range(begin, end) if kinds[k] == "numbers"]
         header = headed and not numbered and _ends_page(end, kinds) and \
             sum(kinds[k] == "cells" for k in range(begin, end)) >= MIN_HEADER_LINES
+        if headed and _one_row(lines[begin:end], kinds[begin:end]):
+            header = True
+            while begin > 0 and kinds[begin - 1] == "lone" and _touches(lines[begin - 1], lines[begin]):
+                begin -= 1  # its group titles (行政复议 over its columns), each a line of its own
         if not header and (len(numbered) < MIN_NUMBER_LINES or not any(_number_cells(line) > 1 for line in numbered)):
             continue
         out.append([GridCell(clean_cell(c["text"]), page_top + c["top"], page_top + c["bottom"], c["x0"], c["x1"])
                     for line in lines[begin:end] for c in line])
     return out
+
+
+def _one_row(lines: list, kinds: list) -> bool:
+    """A table of one row of numbers (the template's review and litigation table): a
+    header of at least MIN_HEADER_LINES lines of several cells, and under it, last, one
+    line printing numbers apart from each other."""
+    return kinds.count("numbers") == 1 and kinds[-1] == "numbers" and len(lines[-1]) > 2 and \
+        _number_cells(lines[-1]) > 1 and kinds.count("cells") >= MIN_HEADER_LINES
+
+
+def _touches(upper: list, lower: list) -> bool:
+    """A line stands closer above the next than half its height (a header's lines do; a
+    title above a table stands a line or more apart)."""
+    return lower[0]["top"] - upper[0]["bottom"] < 0.5 * (upper[0]["bottom"] - upper[0]["top"])
 
 
 def _ends_page(end: int, kinds: list) -> bool:

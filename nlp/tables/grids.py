@@ -178,12 +178,25 @@ def _header_of(block, columns, grid) -> "_Header":
     texts = list(dict.fromkeys(cell for row in block for cell, _, kind in row if kind == TEXT))
     leaves = [c for c in texts if names_a_column(c.text, columns)]
     leaves = [c for c in leaves if not any(o is not c and o.top >= c.bottom and _within(o, c) for o in leaves)]
+    spans = {id(g): _group_span(g, texts, leaves, grid.tolerance) if grid.unit == "words" else g
+             for g in texts}
     out = []
     for leaf in sorted(leaves, key=lambda c: c.left):
         groups = tuple(g.text for g in sorted(texts, key=lambda c: c.top)
-                       if g is not leaf and g.bottom <= leaf.top and _within(leaf, g))
+                       if g is not leaf and g.bottom <= leaf.top and _within(leaf, spans[id(g)]))
         out.append(HeaderColumn(leaf.left, leaf.right, leaf.text, groups))
     return _Header(tuple(out), grid)
+
+
+def _group_span(group, texts, leaves, tolerance: float):
+    """Where a group title of a table without rules stands over its columns. A title set
+    flush left over its first column (行政复议 over 结果维持 … 总计) reaches to the next title
+    beside it (行政诉讼) or the table's right edge; any other keeps its own width."""
+    if group in leaves or not any(abs(leaf.left - group.left) <= tolerance for leaf in leaves):
+        return group
+    beside = [t.left for t in texts if t not in leaves and t.left > group.right and t.top < group.bottom]
+    right = min(beside, default=max(leaf.right for leaf in leaves))
+    return replace(group, right=max(group.right, right - tolerance))
 
 
 @dataclass(frozen=True)
@@ -226,10 +239,10 @@ def _data_row(matrix_row, header, gaps_are_blank: bool = False) -> Row:
             placed.append((cell.left, CellText(cell.text.strip(), cell.start, cell.end, True,
                                                column.leaf if column else "", column.groups if column else ())))
     if gaps_are_blank and header is not None and (placed or labels):
-        printed = {c.header for _, c in placed}
+        printed = {(c.header, c.groups) for _, c in placed}  # a leaf may repeat under other groups
         at = max(c.end for _, c in placed) if placed else max(c.end for c in labels)
         placed += [(h.left, CellText("", at, at, True, h.leaf, h.groups)) for h in header.columns
-                   if h.leaf not in printed]
+                   if (h.leaf, h.groups) not in printed]
     cells = [c for _, c in sorted(placed, key=lambda item: item[0])]
     label_texts = tuple(c.text for c in labels)
     start = labels[0].start if labels else (cells[0].start if cells else 0)

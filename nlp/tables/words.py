@@ -5,6 +5,8 @@ for us are done here from the words' boxes:
 
 - a header a line break split (商业企 / 业, 自然 / 人, 结果维 / 持) is joined again when the
   joined words name a column of the table and the upper ones alone do not;
+- a row's label wrapped over two lines beside no number (a row of blanks) is joined into
+  one cell when only the two lines together are the row's whole label;
 - a label wrapped over lines beside one row of numbers (部分公开(…不 / 计其他情形)) is
   stretched over that row, so the row reads its whole label. A line of text only goes to
   the row of numbers nearest to it, and only when it is closer than the table's row pitch
@@ -30,6 +32,7 @@ def joined_words(grid: Grid, is_number, names_a_column, names_a_row) -> tuple:
     the cells that are no row's own label: stretched over another row, or left after the
     last row of numbers, where a page may have broken a row from its numbers)."""
     lines = _join_split_headers(_lines(list(grid.cells), grid.tolerance), is_number, names_a_column)
+    lines = _join_wrapped_blank_labels(lines, is_number, names_a_row)
     cells, stretched = _stretch_wrapped_labels(_lines([c for line in lines for c in line], grid.tolerance),
                                                is_number, names_a_column, names_a_row)
     return Grid(tuple(cells), grid.unit, grid.span), stretched
@@ -77,6 +80,27 @@ def _join_split_headers(lines: list, is_number, names_a_column) -> list:
     out.append(merged)
     out += [lines[k] for k in sorted(numbered)]
     return _lines([c for line in out for c in line], 0.0)
+
+
+def _join_wrapped_blank_labels(lines: list, is_number, names_a_row) -> list:
+    """A row label wrapped over two lines beside no number (a row of blanks: 5.要求行政机关确认或
+    重新出 / 具已获取信息), joined into one cell when the two lines together, and not the upper
+    alone, are a row's whole label: the lower starts under the upper, right under it."""
+    out = [list(line) for line in lines]
+    for k in range(len(out) - 1):
+        if any(is_number(c.text) for c in out[k] + out[k + 1]):
+            continue
+        for upper in list(out[k]):
+            height = upper.bottom - upper.top
+            lower = next((c for c in out[k + 1] if abs(c.left - upper.left) < height
+                          and 0 <= c.top - upper.bottom < 0.5 * height), None)
+            if lower is None or names_a_row(upper.text) or not names_a_row(upper.text + lower.text):
+                continue
+            out[k].remove(upper)
+            out[k + 1][out[k + 1].index(lower)] = GridCell(
+                upper.text + lower.text, upper.top, lower.bottom, min(upper.left, lower.left),
+                max(upper.right, lower.right), upper.start, lower.end)
+    return [line for line in out if line]
 
 
 def _stretch_wrapped_labels(lines: list, is_number, names_a_column, names_a_row) -> list:

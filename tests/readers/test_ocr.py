@@ -80,9 +80,10 @@ def test_a_scan_reads_the_cells_and_paragraphs_of_its_text_layer(stem, engine):
 
 # A table printed without rules (a 三线表, borders hidden): the same scans with their rules
 # erased before scanning. 020q's review table prints no number at all, only blanks: with no
-# rules there is nothing its blank cells stand in, and its 15 cells are not read.
+# rules and no row of numbers there is nothing its blank cells stand in, and its 15 cells
+# are not read (183/198; the rest of its cells, the wrapped blank row 5.要求… included, are).
 UNRULED = [STEMS[1], pytest.param(STEMS[0], marks=pytest.mark.xfail(
-    strict=True, reason="020q's all-blank review table has no rules and no number to place its blanks by"))]
+    strict=True, reason="020q's all-blank review table has no rules and no row of numbers to place its blanks by"))]
 
 
 @pytest.mark.ocr
