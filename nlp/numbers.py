@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from decimal import Decimal
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -125,8 +126,20 @@ def parse_cell(raw: str, kind: str = "count"):
     factor = CELL_UNITS.get(kind, CELL_UNITS["count"]).get(m["unit"])
     if factor is None:
         return None
-    value = float(m["num"].replace(",", "").replace("，", "")) * factor
+    value = _scaled(m["num"].replace(",", "").replace("，", ""), factor)
     return -value if m["sign"] in ("-", "－", "−") else value
+
+
+def _scaled(digits: str, factor) -> float:
+    """``digits`` times ``factor`` in decimal, so that 813.93万 is 8139300, not
+    8139299.999999999 (float multiplication), and 0.1万元 stays 1000.
+
+    >>> _scaled("813.93", 10_000), _scaled("2.22", 10_000), _scaled("15", 0.0001)
+    (8139300.0, 22200.0, 0.0015)
+    """
+    if factor == 1:
+        return float(digits)
+    return float(Decimal(digits) * Decimal(str(factor)))
 
 
 def parse_quantity(text: str):
@@ -144,8 +157,7 @@ def parse_quantity(text: str):
     core = re.sub(r"(超过|突破|以上|逾|超|多于|不少于|至少|余|多|约|左右|近|大约|上下)", "", folded)
     m = re.search(r"(\d[\d,，]*(?:\.\d+)?)\s*([万亿]?)", core)
     if m:
-        value = float(m.group(1).replace(",", "").replace("，", ""))
-        return value * SCALE.get(m.group(2), 1), qualifier
+        return _scaled(m.group(1).replace(",", "").replace("，", ""), SCALE.get(m.group(2), 1)), qualifier
     m = re.search(r"[零〇一二两三四五六七八九十百千万亿]+", core)
     if m:
         value = _chinese_numeral(m.group(0))
