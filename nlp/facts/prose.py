@@ -34,9 +34,10 @@ _SENTENCE_LINE = re.compile(r"^[^|\n]*[。！？!?；;][ \t\u3000\xa0]*$", re.M)
 _STOP = "。！？!?"
 _SEMICOLON = "；;"
 _COLON = "：:"
-#: Words that open a list whose items ； separates (其中…；…, 在主动公开的信息中,…；…).
-_LIST_OPENER = re.compile(r"其中|包括|(?:信息|内容)\s*中(?=\s*[，,：:])")
-_LIST_HEADS = frozenset("其包信内")
+#: Words that open a list whose items ； separates (其中…；…, 在主动公开的信息中,…；…,
+#: 按照主题分类,行政许可类77条;统计信息类14条;…: round-2 h141; 从公开渠道来看,…;…: round-8 h712).
+_LIST_OPENER = re.compile(r"其中|包括|(?:信息|内容)\s*中(?=\s*[，,：:])|[从按][^，,。；;\d]{0,10}?(?:划分|分类看|分类|来看|上看)(?=[，,：:])")
+_LIST_HEADS = frozenset("其包信内从按")
 _CLAUSE = re.compile(r"[，,、；;：:（）()]|\s{2,}")
 _LINE_END_PUNCT = tuple("。；;：:！？!?")
 _HEADING = re.compile(rf"^\s*(?:#|{ANY_MARKER_ANY_STOP}|{PART_MARKER})")

@@ -174,3 +174,19 @@ NOT_PARTS = [
 @pytest.mark.parametrize("text,expected,source", NOT_PARTS)
 def test_breakdowns_of_other_counts_are_no_facts(text, expected, source):
     assert values_of(text, "publication_count") == expected
+
+
+# a breakdown opened by 按…分类/划分 or 从…来看 goes on across ；: each ；-item is a part
+CLASSIFIED_ACROSS_SEMICOLONS = [
+    ("2023年通过门户网站主动公开政府信息93条,按照主题分类,行政许可类77条;统计信息类14条;人事与财务管理类2条。微信公众号发布45篇文章。",
+     [("website", 93), ("website", 77), ("website", 14), ("website", 2), ("wechat", 45)], "round-2 h141 guangdong-youzheng-2023"),
+    ("从公开主体来看,省政府机关公开7.9万条,占比0.94%;省直部门公开20.30万条,占比2.41%;21个市(州)公开813.93万条,占比96.65%。",
+     [("total", 79000), ("total", 203000), ("total", 8139300)], "round-8 h712 sichuan-province-2019 (21个市 counts cities)"),
+    # must not: 按照 of a rule opens no list
+    ("按照要求,发布信息20条;受理申请3件。", [("total", 20)], "constructed"),
+]
+
+
+@pytest.mark.parametrize("text,expected,source", CLASSIFIED_ACROSS_SEMICOLONS)
+def test_classified_breakdown_across_semicolons(text, expected, source):
+    assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
