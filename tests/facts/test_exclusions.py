@@ -652,3 +652,21 @@ SUBMITTED_TO_A_CHANNEL = [
 @pytest.mark.parametrize("text,expected,source", SUBMITTED_TO_A_CHANNEL, ids=_ids(SUBMITTED_TO_A_CHANNEL))
 def test_submitted_to_a_channel(text, expected, source):
     assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
+
+
+# 征集 before 信息/公告/稿 names a kind of item (consultation notices), not the act of consulting
+CONSULTATION_NOTICES = [
+    ("公开区级政策文件22件,常务会议信息26条,对于企业群众密切相关的重大政策措施发布意见征集信息18条,公开草案及解读14件。",
+     [("total", 22), ("total", 26), ("total", 18), ("total", 14)], "round-7 h605 chongqing-gxq-office-2024"),
+    ("2021年,我署共公开信息121条,其中,通知公告信息8条,民意征集信息3条,常见问题信息12条。",
+     [("total", 121), ("total", 8), ("total", 3), ("total", 12)],
+     "row 395 https://www.szft.gov.cn/bmxx/qczj/xxgknb/content/post_9529455.html"),
+    # must not: consultations held, opinions gathered
+    ("开展意见征集18次。", [], "constructed"),
+    ("征集意见建议30条。", [], "constructed"),
+]
+
+
+@pytest.mark.parametrize("text,expected,source", CONSULTATION_NOTICES, ids=_ids(CONSULTATION_NOTICES))
+def test_consultation_notices_are_items(text, expected, source):
+    assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
