@@ -190,3 +190,23 @@ CLASSIFIED_ACROSS_SEMICOLONS = [
 @pytest.mark.parametrize("text,expected,source", CLASSIFIED_ACROSS_SEMICOLONS)
 def test_classified_breakdown_across_semicolons(text, expected, source):
     assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
+
+
+# a part whose own ；-item names a channel before its count is that channel's (OUTPUT.md: a part
+# takes its total's channel unless it names its own)
+ITEM_NAMES_ITS_OWN_CHANNEL = [
+    ("2024年,我厅通过官方网站、政府信息公开专栏、政务新媒体平台主动公开信息20216条,其中,政府信息公开专栏63条;"
+     "官方网站政务类信息731条、动态新闻类消息606条;通过微信微博抖音等新媒体平台发布信息18816条。",
+     [("total", 20216), ("website", 63), ("website", 731), ("website", 606), ("total", 18816)], "round-6 h515 jilin-whlyt-2024"),
+    ("及时、准确、全面公开政府信息3800余条。其中通过政府网站公开政府信息2000余条;通过政务新媒体公开信息1800余条;出版《政府公报》3期,公开信息96条。",
+     [("total", 3800), ("website", 2000), ("new_media", 1800), ("bulletin", 96)], "round-6 h513 yinchuan-xixia-zfb-2024"),
+    ("2019年度,主动公开政府信息53条,其中乡镇公告类1条,其他类1条;依托阳光村务平台,村阵地公示栏公开惠农政策,全年各村共发布信息600余条。",
+     [("total", 53), ("total", 1), ("total", 1), ("other", 600)], "round-5 h413 wanyuan-miaozi-township-2019"),
+    # must not: items that name no channel keep the total's
+    ("全年通过政府网站发布信息300条,其中:工作动态120条;政策文件80条。", [("website", 300), ("website", 120), ("website", 80)], "constructed"),
+]
+
+
+@pytest.mark.parametrize("text,expected,source", ITEM_NAMES_ITS_OWN_CHANNEL)
+def test_item_names_its_own_channel(text, expected, source):
+    assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
