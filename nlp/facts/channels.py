@@ -164,7 +164,9 @@ def sentence_before_scene(text: str, start: int) -> Optional[tuple]:
     or counts the channel's items, which the next sentence goes on to list (2024年,通过区政府
     门户网站主动公开各类信息9288条。发布规范性文件1条,…文件16条: round-9 h818, its readers
     website; every development gold reads a sentence after such a one so: shared 166, round-2
-    h105, round-3 h212, round-5 h420, round-9 h815 with 其中); None otherwise."""
+    h105, round-3 h212, round-5 h420, round-9 h815 with 其中); None otherwise, and None when
+    that sentence breaks its count down itself (通过政府网站主动公开信息2959条,其中:…2463条,
+    …496条。转载发布政策解读信息23条…: round-11 h1015's readers, total)."""
     before = _sentence_before(text, start)
     found = sentence_spans(text, *before) if before else ()
     if not found or PARAGRAPH_BREAK.search(text, found[-1][0], start):
@@ -175,12 +177,17 @@ def sentence_before_scene(text: str, start: int) -> Optional[tuple]:
     opening = _YEAR_OPENING.match(sentence)
     sentence = sentence[opening.end():] if opening else sentence
     medium = _PREPOSITION.match(sentence)
-    if medium is None or not publish_verbs(sentence):
+    if medium is None or not publish_verbs(sentence) or _BROKEN_DOWN.search(sentence):
         return None
     cues = [c for c in channel_cues(sentence[medium.end():]) if c.strong]
     if not cues:
         return None
     return resolve_channel(cues), account_of(sentence[medium.end():], cues)
+
+
+#: A count followed by its own breakdown (…2959条,其中:…): the sentence lists the channel's
+#: items itself, and the next sentence goes on to other work (round-11 h1015's readers).
+_BROKEN_DOWN = re.compile(r"\d\s*[条件篇个]\s*[，,]?\s*(?:其中|包括|具体(?:包括|为|是)?)\s*[：:，,]?")
 
 
 def _sentence_before(text: str, start: int) -> Optional[tuple]:

@@ -302,8 +302,9 @@ def _not_publication(view: SentenceView, q: Quantity, part: bool) -> bool:
 
 #: The replies to deputies' suggestions and proposals (建议/提案…办理答复/复文) a publishing verb
 #: puts out are items published: r6 h503 公開建議提案辦理答復14件, r6 h520 专栏公开各级人大代表建议、
-#: 政协提案办理复文2575件 (readers: facts, as r2 h120 政协提案办理结果答复1件, r3 h201, r5 h412 建议提案办理N条).
-_PUBLISHED_REPLIES = re.compile(r"(?:建议|提案)\s*(?:的)?\s*(?:办理)?\s*(?:结果)?\s*(?:答复|复文|复函)\s*(?:文件|信息|件)?\s*(?:共计|共|计)?\s*$")
+#: 政协提案办理复文2575件 (readers: facts, as r2 h120 政协提案办理结果答复1件, r3 h201, r5 h412 建议提案办理N条,
+#: r11 h1015 公开人大代表建议和政协委员提案办理结果10件).
+_PUBLISHED_REPLIES = re.compile(r"(?:建议|提案)\s*(?:的)?\s*(?:办理)?\s*(?:结果\s*(?:答复|复文|复函)?|答复|复文|复函)\s*(?:文件|信息|件)?\s*(?:共计|共|计)?\s*$")
 #: Units of pushes or issues, when a count of items follows right after: 次 (发布247次457条, 发送预警信息39次4707条),
 #: 期 (“庆阳外事”微信订阅号发布信息54期97条, collected row 1357; r5 h413 通过LED宣传信息12期、27条, readers: the 27).
 _PUSH_UNITS = frozenset({"次", "期"})
