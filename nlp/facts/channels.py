@@ -69,9 +69,26 @@ def account_of(text: str, cues) -> Optional[str]:
 def own_channel(view: SentenceView, q) -> tuple:
     """Channel and account named in ``q``'s own clause before the number, the clause
     taken with the list of channels it ends (在网站、《公报》主动公开规章13件)."""
-    text = view.text[own_clause_start(view, q):q.start]
+    text = view.text[_statement_start(view, q):q.start]
     cues = clause_cues(text)
     return resolve_channel(cues), account_of(text, cues)
+
+
+def _statement_start(view: SentenceView, q) -> int:
+    """Where ``q``'s own statement starts: its clause, or, where a scraped page ran two
+    statements together without punctuation, the end of the count before it whose words
+    up to ``q`` hold a verb of their own (…微信公众号发布信息126条“幸福同田”微博转发政务信息95条:
+    round-11 h1019; …政务新媒体发布信息39936甘肃政务服务网发布信息139条: round-1 h013;
+    …微信公众号推送信息1363微博发布信息1155条: round-9 h817)."""
+    start = own_clause_start(view, q)
+    for c in view.counts():
+        if c.unit in _ITEM_UNITS and start <= c.start and c.end <= q.start and publish_verbs(view.text[c.end:q.start]):
+            start = c.end  # (a count of accounts before the verb stays in: 全市政府网站及389个政务新媒体发布…)
+    return start
+
+
+#: Units of items, whose count ends a statement a new one may follow without punctuation.
+_ITEM_UNITS = frozenset({"条", "篇", "件", "则", "份", ""})
 
 
 def own_clause_start(view: SentenceView, q) -> int:

@@ -129,7 +129,7 @@ WITHOUT_A_UNIT = [
     ("二是旗蒙文网站方面,年内发布各类信息854条,其中新闻类信息520旗内文件55政策解读60牧民之友元上都文化资源等具有蒙元文化特色栏目更新类信息219、微信平台同步发布信息812条。",
      [(W, 854), (W, 520), (W, 55), (W, 60), (W, 219), ("wechat", 812)], "round-5 h409 zhenglanqi-2021"),
     ("县政府门户网站主动公开政府信息2252条、政务新媒体发布信息39936甘肃政务服务网发布信息139条。",
-     [(W, 2252), ("new_media", 39936), (T, 139)], "round-1 h013 sunan-county-2023 (the 139's channel is an error left: website)"),
+     [(W, 2252), ("new_media", 39936), (W, 139)], "round-1 h013 sunan-county-2023"),
     ("2020年,周口市各级、各部门通过政府网站、政务新媒体等渠道共公开各级各类政府信息39586条。其中,概况类信息661条,政务动态信息34573条,"
      "政策解读类信息780信息公开目录更新2234条次。", [(T, 39586), (T, 661), (T, 34573), (T, 780)], "round-6 h510 zhoukou-city-2020"),
     # must not: a number before a unit the rules do not know, in counts of applications and of land cases
