@@ -184,6 +184,8 @@ def sentence_before_scene(text: str, start: int) -> Optional[tuple]:
     h105, round-3 h212, round-5 h420, round-9 h815 with 其中); None otherwise, and None when
     that sentence breaks its count down itself (通过政府网站主动公开信息2959条,其中:…2463条,
     …496条。转载发布政策解读信息23条…: round-11 h1015's readers, total)."""
+    if text[:start].rstrip()[-1:] in _SEMICOLONS:
+        return _semicolon_scene(text, start)
     before = _sentence_before(text, start)
     found = sentence_spans(text, *before) if before else ()
     if not found or PARAGRAPH_BREAK.search(text, found[-1][0], start):
@@ -200,6 +202,56 @@ def sentence_before_scene(text: str, start: int) -> Optional[tuple]:
     if not cues:
         return None
     return resolve_channel(cues), account_of(sentence[medium.end():], cues)
+
+
+_SEMICOLONS = "；;"
+#: How many ；-statements naming no channel the opening's channel is carried over.
+_STATEMENTS_BACK = 4
+#: How far into a statement a channel that is its subject stands (门户网站对…, 厅官方网站…).
+_SUBJECT_CHARS = 8
+
+
+def _semicolon_scene(text: str, start: int) -> Optional[tuple]:
+    """``(channel, account)`` the opening of a 。-sentence sets for its ；-statement at
+    ``start``: walking back over ；-statements that name no channel to one that opens with
+    the medium of its publishing (通过/利用/依托/在 X) or has a channel as its subject. The
+    readers of rounds 9-11 scope a channel so, to the 。: round-9 h811 利用门户网站主动公开…
+    其他信息70条;发布政策文件4条 (website), round-11 h1012 门户网站对…及时进行公开;…发布政务动态
+    160条,… (website), round-10 h903 and h919 (a channel phrase covers the clauses of its
+    sentence). None when a statement between names another channel, or none opens so."""
+    pos = start
+    for _ in range(_STATEMENTS_BACK):
+        end = len(text[:pos].rstrip())
+        if end == 0 or text[end - 1] not in _SEMICOLONS:
+            return None
+        floor = max(0, end - _SENTENCE_BEFORE_CHARS)
+        begin = max([floor] + [text.rfind(c, floor, end - 1) + 1 for c in _SENTENCE_ENDS + _SEMICOLONS + "\n"])
+        statement = text[begin:end - 1]
+        scene = _statement_opening(statement)
+        if scene is not None:
+            return scene
+        if channel_cues(statement) or begin == floor or text[begin - 1] not in _SEMICOLONS:
+            return None
+        pos = begin
+    return None
+
+
+def _statement_opening(statement: str) -> Optional[tuple]:
+    """``(channel, account)`` of a statement that publishes and opens with its medium or
+    has a channel as its subject; None otherwise."""
+    outline = _OUTLINE_NUMBER.match(statement)
+    statement = statement[outline.end():] if outline else statement
+    opening = _YEAR_OPENING.match(statement)
+    statement = statement[opening.end():] if opening else statement
+    verbs = publish_verbs(statement)
+    if not verbs:
+        return None
+    medium = _PREPOSITION.match(statement)
+    rest = statement[medium.end():] if medium else statement
+    cues = [c for c in channel_cues(rest) if c.strong]
+    if not cues or (medium is None and (cues[0].start > _SUBJECT_CHARS or cues[0].start > verbs[0])):
+        return None  # (转载微信公众号文章: the account after the verb is where items came from)
+    return resolve_channel(cues), account_of(rest, cues)
 
 
 #: A count followed by its own breakdown (…2959条,其中:…): the sentence lists the channel's

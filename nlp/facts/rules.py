@@ -240,7 +240,7 @@ def _channel(view: SentenceView, q: Quantity, head, continued, earlier: list) ->
         channel, account = _item_channel(view, q, head) or (head.channel, head.account)
     if channel is None:
         channel, account = scene_channel(view, q, earlier)
-    if channel is None and view.scene_before is not None and not channel_cues(view.text[view.start:view.end]):
+    if channel is None and view.scene_before is not None and not channel_cues(view.text[view.start:q.start]):
         channel, account = view.scene_before
     return channel or "total", account
 

@@ -186,3 +186,23 @@ GLUED_STATEMENTS = [
 @pytest.mark.parametrize("text,expected,source", GLUED_STATEMENTS)
 def test_statements_glued_without_punctuation(text, expected, source):
     assert values_of(text, "publication_count") == expected
+
+
+# a channel that opens a 。-sentence (its medium, or its subject) scopes the ；-statements after it
+# that name none (the readers of rounds 9-11; round-6 h512's readers read the next statement as
+# total, the one development report against)
+SCOPED_TO_THE_FULL_STOP = [
+    ("2022年,利用门户网站主动公开政府信息88条、规范性文件2条、其他信息70条;发布政策文件4条、解读信息4条、微信公众号推送信息1350篇。",
+     [(W, 88, "exact"), (W, 2, "exact"), (W, 70, "exact"), (W, 4, "exact"), (W, 4, "exact"), ("wechat", 1350, "exact")],
+     "round-9 h811 guangxi-beibuwan-office-2022"),
+    ("门户网站对机构职能、领导信息、单位职责等应该主动公开的信息及时进行公开;公布了办公地址、联系电话并及时发布政务动态160条,各类统计信息59条。",
+     [(W, 160, "exact"), (W, 59, "exact")], "round-11 h1012 wuhai-statistics-bureau-2024"),
+    # must not: a statement between names another channel; a new 。-sentence
+    ("利用门户网站主动公开政府信息88条;转载微信公众号文章30条;发布政策文件4条。",
+     [(W, 88, "exact"), (T, 30, "exact"), (T, 4, "exact")], "constructed: 转载 names where items came from"),
+]
+
+
+@pytest.mark.parametrize("text,expected,source", SCOPED_TO_THE_FULL_STOP)
+def test_channel_scoped_to_the_full_stop(text, expected, source):
+    assert values_of(text, "publication_count") == expected
