@@ -24,6 +24,7 @@ from __future__ import annotations
 import numpy as np
 
 from .features import channel_clauses, clause_max_margins, cue_names, featurize, joined, learn_vocabulary, linear_margins
+from .rules import ruled_labels
 
 REQUIRED_LABELS = ("problems", "measures", "platform")
 TOPIC_LABELS = ("proactive_disclosure", "request_handling", "information_management", "oversight")
@@ -86,12 +87,14 @@ class ParagraphClassifier:
         return [dict(zip(self.labels, map(float, row))) for row in p]
 
     def predict(self, texts, sections=None) -> list:
-        """One (labels, scores) per text: the labels whose score reaches their threshold."""
+        """One (labels, scores) per text: the labels whose score reaches their threshold,
+        and those a label rule gives (nlp/paragraphs/rules.py); scores are the model's."""
         p = self.probabilities(texts, sections)
         chosen = p >= np.array([self.thresholds.get(label, 0.5) for label in self.labels])
         rounded = np.round(p, 4)
-        return [(tuple(label for label, on in zip(self.labels, row) if on), dict(zip(self.labels, map(float, r))))
-                for row, r in zip(chosen, rounded)]
+        ruled = ruled_labels(texts)
+        return [(tuple(label for label, on in zip(self.labels, row) if on or label in rules), dict(zip(self.labels, map(float, r))))
+                for row, r, rules in zip(chosen, rounded, ruled)]
 
 
 def fit_classifier(texts, sections, targets, params=None) -> ParagraphClassifier:
