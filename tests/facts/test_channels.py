@@ -350,3 +350,22 @@ ROWS = (BRACKETED_ADDRESS + CHANNEL_WORDS + ONLINE + NAMED_SITE + NAMES_AND_SEVE
 @pytest.mark.parametrize("text,expected,source", ROWS, ids=_ids(ROWS))
 def test_channel_of_each_count(text, expected, source):
     assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
+
+
+# a body's 信息网 is its website, also as the verb's subject; a county's 融媒体 platform and its
+# 融媒号 accounts are new media, its 融媒体中心 (the news centre) is outside media
+INFORMATION_NETWORKS_AND_COUNTY_MEDIA = [
+    ("全年,省政府龙江要闻发布人防系统信息9条,黑龙江省人防信息网发布人防信息121条,政务公开信息20条,政策法规信息6条。",
+     [("total", 9), ("website", 121), ("website", 20), ("website", 6)], "round-12 h1120 heilongjiang-rfb-2021"),
+    ("2024年,茅溪镇累计公开政府信息1024条,其中,政府网站公开信息52条,融媒体公开信息568条。",
+     [("total", 1024), ("website", 52), ("new_media", 568)], "round-12 h1110 gulin-maoxi-town-2024"),
+    ("四川新闻网等省市级平台公开信息33条,古蔺融媒号等县级平台公开信息191条。",
+     [("other", 33), ("new_media", 191)], "round-3 h213 gulin-dacun-town-2024"),
+    # must not: the county's news centre is outside media
+    ("在县融媒体中心刊发稿件12篇。", [("other", 12)], "constructed"),
+]
+
+
+@pytest.mark.parametrize("text,expected,source", INFORMATION_NETWORKS_AND_COUNTY_MEDIA)
+def test_information_networks_and_county_media(text, expected, source):
+    assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
