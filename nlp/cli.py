@@ -8,8 +8,6 @@ errors into one line and a status.
 from __future__ import annotations
 
 import argparse
-import atexit
-import gc
 import importlib
 import pkgutil
 import sys
@@ -38,7 +36,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv=None) -> int:
     args = build_parser().parse_args(argv)
-    _quick_exit()
     try:
         return args._run(args)
     except NianbaoError as exc:
@@ -51,14 +48,6 @@ def main(argv=None) -> int:
     except KeyboardInterrupt:
         print("nianbao: interrupted", file=sys.stderr)
         return 130
-
-
-def _quick_exit() -> None:
-    """At exit, before the interpreter's last garbage collections, freeze every object: those
-    collections then skip them (the process is ending; its memory goes back all at once). With
-    spaCy and the engine loaded, the collections cost 0.1–0.3 s of every command's wall time."""
-    atexit.unregister(gc.freeze)
-    atexit.register(gc.freeze)
 
 
 if __name__ == "__main__":
