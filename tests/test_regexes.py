@@ -114,3 +114,34 @@ def test_text_scans_compiled_with_the_lookahead_find_what_they_found_without(tex
             assert [(m.span(), m.groups()) for m in fast.finditer(text)] == \
                 [(m.span(), m.groups()) for m in plain.finditer(text)], name
     assert all(any(fast.search(t) for t in probes) for fast in scans.values())
+
+
+def test_cue_patterns_are_compiled_with_the_set_re_scans_for(texts):
+    """Every cue pattern given a lookahead is compiled with its first characters as the set
+    re's own loop scans for (regexes._scanned): on this Python the faster form is in use, and
+    search, match and fullmatch from any position, with an end, find what the plain pattern
+    finds, lookbehinds before the start included."""
+    wrapped = {name: p for name, p in _patterns().items() if regexes.compile(p).pattern.startswith("(?=")}
+    assert len(wrapped) >= 10
+    pieces = [text[k:k + 400] for text in texts[:12] for k in range(0, len(text), 2000)]
+    for name, pattern in wrapped.items():
+        fast, plain = regexes.compile(pattern), re.compile(pattern)
+        assert fast.pattern == regexes.compile(pattern).pattern and fast.groupindex == plain.groupindex, name
+        assert regexes._scanned(pattern, fast.pattern[3:fast.pattern.index("])") + 1], fast.pattern, 0) is not None, name
+        for piece in pieces:
+            for pos in range(0, len(piece), 7):
+                for call in ("search", "match", "fullmatch"):
+                    got, want = getattr(fast, call)(piece, pos, len(piece) - 3), getattr(plain, call)(piece, pos, len(piece) - 3)
+                    assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups())), (name, call, pos)
+
+
+@pytest.mark.parametrize(("pattern", "text", "pos", "span"), [
+    ("(?<!公)开通|网站", "公开通过网站", 1, (4, 6)),   # the lookbehind sees the character before pos
+    ("(?<!公)开通|网站", "在开通", 1, (1, 3)),
+    ("(?<=[在于])[\u4e00-\u9fff]{2,4}?网(?=发布)", "在本县政府网发布", 0, (1, 6)),
+    ("(?:发布|公开)[^。]{0,6}?\\d+条", "公开信息3条", 1, None),  # no match starts after pos
+])
+def test_the_scanned_form_searches_from_a_position_as_re_does(pattern, text, pos, span):
+    for compiled in (regexes.compile(pattern), re.compile(pattern)):
+        m = compiled.search(text, pos)
+        assert (m.span() if m else None) == span

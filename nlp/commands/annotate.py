@@ -5,6 +5,8 @@ A thin layer over :mod:`nlp.batch`, which does the work.
 from __future__ import annotations
 
 import argparse
+import atexit
+import gc
 import signal
 import threading
 from contextlib import contextmanager
@@ -37,7 +39,17 @@ def run(args) -> int:
     with _sigterm_as_interrupt():
         summary = run_batch(args.paths, args.output, jobs=args.jobs, model=args.model,
                             resume=args.resume, progress=not args.quiet, dask=args.dask, ocr=args.ocr)
+    _quick_exit()
     return 1 if summary.failed else 0
+
+
+def _quick_exit() -> None:
+    """At exit, before the interpreter's last garbage collections, freeze every object: those
+    collections then skip them. With spaCy and the engine loaded they cost 0.1–0.3 s of every
+    run's wall time, for memory the ending process gives back anyway. Safe here: the records
+    file is closed and every line of it flushed (run_batch), so no buffer waits on a finaliser."""
+    atexit.unregister(gc.freeze)
+    atexit.register(gc.freeze)
 
 
 @contextmanager

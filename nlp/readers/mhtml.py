@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import email
 import re
-from email import policy
 
 from ..errors import DamagedInput
 from .grid import Layout
@@ -29,6 +28,8 @@ def looks_like_mhtml(data: bytes) -> bool:
 
 
 def read_mhtml(data: bytes, source: str) -> Layout:
+    from email import policy  # 50 ms to import (its header grammar): paid only by a run that meets an MHTML file
+
     try:
         message = email.message_from_bytes(data, policy=policy.compat32)
         parts = [p for p in message.walk() if p.get_content_type() == "text/html"]
