@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span
 from ..numbers import text_folded
 from ..record import Fact
 from . import parts, rules
+from .view import PUBLICATION_UNITS
 from .channels import sentence_before_scene
 from .cues import forget_texts
 from .candidates import candidate_sentences
@@ -78,6 +79,10 @@ def publication_component(doc: Doc) -> Doc:
         _add(doc, found)
         if found:
             previous, previous_end = tuple(found), view.end
+        elif any(q.unit in PUBLICATION_UNITS for q in view.counts()):
+            # 共承办…建议、…提案328件。其中,…建议100件: the next sentence's 其中 breaks down this
+            # count, which is no publication, not the facts of a sentence before it (round-12 h1119)
+            previous, previous_end = (), view.end
     return doc
 
 

@@ -210,3 +210,20 @@ ITEM_NAMES_ITS_OWN_CHANNEL = [
 @pytest.mark.parametrize("text,expected,source", ITEM_NAMES_ITS_OWN_CHANNEL)
 def test_item_names_its_own_channel(text, expected, source):
     assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
+
+
+# a sentence opening with 其中 breaks down the count of the sentence right before it, also when
+# that count is no publication (its parts are none either), not a total of an earlier sentence
+PARTS_OF_NO_PUBLICATION = [
+    ("2019年,通过门户网站主动公开信息11583条,其中新闻中心5237条,专题专栏1320条。共承办市人大代表建议、政协委员提案328件。"
+     "其中,区人大代表建议100件,区政协委员提案228件。",
+     [("website", 11583), ("website", 5237), ("website", 1320)], "round-12 h1119 weinan-linwei-district-2019"),
+    # must not: a sentence between that counts nothing leaves the breakdown to the total before
+    ("2019年,通过门户网站主动公开信息300条。工作扎实有序。其中,政策文件20条,工作动态280条。",
+     [("website", 300), ("website", 20), ("website", 280)], "constructed"),
+]
+
+
+@pytest.mark.parametrize("text,expected,source", PARTS_OF_NO_PUBLICATION)
+def test_parts_of_a_count_that_is_no_publication(text, expected, source):
+    assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
