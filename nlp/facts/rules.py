@@ -277,8 +277,8 @@ def _not_publication(view: SentenceView, q: Quantity, part: bool) -> bool:
     listed = part and (governed is None or _list_item(view, q)) and q.unit in DOCUMENT_UNITS
     if marks_other_matter(prefix, noun_after) and not (listed and _ends_in_category(prefix, noun_after)):
         return True
-    if governed == "act" and not (part and _act_names_category(prefix)):
-        return True
+    if governed == "act" and not (part and q.unit in DOCUMENT_UNITS and _act_names_category(prefix)):
+        return True  # (开展互动访谈24期 among a total's parts: interviews held; a sum may still confirm one)
     if not listed and (has(noun_after, "not_publication", "acts")
                        or counts_things(_object(prefix), noun_after, q.unit in DOCUMENT_UNITS and _in_object_list(view, q))
                        and not _meeting_items(prefix, q)):

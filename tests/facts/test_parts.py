@@ -227,3 +227,19 @@ PARTS_OF_NO_PUBLICATION = [
 @pytest.mark.parametrize("text,expected,source", PARTS_OF_NO_PUBLICATION)
 def test_parts_of_a_count_that_is_no_publication(text, expected, source):
     assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
+
+
+# an act word names a kind of a total's items only for counts of items (条/篇/件): 开展互动访谈24期 and
+# 意见征集8个 among a total's parts are interviews held and consultations run
+ACTS_AMONG_PARTS = [
+    ("通过区政府门户网站、政务新媒体等形式主动公开政府信息1.53万条。其中,通过区政府门户网站公开信息5836条,开展互动访谈24期,意见征集8个。",
+     [("total", 15300), ("website", 5836)], "round-12 h1113 yancheng-dafeng-district-2020"),
+    # must not: a kind of items named by its act word, counted in 条
+    ("2021年,我署共公开信息121条,其中,通知公告信息8条,民意征集信息3条。", [("total", 121), ("total", 8), ("total", 3)],
+     "row 395 https://www.szft.gov.cn/bmxx/qczj/xxgknb/content/post_9529455.html"),
+]
+
+
+@pytest.mark.parametrize("text,expected,source", ACTS_AMONG_PARTS)
+def test_acts_among_parts(text, expected, source):
+    assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
