@@ -86,8 +86,9 @@ def table_zones(words: list, char_width: float, page_top: float = 0.0, headed: b
     """Runs of lines that are a table without rules, each as its cells (GridCell, with
     ``page_top`` added to their y positions). ``headed``: a run that ends the page with
     MIN_HEADER_LINES lines of several cells and no number is a table too: its header, which
-    the page broke from its rows (the rows on the next page take it); so is a table of one
-    row of numbers under its header. The OCR reader asks for it; a text layer is read as
+    the page broke from its rows (the rows on the next page take it); so is a run that opens
+    the page with a header line over lines of numbers (the rest of a table the page broke),
+    and a table of one row of numbers under its header. The OCR reader asks for it; a text layer is read as
     before. On either, a header the next heading or paragraph closes with
     no word under it is a table too, its empty value band a cell ('')."""
     gap = CELL_GAP_CHARS * max(char_width, 1.0)
@@ -109,6 +110,8 @@ def table_zones(words: list, char_width: float, page_top: float = 0.0, headed: b
         numbered = [lines[k] for k in range(begin, end) if kinds[k] == "numbers"]
         header = headed and not numbered and _ends_page(end, kinds) and \
             sum(kinds[k] == "cells" for k in range(begin, end)) >= MIN_HEADER_LINES
+        if headed and _opens_page(begin, kinds) and _continued(kinds[begin:end]):
+            header = True
         if headed and _one_row(lines[begin:end], kinds[begin:end]):
             header = True
             while begin > 0 and kinds[begin - 1] == "lone" and _touches(lines[begin - 1], lines[begin]):
@@ -158,6 +161,18 @@ def _touches(upper: list, lower: list) -> bool:
     """A line stands closer above the next than half its height (a header's lines do; a
     title above a table stands a line or more apart)."""
     return lower[0]["top"] - upper[0]["bottom"] < 0.5 * (upper[0]["bottom"] - upper[0]["top"])
+
+
+def _opens_page(begin: int, kinds: list) -> bool:
+    """Only lone lines (a running title, a sub-table's title) precede line ``begin`` on its page."""
+    return all(kind == "lone" for kind in kinds[:begin])
+
+
+def _continued(kinds: list) -> bool:
+    """The rest of a table the page broke, at the top of the next page: a header line of
+    several cells, and under it lines printing numbers apart from their labels (section 2's
+    last sub-tables: 信息内容 | 本年处理决定数量 over 行政处罚 | 1100, one number a row)."""
+    return kinds[:1] == ["cells"] and "numbers" in kinds
 
 
 def _ends_page(end: int, kinds: list) -> bool:

@@ -119,3 +119,24 @@ def test_a_header_of_one_line_with_nothing_under_it_is_no_table():
     lines = [(0, [("四、政府信息公开行政复议、行政诉讼情况", 30)]),
              (70, [(HEADS[k % 5][0] + HEADS[k % 5][1], x) for k, x in enumerate(BANDS)])] + NEXT
     assert table_zones(_words(lines), char_width=10, headed=True) == []
+
+
+# --- the rest of a table the page broke, at the top of a scanned page --------------------
+
+F03Q_PAGE_TOP = [(32, [("第二十条第（六）项", 37)]),
+                 (48, [("信息内容", 37), ("本年处理决定数量", 115)]),
+                 (64, [("行政处罚", 37), ("1100", 116)]),
+                 (80, [("行政强制", 37), ("65", 115)])]
+SECTION_3 = [(154, [("三、收到和处理政府信息公开申请情况", 33)])]
+
+
+@pytest.mark.parametrize("lines, headed, zones", [
+    (F03Q_PAGE_TOP + SECTION_3, True, 1),    # f03q, f01q: section 2's last sub-tables open the page
+    (F03Q_PAGE_TOP + SECTION_3, False, 0),   # a text layer reads them through its text, as before
+    # must not: the same lines under a paragraph of the page (not the rest of a broken table)
+    ([(10, [("本机关2024年度共作出行政处罚和行政强制决定如下，详见下表。", 37)])] + F03Q_PAGE_TOP + SECTION_3, True, 0),
+    # must not: numbers with no header line over them (a list of counts)
+    ([F03Q_PAGE_TOP[0]] + F03Q_PAGE_TOP[2:] + SECTION_3, True, 0),
+])
+def test_a_page_that_opens_with_a_header_over_numbers_continues_a_table(lines, headed, zones):
+    assert len(table_zones(_words(lines), char_width=10, headed=headed)) == zones
