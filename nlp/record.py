@@ -42,7 +42,8 @@ Status = Literal["pass", "fail", "not_assessable"]
 Label = Literal["problems", "measures", "platform",
                 "proactive_disclosure", "request_handling", "information_management", "oversight"]
 #: how a cell's row was found: its own label, its place in the template's order, the
-#: template's sums splitting a run of digits, or the run having one digit per column
+#: template's sums splitting a run of digits, the run having one digit per column, or the
+#: empty band under the header of a table the template prints as one row
 PlacedBy = Literal["label", "position", "arithmetic", "digit count", "empty band"]
 Number = Union[int, float]
 

@@ -88,9 +88,9 @@ def table_zones(words: list, char_width: float, page_top: float = 0.0, headed: b
     MIN_HEADER_LINES lines of several cells and no number is a table too: its header, which
     the page broke from its rows (the rows on the next page take it); so is a run that opens
     the page with a header line over lines of numbers (the rest of a table the page broke),
-    and a table of one row of numbers under its header. The OCR reader asks for it; a text layer is read as
-    before. On either, a header the next heading or paragraph closes with
-    no word under it is a table too, its empty value band a cell ('')."""
+    and a table of one row of numbers under its header. The OCR reader asks for it; a text
+    layer is read as before. On either, a header that the next heading or paragraph closes
+    with no word under it is a table too, its empty value band a cell ('')."""
     gap = CELL_GAP_CHARS * max(char_width, 1.0)
     lines = [_cells(line, gap) for line in word_lines(words)]
     kinds = [_kind(line) for line in lines]
