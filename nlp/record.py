@@ -42,8 +42,9 @@ Status = Literal["pass", "fail", "not_assessable"]
 Label = Literal["problems", "measures", "platform",
                 "proactive_disclosure", "request_handling", "information_management", "oversight"]
 #: how a cell's row was found: its own label, its place in the template's order, the
-#: template's sums splitting a run of digits, or the run having one digit per column
-PlacedBy = Literal["label", "position", "arithmetic", "digit count"]
+#: template's sums splitting a run of digits, the run having one digit per column, or the
+#: empty band under the header of a table the template prints as one row
+PlacedBy = Literal["label", "position", "arithmetic", "digit count", "empty band"]
 Number = Union[int, float]
 
 EDITIONS: tuple = get_args(Edition)
@@ -85,7 +86,10 @@ class Cell:
     ``placed_by`` says how the row was found (:data:`PlacedBy`): ``label`` (fuzzy match of
     its own label), ``position`` (an unlabelled or garbled row placed by template order),
     ``arithmetic`` (a run of digits split by the template's sums) or ``digit count`` (a
-    run with one digit per column). Columns follow the template's order;
+    run with one digit per column) or ``empty band`` (a table the template prints as one
+    row, printed without rules: its header found, no word or ink in the band under it, so
+    every cell is blank; on a scan such a cell has no ``ocr_confidence``, nothing having
+    been read). Columns follow the template's order;
     ``column_header``/``column_score`` are the printed header that names the column and
     how well (nlp/tables/columns.py). A cell read by OCR keeps the recogniser's
     ``ocr_confidence`` in its number (None: read from text); when the template's

@@ -54,8 +54,11 @@ class Registry:
                 for name, cols in template["column_sets"].items()}
         self._rows = {}
         self._section_aliases = {}
+        self._one_row = set()
         for table, spec in template["tables"].items():
             self._section_aliases[table] = tuple(spec["section_aliases"])
+            if spec.get("one_printed_row"):
+                self._one_row.add(table)
             for edition, rows in spec["rows"].items():
                 self._rows[edition, table] = tuple(
                     TemplateRow(r["id"], table, tuple(r["aliases"]), sets[r["columns"]],
@@ -80,6 +83,12 @@ class Registry:
 
     def rows(self, edition: str, table: str) -> tuple:
         return self._rows[edition, table]
+
+    def one_printed_row(self, table: str) -> bool:
+        """The template prints the table's values as one row under its header (section 4:
+        行政复议 and the two kinds of 行政诉讼 side by side), so a header with nothing under
+        it is that row printed all blank; a table of several rows may have left rows out."""
+        return table in self._one_row
 
     def section_aliases(self, table: str) -> tuple:
         return self._section_aliases[table]

@@ -86,8 +86,11 @@ def table_zones(words: list, char_width: float, page_top: float = 0.0, headed: b
     """Runs of lines that are a table without rules, each as its cells (GridCell, with
     ``page_top`` added to their y positions). ``headed``: a run that ends the page with
     MIN_HEADER_LINES lines of several cells and no number is a table too: its header, which
-    the page broke from its rows (the rows on the next page take it). The OCR reader asks
-    for it; a text layer is read as before."""
+    the page broke from its rows (the rows on the next page take it); so is a run that opens
+    the page with a header line over lines of numbers (the rest of a table the page broke),
+    and a table of one row of numbers under its header. The OCR reader asks for it; a text
+    layer is read as before. On either, a header that the next heading or paragraph closes
+    with no word under it is a table too, its empty value band a cell ('')."""
     gap = CELL_GAP_CHARS * max(char_width, 1.0)
     lines = [_cells(line, gap) for line in word_lines(words)]
     kinds = [_kind(line) for line in lines]
@@ -107,15 +110,43 @@ def table_zones(words: list, char_width: float, page_top: float = 0.0, headed: b
         numbered = [lines[k] for k in range(begin, end) if kinds[k] == "numbers"]
         header = headed and not numbered and _ends_page(end, kinds) and \
             sum(kinds[k] == "cells" for k in range(begin, end)) >= MIN_HEADER_LINES
+        if headed and _opens_page(begin, kinds) and _continued(kinds[begin:end]):
+            header = True
         if headed and _one_row(lines[begin:end], kinds[begin:end]):
             header = True
             while begin > 0 and kinds[begin - 1] == "lone" and _touches(lines[begin - 1], lines[begin]):
                 begin -= 1  # its group titles (行政复议 over its columns), each a line of its own
-        if not header and (len(numbered) < MIN_NUMBER_LINES or not any(_number_cells(line) > 1 for line in numbered)):
+        blank = not numbered and not header and _header_only(lines[begin:end], kinds[begin:end]) and \
+            end < len(kinds) and kinds[end] == "text"
+        if blank:
+            while begin > 0 and kinds[begin - 1] == "lone" and _touches(lines[begin - 1], lines[begin]):
+                begin -= 1  # its group titles, as above
+        if not header and not blank and \
+                (len(numbered) < MIN_NUMBER_LINES or not any(_number_cells(line) > 1 for line in numbered)):
             continue
-        out.append([GridCell(clean_cell(c["text"]), page_top + c["top"], page_top + c["bottom"], c["x0"], c["x1"])
-                    for line in lines[begin:end] for c in line])
+        cells = [GridCell(clean_cell(c["text"]), page_top + c["top"], page_top + c["bottom"], c["x0"], c["x1"])
+                 for line in lines[begin:end] for c in line]
+        if blank:
+            cells.append(_empty_band(cells, page_top + lines[end][0]["top"]))
+        out.append(cells)
     return out
+
+
+def _header_only(lines: list, kinds: list) -> bool:
+    """A header and nothing under it: at least MIN_HEADER_LINES lines of several cells, the
+    last of them the leaves of a table more than two columns wide, and no line of one text
+    (a row's label alone: the rows of a table printed all blank are its rows, never guessed)."""
+    return len(lines) >= MIN_HEADER_LINES and all(kind == "cells" for kind in kinds) and len(lines[-1]) > 2
+
+
+def _empty_band(header: list, next_top: float) -> GridCell:
+    """The value band under a header that the next paragraph or heading closes with no word
+    printed in it, as one empty cell across the header's width: the table's row of values
+    printed all blank (nlp/tables/grids.py reads it as one only where the template prints a
+    single row of values). A scan's band has no recogniser confidence: nothing was read."""
+    bottom = max(c.bottom for c in header)
+    return GridCell("", bottom + (next_top - bottom) / 3, next_top - (next_top - bottom) / 3,
+                    min(c.left for c in header), max(c.right for c in header))
 
 
 def _one_row(lines: list, kinds: list) -> bool:
@@ -130,6 +161,18 @@ def _touches(upper: list, lower: list) -> bool:
     """A line stands closer above the next than half its height (a header's lines do; a
     title above a table stands a line or more apart)."""
     return lower[0]["top"] - upper[0]["bottom"] < 0.5 * (upper[0]["bottom"] - upper[0]["top"])
+
+
+def _opens_page(begin: int, kinds: list) -> bool:
+    """Only lone lines (a running title, a sub-table's title) precede line ``begin`` on its page."""
+    return all(kind == "lone" for kind in kinds[:begin])
+
+
+def _continued(kinds: list) -> bool:
+    """The rest of a table the page broke, at the top of the next page: a header line of
+    several cells, and under it lines printing numbers apart from their labels (section 2's
+    last sub-tables: 信息内容 | 本年处理决定数量 over 行政处罚 | 1100, one number a row)."""
+    return kinds[:1] == ["cells"] and "numbers" in kinds
 
 
 def _ends_page(end: int, kinds: list) -> bool:

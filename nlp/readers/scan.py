@@ -285,7 +285,8 @@ def unruled_tables(readings: list, ink: np.ndarray, to_pt: float, page_top: floa
         for cell, ks in zip(cells, held):
             pieces = [words[k][0] for k in ks]
             used.update(id(words[k][1]) for k in ks)
-            confidence, candidates = number_reading(pieces) if pieces else (1.0, ())
+            # a cell no word was read in is a zone's empty band (positions.py): nothing was read
+            confidence, candidates = number_reading(pieces) if pieces else (None, ())
             made.append(replace(cell, text=cell_text(pieces) if pieces else cell.text,
                                 confidence=confidence, candidates=candidates))
         out.append(made)

@@ -88,6 +88,7 @@ def grid_rows(grids, edition: str, table: str) -> list:
     columns = table_columns(edition, table)
     rows, header = [], None
     names_row = _row_namer(edition, table)
+    one_row = registry().one_printed_row(table)
     for grid in grids:
         words, stretched = grid.unit == "words", set()
         if words:
@@ -98,6 +99,10 @@ def grid_rows(grids, edition: str, table: str) -> list:
         since_data = []  # the rows after the last data row: a header block and its titles
         for matrix_row in _matrix_rows(grid):
             kind = _row_kind(matrix_row, columns, header is not None, own_label)
+            if kind == "band" and one_row and not rows:
+                rows.append(_band_row(matrix_row[0][0], header))
+                since_data = []
+                continue
             if kind == "data":
                 rows.append(_data_row(matrix_row, header, gaps_are_blank=grid.unit == "words"))
                 since_data = []
@@ -137,10 +142,13 @@ def _row_kind(matrix_row, columns, after_header: bool, own_label=None) -> str:
     label, so a label that happens to read like a header (其他) does not make a header; a
     row of blanks is data only under a header (above it, it is the header's own padding).
     In a table without rules (``own_label`` given) a row of blanks prints nothing but its
-    label: it is data when ``own_label(cell)`` says the label is a row of its own."""
+    label: it is data when ``own_label(cell)`` says the label is a row of its own; an empty
+    cell alone on its row is the ``band`` under a header that nothing was printed under."""
     own = [(cell, kind) for cell, starts, kind in matrix_row if starts]
     if any(kind == NUMBER for _, kind in own):
         return "data"
+    if own_label is not None and after_header and len(matrix_row) == 1 and matrix_row[0][0].text == "":
+        return "band"  # the empty band under a header that nothing printed in (positions.py)
     texts = [cell for cell, _, kind in matrix_row if kind == TEXT]
     naming = [cell for cell, kind in own if kind == TEXT and names_a_column(cell.text, columns)]
     if len(naming) > 1 or (naming and naming[0] is not texts[0]):
@@ -249,6 +257,14 @@ def _data_row(matrix_row, header, gaps_are_blank: bool = False) -> Row:
     groups = tuple(dict.fromkeys(g for c in cells for g in c.groups))
     headers = tuple(h.leaf for h in header.columns) if header else ()
     return Row(label_texts, start, tuple(cells), -1, False, label_texts + groups, headers)
+
+
+def _band_row(band, header) -> Row:
+    """The one row of a table the template prints as a single row, read from the empty band
+    under its header: a blank cell under every header column (the band's place in the text)."""
+    cells = tuple(CellText("", band.start, band.start, True, h.leaf, h.groups) for h in header.columns)
+    groups = tuple(dict.fromkeys(g for c in cells for g in c.groups))
+    return Row((), band.start, cells, -1, False, groups, tuple(h.leaf for h in header.columns), band=True)
 
 
 #: Fewest pieces a line of a text grid prints (a label and two cells).

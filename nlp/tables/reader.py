@@ -180,7 +180,7 @@ def _review_by_header(rows, template, edition) -> tuple:
     cells, ambiguous = [], []
     for k, ((alias, score), row, printed) in groups.items():
         sub = Row(row.labels, row.label_start, tuple(printed), row.line, False, row.preceding)
-        got, why = _cells_by_header(sub, template[k], edition, alias, score, "label")
+        got, why = _cells_by_header(sub, template[k], edition, alias, score, "empty band" if row.band else "label")
         cells += got
         if why:
             ambiguous.append(Ambiguity(template[k].field_ids(), why, " ".join(c.text for c in printed),

@@ -53,6 +53,9 @@ class Row:
     #: cells printed on more than one line (a cell a line, blank-line separated): nothing but
     #: the next label ends the row, so a blank at its start may be one of its cells
     vertical: bool = False
+    #: a row of blanks read from the empty band under a header (nlp/tables/grids.py): the
+    #: header was found and nothing is printed under it
+    band: bool = False
 
     @property
     def has_value(self) -> bool:

@@ -78,3 +78,65 @@ def test_a_blank_row_whose_label_wraps_is_one_row_of_blanks(label_lines, labels)
     rows = grid_rows([_grid(lines)], "2019", "requests")
     blank = [r for r in rows if r.cells and all(c.text == "" for c in r.cells)]
     assert [r.labels[-1] for r in blank] == labels
+
+
+# --- a table printed all blank: the header, and no word under it -------------------------
+
+SECTION_3_HEADER = [(0, [("三、收到和处理政府信息公开申请情况", 30)]),
+                    (20, [("申请人情况", 300)]),
+                    (38, [("自然人", 300), ("法人或其他组织", 350), ("总计", 450)]),
+                    (48, [("商业企业", 350), ("科研机构", 400), ("其他", 430)])]
+ALONE_AT_FOOT = REVIEW_HEADER  # a scan's page that ends on the header: its row is on the next page
+
+
+@pytest.mark.parametrize("lines, table, headed, blank_cells", [
+    # 020q: section 4's header, then the next section's heading: its one row printed all blank
+    (REVIEW_HEADER + NEXT, "review", True, 15),
+    (REVIEW_HEADER + NEXT, "review", False, 15),  # a text layer printed without rules alike
+    # closed by a paragraph rather than a heading
+    (REVIEW_HEADER + [(126, [("本年度未发生因政府信息公开被申请行政复议、提起行政诉讼的情况。", 30)])], "review", True, 15),
+    # must not: a header with its numbers under it reads them (as before)
+    (REVIEW_HEADER + F01Q_ROW + NEXT, "review", True, 0),
+    # must not: a table of many rows under a header with nothing under it (rows left out,
+    # never guessed), nor one whose rows print their labels only
+    (SECTION_3_HEADER + NEXT, "requests", True, 0),
+    (SECTION_3_HEADER + [(64, [("（一）予以公开", 30)]), (80, [("（二）部分公开", 30)])] + NEXT, "requests", True, 0),
+    # must not: a header at the foot of a scanned page (its row follows on the next page)
+    (ALONE_AT_FOOT, "review", True, 0),
+])
+def test_a_one_row_table_printed_all_blank_is_a_row_of_blanks(lines, table, headed, blank_cells):
+    zones = table_zones(_words(lines), char_width=10, headed=headed)
+    rows = grid_rows([Grid(tuple(GridCell(c.text, c.top, c.bottom, c.left, c.right, k, k + 1)
+                                 for k, c in enumerate(zone)), "words") for zone in zones], "2019", table)
+    band = [c for r in rows if r.band for c in r.cells]
+    assert len(band) == blank_cells and all(c.text == "" for c in band)
+    if blank_cells:
+        assert [(c.header, c.groups[-1]) for c in band[::5]] == [("结果维持", "行政复议"), ("结果维持", "未经复议直接起诉"),
+                                                                ("结果维持", "复议后起诉")]
+
+
+def test_a_header_of_one_line_with_nothing_under_it_is_no_table():
+    lines = [(0, [("四、政府信息公开行政复议、行政诉讼情况", 30)]),
+             (70, [(HEADS[k % 5][0] + HEADS[k % 5][1], x) for k, x in enumerate(BANDS)])] + NEXT
+    assert table_zones(_words(lines), char_width=10, headed=True) == []
+
+
+# --- the rest of a table the page broke, at the top of a scanned page --------------------
+
+F03Q_PAGE_TOP = [(32, [("第二十条第（六）项", 37)]),
+                 (48, [("信息内容", 37), ("本年处理决定数量", 115)]),
+                 (64, [("行政处罚", 37), ("1100", 116)]),
+                 (80, [("行政强制", 37), ("65", 115)])]
+SECTION_3 = [(154, [("三、收到和处理政府信息公开申请情况", 33)])]
+
+
+@pytest.mark.parametrize("lines, headed, zones", [
+    (F03Q_PAGE_TOP + SECTION_3, True, 1),    # f03q, f01q: section 2's last sub-tables open the page
+    (F03Q_PAGE_TOP + SECTION_3, False, 0),   # a text layer reads them through its text, as before
+    # must not: the same lines under a paragraph of the page (not the rest of a broken table)
+    ([(10, [("本机关2024年度共作出行政处罚和行政强制决定如下，详见下表。", 37)])] + F03Q_PAGE_TOP + SECTION_3, True, 0),
+    # must not: numbers with no header line over them (a list of counts)
+    ([F03Q_PAGE_TOP[0]] + F03Q_PAGE_TOP[2:] + SECTION_3, True, 0),
+])
+def test_a_page_that_opens_with_a_header_over_numbers_continues_a_table(lines, headed, zones):
+    assert len(table_zones(_words(lines), char_width=10, headed=headed)) == zones

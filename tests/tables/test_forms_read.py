@@ -101,6 +101,35 @@ def test_a_pdf_table_without_rules_is_read_by_word_positions(engine, folder):
     assert len(missing) <= 0.12 * len(gold), missing
 
 
+REVIEW_FIELDS = [f"{row}.{col}" for row in ("review", "litigation_direct", "litigation_after_review")
+                 for col in ("upheld", "corrected", "other", "pending", "total")]
+
+
+@pytest.mark.skipif(not HAS_CHROMIUM, reason="no chromium: run `make sysdeps`")
+@pytest.mark.parametrize("stem, blank_review, band_cells", [
+    # f01's real text with its section-4 row printed all blank (as 020q prints it): the header
+    # is found and nothing stands under it before section 5, so its one row is 15 blanks
+    ("f01_shanghai-gov-office-2019", True, 15),
+    ("t04_pingtan-finance-bureau-2020", True, 15),
+    # must not: the same reports printing their numbers read them as before, no band
+    ("f01_shanghai-gov-office-2019", False, 0),
+    ("t04_pingtan-finance-bureau-2020", False, 0),
+])
+def test_a_one_row_table_printed_all_blank_without_rules_is_a_row_of_blanks(engine, stem, blank_review, band_cells):
+    report = load_report(DATA / "forms" / stem)
+    if blank_review:
+        report.values.update({f: None for f in REVIEW_FIELDS})
+    doc = read_bytes(unruled_pdf_bytes(report), stem + "-unruled.pdf")
+    record = engine.annotate(doc).to_dict()
+    band = [c for c in record["cells"] if c["placed_by"] == "empty band"]
+    assert len(band) == band_cells
+    assert all(c["value"] is None and c["raw"] == "" and c["ocr_confidence"] is None for c in band)
+    if blank_review:
+        assert {f: record["tables"].get(f, "absent") for f in REVIEW_FIELDS} == dict.fromkeys(REVIEW_FIELDS)
+        wrong, missing = misread(record, report.values)
+        assert wrong == {}
+
+
 @pytest.mark.parametrize("folder", REPORTS, ids=lambda p: p.name)
 def test_the_page_as_found_gives_no_wrong_cell(engine, folder):
     """The verbatim source: a real HTML page reads every cell; crawled text whose cells ran
