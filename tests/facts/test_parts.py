@@ -243,3 +243,24 @@ ACTS_AMONG_PARTS = [
 @pytest.mark.parametrize("text,expected,source", ACTS_AMONG_PARTS)
 def test_acts_among_parts(text, expected, source):
     assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
+
+
+# a breakdown that opens with the medium of its verb sets the channel of the parts after it;
+# 其他(网络)途径 is a channel of its own (other), beside which a named one gives total
+BREAKDOWN_SCENES = [
+    ("共发布信息342条。其中在东区人民政府门户网站发布通知公告3条、部门动态1条,行政执法信息公示1条、财政信息7条。",
+     [("total", 342), ("website", 3), ("website", 1), ("website", 1), ("website", 7)], "round-12 h1105 panzhihua-dongqu-yinjiang-town-2025"),
+    ("2025年度共公开政务信息40条,其中文件类6条,执行法规条例类2条,单位公示栏上公开财务公开15条,政务公开6条。",
+     [("total", 40), ("total", 6), ("total", 2), ("other", 15), ("other", 6)], "round-7 h607 wuqia-sjj-2025"),
+    ("2020年度累计主动公开政府信息520条。主要类别包括:丰城网络问政发布信息101条,其他途径公开政府信息数33条",
+     [("total", 520), ("total", 101), ("other", 33)], "round-11 h1019 fengcheng-tongtian-township-2020 (101: no channel word)"),
+    ("政府信息公开共530条,包括党政信息类137条,通过微信平台及其他网络途径全年转发权威新闻报道330余篇。",
+     [("total", 530), ("total", 137), ("total", 330)], "round-5 h406 baiyin-silong-town-2025"),
+    # must not: an item's own channel name without a verb sets no scene for the items after it
+    ("全年公开信息500条,其中政府网站300条、政策解读50条。", [("total", 500), ("website", 300), ("total", 50)], "constructed"),
+]
+
+
+@pytest.mark.parametrize("text,expected,source", BREAKDOWN_SCENES)
+def test_breakdown_scenes(text, expected, source):
+    assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
