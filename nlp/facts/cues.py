@@ -247,8 +247,10 @@ def _outside_names(text: str, cues: list) -> list:
 
 
 #: Between a general word and its platform: nothing, or the account's name
-#: (政务新媒体“巴彦呼舒镇”微信公众号, 政务新媒体“古韵龙田”微信公众号).
-_NAMED_GAP = re.compile(rf"[\s{FILLER}]*(?:(?:{NAMES.pattern})[\s{FILLER}]*)?")
+#: (政务新媒体“巴彦呼舒镇”微信公众号, 政务新媒体“古韵龙田”微信公众号), the generic word's 平台 too
+#: (新媒体网络平台“柳城县古砦仫佬族乡人民政府”微信公众号: round-13 h1201; 政务新媒体平台“巴彦高勒微讯”
+#: 微信公众号: round-13 h1214; both golds wechat).
+_NAMED_GAP = re.compile(rf"[\s{FILLER}]*(?:(?:网络)?平台[\s{FILLER}]*)?(?:(?:{NAMES.pattern})[\s{FILLER}]*)?")
 
 
 def _beside_platform(text: str, cue: Cue, cues: list) -> bool:

@@ -369,3 +369,22 @@ INFORMATION_NETWORKS_AND_COUNTY_MEDIA = [
 @pytest.mark.parametrize("text,expected,source", INFORMATION_NETWORKS_AND_COUNTY_MEDIA)
 def test_information_networks_and_county_media(text, expected, source):
     assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
+
+
+# a generic word of new media gives way to the platform named beside it, its 平台 and the account's
+# name between included; a platform's name right before a count in 个 counts its accounts
+GENERIC_BESIDE_A_PLATFORM = [
+    ("另外,我乡充分运用新媒体网络平台“柳城县古砦仫佬族乡人民政府”微信公众号发布信息71条,用于宣传国家的各类政策。",
+     [("wechat", 71)], "round-13 h1201 liucheng-guzhai-township-2025"),
+    ("政务新媒体平台“巴彦高勒微讯”微信公众号累计发布信息685条,采用“政策解读+案例”等形式。",
+     [("wechat", 685)], "round-13 h1214 zhalaite-bayangaole-town-2025"),
+    ("政务新媒体公开信息11068条、占比32.2%,其中开设政务微信31个、公开信息6346条。",
+     [("new_media", 11068), ("wechat", 6346)], "round-13 h1202 (31: accounts)"),
+    # must not: a generic word and a platform joined by 和 are two channels
+    ("通过政务新媒体平台和微信公众号发布信息30条。", [("total", 30)], "constructed"),
+]
+
+
+@pytest.mark.parametrize("text,expected,source", GENERIC_BESIDE_A_PLATFORM)
+def test_generic_word_beside_a_platform(text, expected, source):
+    assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
