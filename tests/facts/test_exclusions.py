@@ -670,3 +670,21 @@ CONSULTATION_NOTICES = [
 @pytest.mark.parametrize("text,expected,source", CONSULTATION_NOTICES, ids=_ids(CONSULTATION_NOTICES))
 def test_consultation_notices_are_items(text, expected, source):
     assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
+
+
+# copies of outreach material handed out, posted or hung are no items published; a publishing
+# verb after them still publishes
+OUTREACH_MATERIAL = [
+    ("深入辖区企业及社区群众开展走访服务,共张贴宣传海报200余份,发放各类政策宣传手册、宣传单页及口袋书8000余份,悬挂宣传标语12条。", [],
+     "round-13 h1217 gaogang-yanjiang-jiedao-2025"),
+    ("印制政策宣传手册51.6万册,张贴海报50万份。", [], "round-2 h138 chongqing (its gold: printed copies and posters, no facts)"),
+    # must not
+    ("通过电子显示屏、广播、各村(居)政务公开栏和印发宣传卡、宣传册、宣传画等纸质资料及时公开与人民群众广泛关注的政府信息411条。",
+     [("other", 411)], "round-11 h1002 qijiang-yongcheng-town-2023"),
+    ("通过标语横幅公布信息16次。", [("other", 16)], "round-5 h413 wanyuan-miaozi-township-2019"),
+]
+
+
+@pytest.mark.parametrize("text,expected,source", OUTREACH_MATERIAL, ids=_ids(OUTREACH_MATERIAL))
+def test_outreach_material_is_no_publication(text, expected, source):
+    assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
