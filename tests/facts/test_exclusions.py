@@ -611,10 +611,6 @@ BY_LAW = [
 ]
 
 
-@pytest.mark.parametrize("text,expected,source", BY_LAW, ids=_ids(BY_LAW))
-def test_published_by_law(text, expected, source):
-    assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
-
 
 # a count under a rate (每周, 每月 …) is a frequency or a standard, not the year's items
 RATES = [
@@ -625,10 +621,6 @@ RATES = [
     ("全年发布信息200条,每月更新。", [("total", 200)], "constructed"),
 ]
 
-
-@pytest.mark.parametrize("text,expected,source", RATES, ids=_ids(RATES))
-def test_rates_are_no_counts(text, expected, source):
-    assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
 
 
 # items submitted to a channel the body names (向…网站报送) are that channel's; where the sentence
@@ -649,10 +641,6 @@ SUBMITTED_TO_A_CHANNEL = [
 ]
 
 
-@pytest.mark.parametrize("text,expected,source", SUBMITTED_TO_A_CHANNEL, ids=_ids(SUBMITTED_TO_A_CHANNEL))
-def test_submitted_to_a_channel(text, expected, source):
-    assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
-
 
 # 征集 before 信息/公告/稿 names a kind of item (consultation notices), not the act of consulting
 CONSULTATION_NOTICES = [
@@ -666,10 +654,6 @@ CONSULTATION_NOTICES = [
     ("征集意见建议30条。", [], "constructed"),
 ]
 
-
-@pytest.mark.parametrize("text,expected,source", CONSULTATION_NOTICES, ids=_ids(CONSULTATION_NOTICES))
-def test_consultation_notices_are_items(text, expected, source):
-    assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
 
 
 # copies of outreach material handed out, posted or hung are no items published; a publishing
@@ -685,6 +669,10 @@ OUTREACH_MATERIAL = [
 ]
 
 
-@pytest.mark.parametrize("text,expected,source", OUTREACH_MATERIAL, ids=_ids(OUTREACH_MATERIAL))
-def test_outreach_material_is_no_publication(text, expected, source):
+# the tables of the evening of 2026-12-07: each a mechanism shown by real report sentences
+PUBLISHED_OR_NOT = BY_LAW + RATES + SUBMITTED_TO_A_CHANNEL + CONSULTATION_NOTICES + OUTREACH_MATERIAL
+
+
+@pytest.mark.parametrize("text,expected,source", PUBLISHED_OR_NOT, ids=_ids(PUBLISHED_OR_NOT))
+def test_published_or_not_on_real_sentences(text, expected, source):
     assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected

@@ -157,11 +157,6 @@ INTERRUPTED = [
 ]
 
 
-@pytest.mark.parametrize("text,expected,source", COLON + UNSTATED_OR_NEXT_SENTENCE + LISTS_OVER_SENTENCES + BRACKETS
-                         + WITHOUT_A_UNIT + INTERRUPTED)
-def test_totals_and_parts(text, expected, source):
-    assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
-
 
 NOT_PARTS = [
     # a breakdown of applications received is no breakdown of publications
@@ -187,10 +182,6 @@ CLASSIFIED_ACROSS_SEMICOLONS = [
 ]
 
 
-@pytest.mark.parametrize("text,expected,source", CLASSIFIED_ACROSS_SEMICOLONS)
-def test_classified_breakdown_across_semicolons(text, expected, source):
-    assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
-
 
 # a part whose own ；-item names a channel before its count is that channel's (OUTPUT.md: a part
 # takes its total's channel unless it names its own)
@@ -207,10 +198,6 @@ ITEM_NAMES_ITS_OWN_CHANNEL = [
 ]
 
 
-@pytest.mark.parametrize("text,expected,source", ITEM_NAMES_ITS_OWN_CHANNEL)
-def test_item_names_its_own_channel(text, expected, source):
-    assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
-
 
 # a sentence opening with 其中 breaks down the count of the sentence right before it, also when
 # that count is no publication (its parts are none either), not a total of an earlier sentence
@@ -224,10 +211,6 @@ PARTS_OF_NO_PUBLICATION = [
 ]
 
 
-@pytest.mark.parametrize("text,expected,source", PARTS_OF_NO_PUBLICATION)
-def test_parts_of_a_count_that_is_no_publication(text, expected, source):
-    assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
-
 
 # an act word names a kind of a total's items only for counts of items (条/篇/件): 开展互动访谈24期 and
 # 意见征集8个 among a total's parts are interviews held and consultations run
@@ -239,10 +222,6 @@ ACTS_AMONG_PARTS = [
      "row 395 https://www.szft.gov.cn/bmxx/qczj/xxgknb/content/post_9529455.html"),
 ]
 
-
-@pytest.mark.parametrize("text,expected,source", ACTS_AMONG_PARTS)
-def test_acts_among_parts(text, expected, source):
-    assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected
 
 
 # a breakdown that opens with the medium of its verb sets the channel of the parts after it;
@@ -261,6 +240,8 @@ BREAKDOWN_SCENES = [
 ]
 
 
-@pytest.mark.parametrize("text,expected,source", BREAKDOWN_SCENES)
-def test_breakdown_scenes(text, expected, source):
+@pytest.mark.parametrize("text,expected,source", COLON + UNSTATED_OR_NEXT_SENTENCE + LISTS_OVER_SENTENCES + BRACKETS
+                         + WITHOUT_A_UNIT + INTERRUPTED + CLASSIFIED_ACROSS_SEMICOLONS + ITEM_NAMES_ITS_OWN_CHANNEL
+                         + PARTS_OF_NO_PUBLICATION + ACTS_AMONG_PARTS + BREAKDOWN_SCENES)
+def test_totals_and_parts(text, expected, source):
     assert [(c, v) for c, v, _ in values_of(text, "publication_count")] == expected

@@ -165,10 +165,6 @@ GLUED_ITEMS = [
 ]
 
 
-@pytest.mark.parametrize("text,expected,source", GLUED_ITEMS)
-def test_items_glued_without_separator(text, expected, source):
-    assert values_of(text, "publication_count") == expected
-
 
 # two statements a scraped page ran together without punctuation: the second's channel is the
 # one named after the first's count (was a known failure: h013)
@@ -182,10 +178,6 @@ GLUED_STATEMENTS = [
     ("全市政府网站及389个政务新媒体发布信息50000余条。", [(T, 50000, "approx")], "shared gold 131 zhaotong-city-2022"),
 ]
 
-
-@pytest.mark.parametrize("text,expected,source", GLUED_STATEMENTS)
-def test_statements_glued_without_punctuation(text, expected, source):
-    assert values_of(text, "publication_count") == expected
 
 
 # a channel that opens a 。-sentence (its medium, or its subject) scopes the ；-statements after it
@@ -203,6 +195,10 @@ SCOPED_TO_THE_FULL_STOP = [
 ]
 
 
-@pytest.mark.parametrize("text,expected,source", SCOPED_TO_THE_FULL_STOP)
-def test_channel_scoped_to_the_full_stop(text, expected, source):
+# scraped pages that ran items or statements together, and the scope of a channel to its full stop
+SCRAPED_AND_SCOPED = GLUED_ITEMS + GLUED_STATEMENTS + SCOPED_TO_THE_FULL_STOP
+
+
+@pytest.mark.parametrize("text,expected,source", SCRAPED_AND_SCOPED)
+def test_scraped_and_scoped(text, expected, source):
     assert values_of(text, "publication_count") == expected
