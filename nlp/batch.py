@@ -286,8 +286,8 @@ def _dispatch(items: list, done: dict, model, jobs: int, dask: Optional[str], oc
 #: those pages with it. A spawned worker (loky) pays ~1.5 s of start-up each, which made
 #: ``-j 2`` slower than ``-j 1`` on archives of short reports (issue 14).
 FORK = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-#: Inputs handed to a worker at a time: enough to make the hand-over cheap, few enough that
-#: the workers finish together (about eight chunks a worker).
+#: Inputs handed to a worker at a time, at most: enough to make the hand-over cheap. Chunks
+#: shrink towards the end of a run (:func:`chunk_sizes`) so that the workers finish together.
 MAX_CHUNK = 32
 
 
@@ -304,10 +304,14 @@ def _forked(tasks: list, workers: int, model):
 
     warm_up(engine_for(model))
     gc.freeze()  # the warm engine too: the workers' collections leave the pages they share with this process alone
-    chunk = max(1, min(MAX_CHUNK, len(tasks) // (workers * 8)))
     pool = ProcessPoolExecutor(workers, mp_context=FORK, initializer=_in_forked_worker, initargs=(os.getpid(),))
     try:
-        yield from pool.map(_annotate_task, tasks, chunksize=chunk)
+        start, chunks = 0, []
+        for size in chunk_sizes(len(tasks), workers):
+            chunks.append(pool.submit(_annotate_chunk, tasks[start:start + size]))
+            start += size
+        for chunk in chunks:
+            yield from chunk.result()
     except BrokenProcessPool:
         raise RunError("a worker process died (killed, out of memory, or crashed); what was "
                        "written is kept: rerun with --resume", source="annotate") from None
@@ -318,6 +322,19 @@ def _forked(tasks: list, workers: int, model):
             if process.is_alive():
                 process.terminate()
         _join(manager)
+
+
+def chunk_sizes(tasks: int, workers: int) -> list:
+    """How many inputs each chunk of a run holds, in order: a share of what is left (an
+    eighth of a worker's), at most MAX_CHUNK, so that chunks are large while there is much to
+    do and shrink to single inputs at the end, where a large last chunk kept one worker
+    busy while the other had nothing left (0.1-0.2 s at the end of a 1,424-file run)."""
+    sizes, left = [], tasks
+    while left:
+        size = max(1, min(MAX_CHUNK, left // (workers * 8)))
+        sizes.append(size)
+        left -= size
+    return sizes
 
 
 def _join(manager, timeout: float = 10.0) -> None:
@@ -341,6 +358,11 @@ def _in_forked_worker(parent: int) -> None:
     die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _annotate_chunk(tasks: list) -> list:
+    """A chunk of a run's tasks, in a worker: their Outcome lists, in order."""
+    return [_annotate_task(task) for task in tasks]
 
 
 def _annotate_task(task: tuple) -> list:
