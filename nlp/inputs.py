@@ -26,15 +26,17 @@ def expand_paths(paths: Iterable, suffixes: tuple = READABLE_SUFFIXES) -> list:
     """
     out, seen = [], set()
 
-    def add(path: str) -> None:
-        key = os.path.realpath(path)
+    def add(path: str, key: str = None) -> None:
+        key = key or os.path.realpath(path)
         if key not in seen:
             seen.add(key)
             out.append(path)
 
     for arg in map(str, paths):
         if os.path.isdir(arg):
-            found = list(_walk(arg, suffixes))
+            for path, key in _walk_real(arg, os.path.realpath(arg), suffixes):
+                add(path, key)
+            continue
         elif os.path.exists(arg):
             found = [arg]
         elif os.path.islink(arg):
@@ -74,6 +76,34 @@ def _walk(root: str, suffixes: tuple):
         for name in sorted(filenames):
             if _wanted(name, suffixes):
                 yield os.path.join(dirpath, name)
+
+
+def _walk_real(directory: str, real: str, suffixes: tuple):
+    """(path, real path) of the readable files under ``directory``, whose real path is
+    ``real``, in the order of :func:`_walk`. Like ``os.walk`` it goes into no symbolic link
+    to a directory, so the real path of a file that is no link is its directory's real path
+    and its name: one ``realpath`` a directory and one a link, where a ``realpath`` a file
+    costs a system call for every directory above it (a parent that lists a million files
+    before its workers start)."""
+    try:
+        with os.scandir(directory) as listing:
+            entries = list(listing)
+    except OSError:  # as os.walk: a directory that cannot be listed is skipped
+        return
+    files, dirs = [], []
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        (dirs if is_dir else files).append(entry)
+    for entry in sorted(files, key=lambda e: e.name):
+        if _wanted(entry.name, suffixes):
+            path = os.path.join(directory, entry.name)
+            yield path, os.path.realpath(path) if entry.is_symlink() else os.path.join(real, entry.name)
+    for entry in sorted(dirs, key=lambda e: e.name):
+        if not entry.name.startswith(".") and not entry.is_symlink():
+            yield from _walk_real(os.path.join(directory, entry.name), os.path.join(real, entry.name), suffixes)
 
 
 def _wanted(name: str, suffixes: tuple) -> bool:

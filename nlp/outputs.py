@@ -5,6 +5,8 @@ Every command and the service read and write them here, and nowhere else:
     record_line      a Record or ErrorRecord → its line (compact JSON, no newline)
     read_records     the records of a file, one at a time, typed (a half-written last line is
                      skipped); load_records: all of them
+    encoded_line     a line as the bytes records_writer writes for it (its newline included):
+                     batch workers send these, so the parent of a run only writes bytes
     records_writer   write(line) to a file or standard output, flushed per line, so a crash or
                      Ctrl-C never loses what was already written
     resume_state     --resume: what an earlier run wrote, its half-written last line cut off
@@ -16,6 +18,7 @@ A line that is not a record (not JSON, not an object, a value outside the contra
 """
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import sys
@@ -85,16 +88,34 @@ def writing(path):
         raise OutputError(f"cannot write: {exc.strerror or exc}", source=str(path or "<stdout>")) from None
 
 
+def encoded_line(line: str) -> Union[bytes, str]:
+    """The bytes :func:`records_writer` writes for ``line`` (UTF-8, its newline included).
+    A line UTF-8 cannot encode (a lone surrogate) is returned as it is: written, it fails
+    where and as it always did, in the writer."""
+    try:
+        return (line + "\n").encode("utf-8")
+    except UnicodeEncodeError:
+        return line
+
+
 @contextmanager
 def records_writer(path=None, append: bool = False):
-    """Yields ``write(line)``: a line (:func:`record_line`) to ``path`` (None: standard
-    output), flushed as it goes."""
+    """Yields ``write(line)`` to ``path`` (None: standard output), flushed as it goes:
+    ``line`` is a line (:func:`record_line`, no newline) or its bytes (:func:`encoded_line`),
+    written as they are, so that a batch's parent never decodes nor encodes a record."""
+    out = sys.stdout
     with writing(path):
-        stream = sys.stdout if path is None else open(path, "a" if append else "w", encoding="utf-8")
+        stream = _stdout_bytes(out) if path is None else open(path, "ab" if append else "wb")
 
-    def write(line: str) -> None:
+    def write(line) -> None:
         with writing(path):
-            stream.write(line + "\n")
+            if path is None and (stream is None or not isinstance(line, bytes)):
+                # as text: standard output that writes no UTF-8 bytes underneath, or a line
+                # (a str) whose characters its own error handler decides about
+                out.write(line.decode("utf-8") if isinstance(line, bytes) else line + "\n")
+                out.flush()
+                return
+            stream.write(line if isinstance(line, bytes) else line.encode("utf-8") + b"\n")
             stream.flush()
 
     try:
@@ -102,6 +123,21 @@ def records_writer(path=None, append: bool = False):
     finally:
         if path is not None:
             stream.close()
+
+
+def _stdout_bytes(out):
+    """The binary stream under standard output ``out`` when it writes UTF-8 (what it holds
+    so far flushed first, so that nothing comes out of order); None when it has none or
+    writes another encoding, and lines go through it as text."""
+    buffer = getattr(out, "buffer", None)
+    try:
+        utf8 = codecs.lookup(out.encoding).name == "utf-8"
+    except (AttributeError, LookupError, TypeError):
+        return None
+    if buffer is None or not utf8:
+        return None
+    out.flush()
+    return buffer
 
 
 @dataclass(frozen=True)
