@@ -91,9 +91,9 @@ def _placed_on_channel(view: SentenceView, q: Quantity) -> Optional[tuple]:
     the 1900 and leaves the 1947 out; adopted items are the adopter's, as round-3 h201's
     7件作品被学习强国平台采用). A submission to a body (向上级报送, 向省政府办公厅送交:
     shared gold 118, first-look h031) names no channel and stays out. None otherwise."""
-    if q.unit not in DOCUMENT_UNITS:
-        return None
     sentence = view.text[view.start:view.end]
+    if q.unit not in DOCUMENT_UNITS or ("报送" not in sentence and "上报" not in sentence):
+        return None
     submitted = [m for m in _SUBMITTED_TO.finditer(sentence) if view.start + m.end() <= q.start]
     if not submitted:
         return None
