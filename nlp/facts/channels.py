@@ -16,7 +16,7 @@ import re
 from typing import Optional
 
 from .cues import channel_cues, matcher, resolve_channel
-from .prose import ADDRESS, PARAGRAPH_BREAK, sentence_spans
+from .prose import ADDRESS, PARAGRAPH_BREAK, SEMICOLONS, sentence_spans
 from .verbs import publish_verbs
 from .view import SentenceView
 from ..vocabulary import ITEM_MARKER, PAREN_ITEM_MARKER
@@ -142,7 +142,7 @@ def scene_channel(view: SentenceView, q, earlier: list = ()) -> tuple:
 
 
 #: A clause that opens with these sets the medium of the verb after it (通过…微信公众号,共发布…).
-_PREPOSITION = re.compile(r"[^，,。；;\d]{0,8}?(?:通过|依托|利用|借助|运用)|(?:\d{4}\s*年度?)?\s*在")
+PREPOSITION = re.compile(r"[^，,。；;\d]{0,8}?(?:通过|依托|利用|借助|运用)|(?:\d{4}\s*年度?)?\s*在")
 
 
 def _adverbial(view: SentenceView, i: int) -> Optional[tuple]:
@@ -154,7 +154,7 @@ def _adverbial(view: SentenceView, i: int) -> Optional[tuple]:
         if _counts(view, j):
             return None
         text = view.clause_text(j)
-        if _PREPOSITION.match(text) and not publish_verbs(text):
+        if PREPOSITION.match(text) and not publish_verbs(text):
             cues, account = [], None
             for k in range(j, i):
                 scene = scene_cues(view.clause_text(k))
@@ -184,7 +184,7 @@ def sentence_before_scene(text: str, start: int) -> Optional[tuple]:
     h105, round-3 h212, round-5 h420, round-9 h815 with 其中); None otherwise, and None when
     that sentence breaks its count down itself (通过政府网站主动公开信息2959条,其中:…2463条,
     …496条。转载发布政策解读信息23条…: round-11 h1015's readers, total)."""
-    if text[:start].rstrip()[-1:] in _SEMICOLONS:
+    if text[:start].rstrip()[-1:] in SEMICOLONS:
         return _semicolon_scene(text, start)
     before = _sentence_before(text, start)
     found = sentence_spans(text, *before) if before else ()
@@ -195,7 +195,7 @@ def sentence_before_scene(text: str, start: int) -> Optional[tuple]:
     sentence = sentence[outline.end():] if outline else sentence
     opening = _YEAR_OPENING.match(sentence)
     sentence = sentence[opening.end():] if opening else sentence
-    medium = _PREPOSITION.match(sentence)
+    medium = PREPOSITION.match(sentence)
     if medium is None or not publish_verbs(sentence) or _BROKEN_DOWN.search(sentence):
         return None
     cues = [c for c in channel_cues(sentence[medium.end():]) if c.strong]
@@ -204,7 +204,6 @@ def sentence_before_scene(text: str, start: int) -> Optional[tuple]:
     return resolve_channel(cues), account_of(sentence[medium.end():], cues)
 
 
-_SEMICOLONS = "；;"
 #: How many ；-statements naming no channel the opening's channel is carried over.
 _STATEMENTS_BACK = 4
 #: How far into a statement a channel that is its subject stands (门户网站对…, 厅官方网站…).
@@ -222,15 +221,15 @@ def _semicolon_scene(text: str, start: int) -> Optional[tuple]:
     pos = start
     for _ in range(_STATEMENTS_BACK):
         end = len(text[:pos].rstrip())
-        if end == 0 or text[end - 1] not in _SEMICOLONS:
+        if end == 0 or text[end - 1] not in SEMICOLONS:
             return None
         floor = max(0, end - _SENTENCE_BEFORE_CHARS)
-        begin = max([floor] + [text.rfind(c, floor, end - 1) + 1 for c in _SENTENCE_ENDS + _SEMICOLONS + "\n"])
+        begin = max([floor] + [text.rfind(c, floor, end - 1) + 1 for c in _SENTENCE_ENDS + SEMICOLONS + "\n"])
         statement = text[begin:end - 1]
         scene = _statement_opening(statement)
         if scene is not None:
             return scene
-        if channel_cues(statement) or begin == floor or text[begin - 1] not in _SEMICOLONS:
+        if channel_cues(statement) or begin == floor or text[begin - 1] not in SEMICOLONS:
             return None
         pos = begin
     return None
@@ -246,7 +245,7 @@ def _statement_opening(statement: str) -> Optional[tuple]:
     verbs = publish_verbs(statement)
     if not verbs:
         return None
-    medium = _PREPOSITION.match(statement)
+    medium = PREPOSITION.match(statement)
     rest = statement[medium.end():] if medium else statement
     cues = [c for c in channel_cues(rest) if c.strong]
     if not cues or (medium is None and (cues[0].start > _SUBJECT_CHARS or cues[0].start > verbs[0])):

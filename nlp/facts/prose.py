@@ -32,7 +32,8 @@ TABLE_SECTIONS = frozenset({2, 3, 4})
 _SENTENCE_LINE = re.compile(r"^[^|\n]*[。！？!?；;][ \t\u3000\xa0]*$", re.M)
 
 _STOP = "。！？!?"
-_SEMICOLON = "；;"
+#: The marks that end one statement of a sentence.
+SEMICOLONS = "；;"
 _COLON = "：:"
 #: Words that open a list whose items ； separates (其中…；…, 在主动公开的信息中,…；…,
 #: 按照主题分类,行政许可类77条;统计信息类14条;…: round-2 h141; 从公开渠道来看,…;…: round-8 h712).
@@ -104,7 +105,7 @@ def sentence(text: str, start: int, end: int) -> Sentence:
 
 
 #: The characters a sentence's end is decided at (the rest are skipped in one step).
-_SENTENCE_MARKS = re.compile("[" + re.escape(_STOP + _SEMICOLON + _COLON + "".join(sorted(_LIST_HEADS))) + "\n]")
+_SENTENCE_MARKS = re.compile("[" + re.escape(_STOP + SEMICOLONS + _COLON + "".join(sorted(_LIST_HEADS))) + "\n]")
 
 
 def _sentence_spans(text: str, start: int, end: int):
@@ -115,7 +116,7 @@ def _sentence_spans(text: str, start: int, end: int):
         ch = text[i]
         if ch in _COLON or (ch in _LIST_HEADS and _LIST_OPENER.match(text, i)):
             colon = True  # a list follows: its items are split by ； and stay one sentence
-        if ch in _STOP or (ch in _SEMICOLON and not colon) or (ch == "\n" and _line_break_ends(text, begin, i)):
+        if ch in _STOP or (ch in SEMICOLONS and not colon) or (ch == "\n" and _line_break_ends(text, begin, i)):
             yield from _without_table_rows(text, begin, i)
             begin, colon = i + 1, False
     yield from _without_table_rows(text, begin, end)

@@ -23,7 +23,7 @@ from typing import Optional
 
 from ..numbers import Quantity
 from . import parts
-from .channels import account_of, own_channel, own_clause_start, respective_channel, scene_channel, scene_cues
+from .channels import PREPOSITION, account_of, own_channel, own_clause_start, respective_channel, scene_channel, scene_cues
 from .cues import NAMES, channel_cues, matcher, resolve_channel
 from .prose import ADDRESS, FILLER
 from .verbs import counts_things, governing, has, marks_other_matter, publish_verbs
@@ -265,7 +265,7 @@ def _item_channel(view: SentenceView, q: Quantity, head) -> Optional[tuple]:
 
 
 #: A clause that names a place of its own for its verb: 通过/在/依托/利用 X…, or X上公开.
-_OWN_PLACE = re.compile(r"\s*(?:[^，,。；;\d]{0,8}?(?:通过|依托|利用|借助)|在)|[^，,。；;\d]*?上\s*(?:公开|发布|公示|公布)")
+_OWN_PLACE = re.compile(rf"\s*(?:{PREPOSITION.pattern})|[^，,。；;\d]*?上\s*(?:公开|发布|公示|公布)")
 
 
 def _breakdown_scene(view: SentenceView, q: Quantity, head) -> Optional[tuple]:
