@@ -415,6 +415,11 @@ PUBLISHED_MATTERS = [
      "round-2 h112 (dev) huize-county-2024 (the 8 consultations and 304 messages stay out)"),
     ("2024年,东风路街道通过大冶市人民政府信息公开网站主动公开规划信息、统计信息、许可服务、处罚强制、财政资金、政府采购、"
      "公益事业建设事项等共计80余条。", [80], "collected.jsonl row 1009: the verb in an earlier clause of the list"),
+    # 全清单 under a publishing verb: the disclosure list itself, one document among a website's parts
+    ("2022年度主动公开政府信息共747条。通过政府网站公开政府信息共计331条,其中街镇动态268条,政府公告1条,政府信息主动公开全清单1条。",
+     [747, 331, 268, 1, 1], "round-13 h1218 (dev) fengtai-donggaodi-jiedao-2022 (the list was missed)"),
+    ("主动公开政府信息111 条,其中基层政务公开栏目91条,政府信息公开指南1条,政府信息主动公开全清单1条。", [111, 91, 1, 1],
+     "round-9 h807 (dev) wanzhou-dazhou-town-2025"),
     # must not
     ("本报告包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、"
      "存在的主要问题及改进情况、其他需要报告的事项等6项内容。", [],
@@ -426,6 +431,7 @@ PUBLISHED_MATTERS = [
     ("2023年,共受理依申请公开事项0项。", [], "collected.jsonl: applications"),
     ("香蜜湖街道全年共核收依申请公开事项6个,较去年数据增长1个。", [], "collected.jsonl: applications"),
     ("举行价格听证2次,公开权责清单事项120项。", [], "constructed: hearings held, list entries"),
+    ("在网站公开权责清单3000项。", [], "constructed: the entries of a list (no 全清单)"),
 ]
 
 
