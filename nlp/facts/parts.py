@@ -169,10 +169,19 @@ def _marker_for(view: SentenceView, total, q) -> Optional[int]:
 
 
 def _interrupted(view: SentenceView, marker: int, q, earlier: list) -> bool:
-    """A count of another matter stands between the marker and ``q`` (受理网民留言111条)."""
+    """A count of another matter stands between the marker and ``q`` (受理网民留言111条), or
+    a clause of another matter without a count (…主要包括疫情防控、民政扶持等各方面工作;
+    无单位或个人申请政府信息公开,行政复议0条: round-14 h1305, the 0 no part of the 85)."""
     found = {f.quantity for f in earlier}
-    return any(marker <= c.start and c.end <= q.start and c.unit in PUBLICATION_UNITS and c not in found
-               and has(view.prefix(c), "not_publication", "topics") for c in view.quantities)
+    if any(marker <= c.start and c.end <= q.start and c.unit in PUBLICATION_UNITS and c not in found
+           and has(view.prefix(c), "not_publication", "topics") for c in view.quantities):
+        return True
+    return any(marker <= c.start and c.end <= q.start and not _counts_in(view, c)
+               and has(view.text[c.start:c.end], "not_publication", "topics") for c in view.clauses)
+
+
+def _counts_in(view: SentenceView, clause) -> bool:
+    return any(clause.start <= n.start < clause.end for n in view.counts())
 
 
 def acts_on_items(view: SentenceView, q, earlier: list) -> bool:

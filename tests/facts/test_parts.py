@@ -154,6 +154,15 @@ INTERRUPTED = [
     ("全年在网站和微信平台公布信息202条,其中网站公布194条,微信公众号公布4条,人大代表建议2条,政协提案2条;新闻发布会2次,向社会开放会议2次。",
      [(T, 202), (W, 194), ("wechat", 4), (T, 2), (T, 2)],
      "row 131 https://www.trs.gov.cn/zwgk/zfxxgkzl/zfxxgknb/2020n/202101/t20210130_66621740.html"),
+    # a clause of another matter without a count ends the breakdown: reviews and lawsuits after it are no parts
+    ("通过微信公众号“魅力东留春”发布公开信息85条,主要包括政府疫情防控、民政扶持、环境保护、日常工作部署等各方面工作;"
+     "无单位或个人申请政府信息公开,行政复议0条,行政诉讼0条。", [("wechat", 85)],
+     "round-14 h1305 (dev) dingzhou-dongliuchun-township-2020 (two wechat 0s at its first look)"),
+    ("2025年,本镇主动公开政府信息21条。其中,镇街动态13条,镇街公告8条,公开部门文件0件,答复行政复议、行政诉讼0件。",
+     [(T, 21), (T, 13), (T, 8), (T, 0)], "round-4 h305 (dev) jiangyan-zhangdian-town-2025 (the replies' 0 was a part)"),
+    # must not: a clause without a count that names no other matter leaves the breakdown open
+    ("通过门户网站发布信息100条,其中政策文件20条,涉及教育、医疗等领域,工作动态80条。", [(W, 100), (W, 20), (W, 80)],
+     "constructed on h1305's shape"),
 ]
 
 
