@@ -92,6 +92,10 @@ def _placed_on_channel(view: SentenceView, q: Quantity) -> Optional[tuple]:
     7件作品被学习强国平台采用). A submission to a body (向上级报送, 向省政府办公厅送交:
     shared gold 118, first-look h031) names no channel and stays out. None otherwise."""
     sentence = view.text[view.start:view.end]
+    if q.unit in DOCUMENT_UNITS and "采用" in sentence:
+        adopter = _adopted_by(view, q)
+        if adopter is not None:
+            return adopter
     if q.unit not in DOCUMENT_UNITS or ("报送" not in sentence and "上报" not in sentence):
         return None
     submitted = [m for m in _SUBMITTED_TO.finditer(sentence) if view.start + m.end() <= q.start]
@@ -110,6 +114,25 @@ def _placed_on_channel(view: SentenceView, q: Quantity) -> Optional[tuple]:
     if adopted_after or not _SUBMITTED_TO.search(own) or governing(own) != "act":
         return None
     return channel, account, "submitted to a channel"
+
+
+def _adopted_by(view: SentenceView, q: Quantity) -> Optional[tuple]:
+    """``(channel, account, rule)`` of items a channel the clause names adopted, the channel
+    before the count (主动公开并被区政府网站采用46条: round-14 h1315, gold website) or after it
+    (7件作品被学习强国平台采用: round-3 h201, gold other). None otherwise."""
+    own = view.text[own_clause_start(view, q):q.start]
+    m = _ADOPTED_BY_BEFORE.search(own) or _ADOPTED_BY_AFTER.match(view.text, q.end, view.end)
+    if m is None:
+        return None
+    cues = [c for c in channel_cues(m.group(1)) if c.strong]
+    if not cues:
+        return None
+    return resolve_channel(cues), account_of(m.group(1), cues), "adopted by a channel"
+
+
+#: 被<channel>采用 right before a count, or right after it (作品被学习强国平台采用).
+_ADOPTED_BY_BEFORE = re.compile(r"被([^，,。；;:：\d]{1,20}?)采用\s*(?:了|共|共计)?\s*$")
+_ADOPTED_BY_AFTER = re.compile(r"[^，,。；;:：\d]{0,6}?被([^，,。；;:：\d]{1,20}?)采用")
 
 
 def _confirmed_part(view: SentenceView, head, q: Quantity) -> bool:

@@ -589,8 +589,8 @@ def test_sorting_out_is_no_publishing(text, expected, source):
 # a count in 期 right before a count of items (54期97条, 12期、27条) counts issues or pushes, the items
 # are the second count (as 次 before 条: 累计发布247次457条); the items take the first count's channel
 ISSUES_THEN_ITEMS = [
-    ("“学习强国”公开发布2条,“庆阳外事”微信订阅号发布信息54期97条。", [("total", 2), ("wechat", 97)],
-     "row 1357 https://zgqingyang.gov.cn/gk/zfxxgk/xxgkndbg/2020n/szfzcbm3/content_175761"),
+    ("“学习强国”公开发布2条,“庆阳外事”微信订阅号发布信息54期97条。", [("other", 2), ("wechat", 97)],
+     "row 1357 (学习强国 is outside media, other, as round-3 h201 and h213's readers read it) https://zgqingyang.gov.cn/gk/zfxxgk/xxgkndbg/2020n/szfzcbm3/content_175761"),
     ("公开栏专题公开56次,通过LED宣传信息12期、27条,通过标语横幅公布信息16次;", [("other", 56), ("other", 27), ("other", 16)],
      "round-5 h413 wanyuan-miaozi-township-2019"),
     # must keep: issues of a bulletin with no count of items right after (r5 h409, readers: bulletin 3)
@@ -644,6 +644,13 @@ SUBMITTED_TO_A_CHANNEL = [
     ("及时向上级报送工作动态信息共79条。", [], "shared gold 118 (gongjijin), other_numbers"),
     ("日常报送惠企政策 83 条。", [], "shared gold 008 (shanghai-stcsm), other_numbers"),
     ("向市委宣传部报送信息20条,在市政府网站发布信息30条。", [("website", 30)], "constructed"),
+    # adopted by a channel the clause names (被X采用), before or after the count: the adopter's
+    ("2022年1月1日起至2022年12月31日,区文旅局全年主动公开并被区政府网站采用46条。", [("website", 46)],
+     "round-14 h1315 (dev) wuhan-qingshan-culture-tourism-2022 (missed at its first look)"),
+    ("大众网、海报新闻平台发布稿件92篇,7件作品被学习强国平台采用。",
+     [("other", 92), ("other", 7)], "round-3 h201 (dev) lixia-wendong-jiedao-2025 (学习强国: outside media)"),
+    # must not: adopted by no named channel
+    ("全年报送信息120条,被采用35条。", [], "constructed"),
 ]
 
 
