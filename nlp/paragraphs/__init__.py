@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from ..record import Paragraph
 from ..vocabulary import ANY_MARKER_ANY_STOP, SECTION5_PROBLEMS, SECTION5_REMEDIES, SECTION6_TITLE
 from .features import normalize, normalize_many
+from .rules import ruled_labels
 from ..vocabulary import cjk_at_least
 from .split import GLOSS, Block, line_widths, split_lines, wrap_width
 from .store import load_classifier
@@ -197,7 +198,10 @@ def said_part(text: str) -> str:
 def annotate_paragraphs(text: str, sections, classifier) -> list:
     """The paragraphs of the report, labelled by ``classifier`` (None: no labels). The last
     paragraph of an input cut off before it says anything (says_nothing()) has no labels
-    and no scores; one that did say something is labelled on what it said (said_part())."""
+    and no scores; one that did say something is labelled on what it said (said_part()). A
+    label rule's clause (nlp/paragraphs/rules.py) states an act however the input ends, so a
+    cut-off paragraph also gets the labels the rules give its whole text (…。完成网站适老化及无障碍改造:
+    round-6 h511, gold platform)."""
     found = find_paragraphs(text, sections)
     if classifier is None or not found:
         return [Paragraph(n, b.text, b.start, b.end) for n, b in found]
@@ -208,5 +212,10 @@ def annotate_paragraphs(text: str, sections, classifier) -> list:
                                                      for i in said],
                                                     classifier_sections([found[i] for i in said]))))
     nothing = ((), {label: 0.0 for label in getattr(classifier, "labels", ())})
+    for i, ruled in zip(sorted(cut), ruled_labels([found[i][1].text for i in sorted(cut)])):
+        if ruled:  # a rule's clause states the act, though the input ended before its full stop
+            labels, scores = predictions.get(i, nothing)
+            predictions[i] = (tuple(label for label in getattr(classifier, "labels", ruled)
+                                    if label in labels or label in ruled), scores)
     return [Paragraph(n, b.text, b.start, b.end, *predictions.get(i, nothing))
             for i, (n, b) in enumerate(found)]

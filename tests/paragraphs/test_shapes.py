@@ -127,3 +127,30 @@ def test_a_fragment_cut_off_before_it_says_anything_has_no_labels(source, last, 
     assert paragraphs[-1].text == last.split("。 ")[-1]    # (a one-line report: paragraphs apart by spaces)
     assert bool(paragraphs[-1].labels) == labelled
     assert paragraphs[0].labels      # the first paragraph is asked, always
+
+
+class Nothing:
+    """A classifier that gives no paragraph a label: what is labelled came from a label rule."""
+
+    labels = ("problems", "measures", "platform")
+
+    def predict(self, texts, sections):
+        return [((), {label: 0.0 for label in self.labels}) for _ in texts]
+
+
+@pytest.mark.parametrize("source,last,labels", [
+    # a label rule's clause states the act though the input ends before its full stop
+    ("round-6 h511 ningxia-emergency-2020", "(四)平台建设开放、便民。完成网站适老化及无障碍改造", ("platform",)),
+    ("round-9 h805 hengnan-county-2020", "2020年公开重大会议信息90余条,政府常务会议信息13条,政府公报3期建立\"文件库\"统一发布本级政府和部门规范",
+     ("platform",)),
+    # must not: a fragment whose unfinished clause states no act a rule knows stays unlabelled
+    ("round-5 h429 (dev)", "通过思明区政府网站,在“各街道政府信息公开”栏目中华", ()),
+    ("h047_bijie-ggzyjy-2022", "(四)平台建设。加强毕节市公共资源交易中心门户网站、毕节", ()),
+])
+def test_a_cut_off_fragment_gets_the_labels_its_rules_give(source, last, labels):
+    from nlp.paragraphs import annotate_paragraphs
+
+    src = "一、总体情况\n今年我局认真贯彻落实《中华人民共和国政府信息公开条例》。\n" + last
+    paragraphs = annotate_paragraphs(src, find_sections(src), Nothing())
+    assert paragraphs[-1].text == last
+    assert tuple(paragraphs[-1].labels) == labels
