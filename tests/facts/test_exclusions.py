@@ -514,6 +514,13 @@ INTERPRETATIONS = [
     ("2021年,我厅网站共发布政府信息35012条(次)。其中,开展政策解读20次,解读文件20次。", [("website", 35012), ("website", 20)],
      "round-1 h029 (dev) shanxi-jiaotong: the gold keeps the 20 once; 解读文件20次 stays an act"),
     ("政策解读率100%,召开政策解读会3场。", [], "constructed: a rate and meetings"),
+    # posts (推文) are items by their noun, also where the word is the verb (共推文1570篇)
+    ("借助政务新媒体平台,围绕重点主题宣传做好权威发布。长春e健康官方微信平台共推文1570篇,总点击量达到66万次。", [("wechat", 1570)],
+     "round-15 h1411 (dev) changchun-wjw-2024 (missed at its first look; the clicks stay out)"),
+    ("通过“路桥人力社保”微信公众号平台,发布职业技能相关推文30篇,就业创业推文46篇,劳动者权益保障推文22篇。",
+     [("wechat", 30), ("wechat", 46), ("wechat", 22)], "shared gold 160 luqiao-hrss"),
+    # must not: reading a post is no post
+    ("推文总阅读量96.6万次。", [], "constructed on round-4 h302"),
 ]
 
 
