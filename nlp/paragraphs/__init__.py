@@ -212,7 +212,7 @@ def annotate_paragraphs(text: str, sections, classifier) -> list:
                                                      for i in said],
                                                     classifier_sections([found[i] for i in said]))))
     nothing = ((), {label: 0.0 for label in getattr(classifier, "labels", ())})
-    for i, ruled in zip(sorted(cut), ruled_labels([found[i][1].text for i in sorted(cut)])):
+    for i, ruled in zip(sorted(cut), ruled_labels(normalize_many([found[i][1].text for i in sorted(cut)]))):
         if ruled:  # a rule's clause states the act, though the input ended before its full stop
             labels, scores = predictions.get(i, nothing)
             predictions[i] = (tuple(label for label in getattr(classifier, "labels", ruled)

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .features import channel_clauses, clause_max_margins, cue_names, featurize, joined, learn_vocabulary, linear_margins
+from .features import (SEPARATOR, channel_clauses, clause_max_margins, cue_names, featurize, joined, learn_vocabulary,
+                       linear_margins)
 from .rules import ruled_labels
 
 REQUIRED_LABELS = ("problems", "measures", "platform")
@@ -62,9 +63,12 @@ class ParagraphClassifier:
 
     def probabilities(self, texts, sections=None) -> np.ndarray:
         """(paragraphs × labels) probabilities, all paragraphs of a report at once."""
-        texts = list(texts)
+        return self._probabilities(list(texts), sections)[0]
+
+    def _probabilities(self, texts: list, sections) -> tuple:
+        """(probabilities, the normalised texts: simplified script, no pinyin glosses)."""
         if not texts:
-            return np.zeros((0, len(self.labels)))
+            return np.zeros((0, len(self.labels))), []
         sections = list(sections) if sections is not None else [None] * len(texts)
         features = len(self.vocabulary) + len(cue_names())
         if features != self.coef.shape[0]:
@@ -79,7 +83,7 @@ class ParagraphClassifier:
             best = clause_max_margins(texts, sections, self.vocabulary, self.idf, self.cue_weight, self.clause_coef,
                                       text, starts)
             margin[:, j] = _combine(margin[:, j], best + self.clause_intercept, stack)
-        return 1.0 / (1.0 + np.exp(-margin))
+        return 1.0 / (1.0 + np.exp(-margin)), text.split(SEPARATOR)
 
     def scores(self, texts, sections=None) -> list:
         """One {label: probability} per text."""
@@ -88,11 +92,13 @@ class ParagraphClassifier:
 
     def predict(self, texts, sections=None) -> list:
         """One (labels, scores) per text: the labels whose score reaches their threshold,
-        and those a label rule gives (nlp/paragraphs/rules.py); scores are the model's."""
-        p = self.probabilities(texts, sections)
+        and those a label rule gives (nlp/paragraphs/rules.py), read on the normalised text as the
+        model reads it (a traditional-script page: 指定專人負責本局網站信息更新工作); scores are the model's."""
+        texts = list(texts)
+        p, normal = self._probabilities(texts, sections)
         chosen = p >= np.array([self.thresholds.get(label, 0.5) for label in self.labels])
         rounded = np.round(p, 4)
-        ruled = ruled_labels(texts)
+        ruled = ruled_labels(normal if len(normal) == len(texts) else texts)  # rules read simplified script
         return [(tuple(label for label, on in zip(self.labels, row) if on or label in rules), dict(zip(self.labels, map(float, r))))
                 for row, r, rules in zip(chosen, rounded, ruled)]
 

@@ -42,3 +42,14 @@ def test_engine_labels_a_paragraph_by_its_rule(engine):
     record = engine.annotate(Document(source="h1006.txt", text=text))
     paragraph = next(p for p in record.paragraphs if "新开设" in p.text)
     assert "platform" in paragraph.labels
+
+
+def test_rules_read_traditional_script_as_the_model_does(engine):
+    # round-11 h1006's paragraph as a traditional-script mirror prints it (rounds 12, 14, 15 hold such
+    # pages): the rule reads the normalised text, so the mirror gets the label the original gets
+    text = ("一、總體情況\n（二）做好政府主動信息公開。全年在門戶網站發布信息2717條,發布解讀類信息16條。專題專欄新開設5個,"
+            "維護數量13個。辦結網上咨詢、省長信箱信件415件,公開答復數量223條。微博發布信息2504條,微信發布信息2731條。\n")
+    assert ruled_labels([text]) == [frozenset()]           # the pattern alone does not read 專欄
+    record = engine.annotate(Document(source="h1006-traditional.txt", text=text))
+    paragraph = next(p for p in record.paragraphs if "新開設" in p.text)
+    assert "platform" in paragraph.labels
