@@ -23,6 +23,12 @@ CASES = [
     # no title: the overview's first sentence names the body; a name without its place is not taken
     ("一、总体情况\n2020年,抚远市生态环境局认真贯彻落实《中华人民共和国政府信息公开条例》,不断建立和完善政府信息公开制度。", 2020, "抚远市生态环境局"),
     ("一、总体情况\n2019年,市公共资源交易中心深入学习贯彻《条例》。", 2019, None),
+    # a title that leaves out 年 before the report's name (round-16 h1515 behind a spam page's tags; round-14 h1305)
+    ('<p id="h4sia"><td id="h4sia"></td></p>\n        浙江省经济和信息化厅2022政府信息公开工作年度报告\n        • 日期',
+     2022, "浙江省经济和信息化厅"),
+    ("定州市东留春乡\n\n2020政府信息公开工作年度报告\n\n根据《中华人民共和国政府信息公开条例》", 2020, "定州市东留春乡"),
+    # must not: a longer number is no year
+    ("第12022政府信息公开工作年度报告", None, None),
 ]
 
 
