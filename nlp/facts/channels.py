@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .cues import channel_cues, matcher, resolve_channel
+from .cues import SUBMITTED_FOR_PRINT, channel_cues, matcher, resolve_channel
 from .prose import ADDRESS, PARAGRAPH_BREAK, SEMICOLONS, sentence_spans
 from .verbs import publish_verbs
 from .view import SentenceView
@@ -119,6 +119,8 @@ def scene_channel(view: SentenceView, q, earlier: list = ()) -> tuple:
     the sentence, or named right after (…条，已在委网站公开). An item of a 、 list whose
     count is no publication sets no scene (…、专题专栏新增1个、解读信息发布10条)."""
     i = view.clause_index(q)
+    if i > 0 and _submitted_right_before(view, i):
+        return "other", None  # …向人民日报、…等多家报纸杂志、网站投稿,全年共计发布27篇 (round-16 h1502): the submissions
     adverbial = _adverbial(view, i)
     if adverbial is not None:
         return adverbial
@@ -139,6 +141,18 @@ def scene_channel(view: SentenceView, q, earlier: list = ()) -> tuple:
         if publish_verbs(nxt) and not _counts(view, i + 1):
             cues = channel_cues(nxt)
     return resolve_channel(cues), account
+
+
+def _submitted_right_before(view: SentenceView, i: int) -> bool:
+    """The statement right before clause ``i`` (its clauses back to a comma) sends articles to
+    media (向…投稿) and counts nothing: a count that follows tallies the submissions."""
+    start = view.clauses[i].start
+    j = i - 1
+    while j > 0 and "、" in view.text[view.clauses[j - 1].end:view.clauses[j].start]:
+        j -= 1
+    if any(_counts(view, k) for k in range(j, i)):
+        return False
+    return bool(SUBMITTED_FOR_PRINT.search(view.text, view.clauses[j].start, start))
 
 
 #: A clause that opens with these sets the medium of the verb after it (通过…微信公众号,共发布…).

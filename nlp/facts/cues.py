@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -174,6 +174,7 @@ def _channel_cues(text: str) -> tuple:
         out.append(Cue(re.sub(rf"[\s{FILLER}]+", "", m.group(0)) or m.group(0), channel, strong, m.start(), m.end(), listed,
                        word in generic))
     out = _outside_names(text, out)
+    out = _submitted_to_media(text, out)
     out = _without_qualities(text, out)
     out = _without_examples(text, out)
     out = [c for c in out if not (c.generic and _beside_platform(text, c, out))]
@@ -226,6 +227,23 @@ def _named_sites(text: str, cues: list) -> list:
         if matcher("publish_verbs", "words").match(text, at) and not matcher("publish_verbs", "not").match(text, at):
             found.append(Cue(m.group(0)[1:-1], "website", True, m.start(), m.end()))
     return found
+
+
+#: Where a body sends articles to be printed (向<destinations>投稿): outside media.
+SUBMITTED_FOR_PRINT = re.compile(r"向([^，,。；;]{1,80}?)(?:投稿|供稿)")
+
+
+def _submitted_to_media(text: str, cues: list) -> list:
+    """The channels a body sends articles to (向人民日报、人民网、…等多家报纸杂志、网站投稿) are outside
+    media, ``other``, whatever their words (OUTPUT.md: items placed in outside media, by 投稿/刊发,
+    are other; round-16 h1502's readers: other, not the total of 报纸 and 网站)."""
+    if "稿" not in text:
+        return cues
+    spans = [m.span(1) for m in SUBMITTED_FOR_PRINT.finditer(text)]
+    if not spans:
+        return cues
+    return [replace(c, channel="other", strong=True) if any(s <= c.start and c.end <= e for s, e in spans) else c
+            for c in cues]
 
 
 def _outside_names(text: str, cues: list) -> list:

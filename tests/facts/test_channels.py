@@ -299,6 +299,16 @@ MEIPIAN = [
 ]
 
 
+# articles sent to media (向…投稿) are placed in outside media, other, whatever the destinations' words
+# (OUTPUT.md: items placed in outside media, by 投稿/刊发); a count right after the submissions tallies them
+SUBMITTED_FOR_PRINT = [
+    ("通过门户网站、微信公众号等发布信息,同时积极向人民日报、人民网、中国扶贫发展中心、四川省乡村振兴局等多家报纸杂志、网站投稿,"
+     "全年共计发布27篇。", [("other", 27)], "round-16 h1502 (dev) qingchuan-2021 (was total: 报纸 and 网站 two kinds)"),
+    # must not: information submitted to a government website stays the website's
+    ("2020年度向政府门户网站报送动态信息128条。", [(W, 128)], "round-4 h320 (dev)"),
+]
+
+
 # archives, libraries, reading points and service halls are places outside the body's media: other
 READING_PLACES = [
     ("主動公開政府信息69條,無規范性文件類信息,其他文件信息27條,工作動態等信息42條,通過市檔案館主動公開文件2份,受理依申請公開0份。",
@@ -344,7 +354,7 @@ def _ids(rows):
 
 ROWS = (BRACKETED_ADDRESS + CHANNEL_WORDS + ONLINE + NAMED_SITE + NAMES_AND_SEVERAL_CHANNELS + LIST_AND_SCENE + GENERIC_BESIDE_WEBSITE
         + ADVERBIAL_AND_SIBLINGS + SENTENCE_BEFORE + OUTSIDE_MEDIA + EXAMPLES_IN_BRACKETS + BANNERS + MEIPIAN
-        + READING_PLACES + VERB_OBJECT_LIST + CATALOGUE)
+        + SUBMITTED_FOR_PRINT + READING_PLACES + VERB_OBJECT_LIST + CATALOGUE)
 
 
 # a body's 信息网 is its website, also as the verb's subject; a county's 融媒体 platform and its
