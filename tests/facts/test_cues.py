@@ -31,6 +31,11 @@ ROWS = [
     ("“大冶教育”抖音公众号", "short_video"),
     ("街道政务新媒体微信公众号", "wechat"),
     ("通过包头市场监管今日头条公众号", "new_media"),
+    # 自媒体 is a word of new media like 新媒体: it names the kind after X等 and gives way to the account beside it
+    # (round-16 h1516 微信公眾號等自媒體平臺 → new_media; round-9 h801 微信公众号自媒体 → wechat; round-10 h912 → total)
+    ("通过微信公众号等自媒体平台", "new_media"),
+    ("在宿迁水利微信公众号自媒体", "wechat"),
+    ("通过微博微信网站等自媒体平台", "total"),
     # …but stands for its own kind in a list (010 gold: 政府网站、政务新媒体等 → total)
     ("全县政府网站、政务新媒体等", "total"),
     # several channels at once (rows 1334, 841)
