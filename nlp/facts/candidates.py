@@ -6,8 +6,8 @@ the nearest sentence end either side, at most :data:`REACH` characters away) is 
 sentences, and a sentence is a candidate when it holds a number and a cue word (a
 publishing, follower, procurement or part word, or a channel) stands in it or just
 before it. Each stretch of text is read once, so the cost is linear in the length
-of the text, and the pipeline tokenises the candidates alone (any length of text works:
-spaCy's limit of 1,000,000 characters is for one tokenised text).
+of the text, and the pipeline tokenises the candidates alone, those holding a count
+(any length of text works: spaCy's limit of 1,000,000 characters is for one tokenised text).
 
 >>> text = "一、总体情况\\n加强组织领导。全年主动公开政府信息120条，其中政策文件8条。受理申请3件。"
 >>> [text[s.start:s.end] for s in candidate_sentences(text, [(0, len(text))])]
