@@ -21,6 +21,7 @@ import bisect
 import re
 from functools import lru_cache
 
+from .. import regexes
 from .cues import data, word_regex
 from .prose import paragraph_end, sentence, sentence_spans
 
@@ -30,7 +31,7 @@ REACH = 1000
 #: How far before a sentence its cue may stand (其中 and 在…中 open a list of parts).
 CUE_BEFORE = 40
 
-_NUMBER = re.compile(r"\d|[零〇一二两三四五六七八九十百千]+\s*[余多]?\s*(?:条|篇|件|则|份|期|个|次|项|人|元|户|位|部)")
+_NUMBER = regexes.compile(r"\d|[零〇一二两三四五六七八九十百千]+\s*[余多]?\s*(?:条|篇|件|则|份|期|个|次|项|人|元|户|位|部)")
 _ENDS = "。！？!?"
 
 
