@@ -118,3 +118,19 @@ def test_sentences_of_dates_alone_are_not_tokenised():
     assert doc[0].text == DATED
     # the bare count is in a sentence the Doc tokenises
     assert "500" in [token.text for token in doc]
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.txt")) + sorted((SAMPLES.parent / "corpus").rglob("*.txt")),
+                         ids=lambda p: p.name)
+def test_the_cue_search_in_parts_finds_a_cue_where_the_one_regex_does(path):
+    """candidates._cue_parts(): the cue words in two regexes say of every stretch a
+    candidate's sentence asks about what _cue() says, on real report text."""
+    from nlp.facts import candidates
+    from nlp.facts.prose import analysis_text, sentence_spans
+
+    text = analysis_text(path.read_text(encoding="utf-8"))
+    windows = [(max(0, s - candidates.CUE_BEFORE), e) for s, e in sentence_spans(text, 0, len(text))]
+    assert windows
+    said = [bool(candidates._cue().search(text, a, b)) for a, b in windows]
+    assert [any(part.search(text, a, b) for part in candidates._cue_parts()) for a, b in windows] == said
+    assert any(said)
