@@ -70,6 +70,16 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:
     return _scanned(pattern, first, wrapped, flags) or compiled
 
 
+def first_characters(pattern: str, flags: int = 0):
+    """The class of the characters a match of ``pattern`` can start with, as compile() puts
+    it in its lookahead (``[\\u5f00\\u7f51]``); None where it is not known or re finds a
+    prefix of its own."""
+    try:
+        return _first_class(pattern, flags)
+    except (_Unknown, re.error, RecursionError):
+        return None
+
+
 def _scanned(pattern: str, first: str, shown: str, flags: int):
     """``pattern`` compiled with ``first`` (its first characters, a class) as the set re
     scans for before it tries the pattern: what re does itself for a pattern that opens with a

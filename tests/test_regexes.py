@@ -6,8 +6,10 @@ from pathlib import Path
 import pytest
 
 from nlp import regexes
+from nlp.facts import candidates, prose
 from nlp.facts import cues as fact_cues
-from nlp.paragraphs import features
+from nlp.paragraphs import features, split
+from nlp.paragraphs.rules import label_rules
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXTS = sorted((ROOT / "data" / "samples").glob("*.txt")) + sorted((ROOT / "data" / "corpus").rglob("*.txt"))[:40]
@@ -31,7 +33,26 @@ def _patterns():
                 if isinstance(words, list) and words and all(isinstance(w, str) for w in words):
                     out[f"facts {key}/{part}"] = fact_cues.word_regex(words).pattern
     out["channel words"] = fact_cues._channel_regex()[0].pattern
+    for rule in label_rules():
+        out[f"label rule {rule.name}"] = _unwrapped(rule.pattern.pattern)
+    for module, name in _MODULE_PATTERNS:
+        out[f"{module.__name__}.{name}"] = _unwrapped(getattr(module, name).pattern)
     return out
+
+
+#: the module-level patterns compiled with the lookahead (speed round 9), each read over the
+#: text of whole reports (candidate numbers, clauses, list openers, paragraph breaks, run-in items)
+_MODULE_PATTERNS = [(candidates, "_NUMBER"), (prose, "_LIST_OPENER"), (prose, "_CLAUSE"), (prose, "PARAGRAPH_BREAK"),
+                    (split, "_ITEM"), (split, "_TOPIC_ITEM"), (split, "_SPACED_END"), (split, "_TITLE_AT"),
+                    (split, "_LATER_ITEM")]
+_WRAPPED = re.compile(r"((?:\(\?[aiLmsux]+\))*)\(\?=\[[^\]]*\]\)\(\?:(.*)\)", re.DOTALL)
+
+
+def _unwrapped(shown: str) -> str:
+    """The pattern as written, from the lookahead form regexes.compile() shows."""
+    m = _WRAPPED.fullmatch(shown)
+    assert m, shown  # the lookahead is there: the pattern is compiled with it
+    return m.group(1) + m.group(2)
 
 
 @pytest.mark.parametrize(("pattern", "text", "spans"), [

@@ -4,9 +4,10 @@ built once and reused.
     candidate sentences → nianbao_prose → nianbao_publication → nianbao_follower → nianbao_procurement
 
 :func:`annotate` finds the candidate sentences of the narrative (sections 1, 5, 6; see
-:mod:`nlp.facts.candidates`) and makes a Doc tokenised inside them and one token for each
-stretch between them: the Doc's text is the report's, offsets are exact, and only the
-candidates are tokenised. The extractors read characters, never words, so the tokens are
+:mod:`nlp.facts.candidates`), reads their numbers (:func:`sentence_views`) and makes a Doc
+tokenised inside those that hold a count (:func:`counting`: a number other than a year or
+a date) and one token for each stretch between them: the Doc's text is the report's,
+offsets are exact, and only the sentences a fact can be in are tokenised. The extractors read characters, never words, so the tokens are
 spaCy's "char" segmentation with every number and Latin word kept whole (a fact's span
 then starts and ends on token boundaries); ``build_pipeline("jieba")`` gives jieba's words
 instead, at five times the cost and with the same facts. ``nianbao_prose`` turns them into sentence
@@ -48,15 +49,36 @@ if not Doc.has_extension("fact_sentences"):
 def prose_component(doc: Doc) -> Doc:
     """Candidate sentences with their numbers, on ``doc._.fact_sentences`` (found here
     when the Doc was not made by :func:`annotate`)."""
-    text = doc.user_data.get("analysis") or analysis_text(_text(doc))
-    found = doc.user_data.get("candidates")
-    if found is None:
-        found = candidate_sentences(text, prose_ranges(text, doc.user_data.get("sections") or ()))
-    folded = text_folded(text)  # once for all the sentences' numbers
-    views = (rules.SentenceView(text, s, folded) for s in found)
-    doc._.fact_sentences = [v for v in views if v.quantities]
+    views = doc.user_data.get("views")
+    if views is None:
+        text = doc.user_data.get("analysis") or analysis_text(_text(doc))
+        found = doc.user_data.get("candidates")
+        if found is None:
+            found = candidate_sentences(text, prose_ranges(text, doc.user_data.get("sections") or ()))
+        views = sentence_views(text, found)
+    doc._.fact_sentences = views
     doc.spans[SPANS_KEY] = []
     return doc
+
+
+def sentence_views(text: str, found) -> list:
+    """The :class:`~nlp.facts.view.SentenceView` of each sentence ``found`` in the analysis
+    ``text`` that holds a number, in order: what the extractors read."""
+    folded = text_folded(text)  # once for all the sentences' numbers
+    views = (rules.SentenceView(text, s, folded) for s in found)
+    return [v for v in views if v.quantities]
+
+
+#: Units of a number that no extractor counts (a year, a date): a sentence whose numbers are
+#: all such holds no fact (publication, follower and procurement counts have units of their
+#: own, or none: a bare 粉丝数54373 is counted)
+DATE_ONLY_UNITS = frozenset({"年", "月", "日", "号"})
+
+
+def counting(views) -> list:
+    """The views of ``views`` that hold a number other than a date (a year, a day): the
+    sentences a fact can be in, which the Doc tokenises (sparse_doc())."""
+    return [v for v in views if any(q.unit not in DATE_ONLY_UNITS for q in v.quantities)]
 
 
 @Language.component("nianbao_publication")
@@ -176,8 +198,11 @@ def annotate(text: str, sections=(), segmenter: str = "char") -> Doc:
     forget_texts()
     analysis = analysis_text(text)
     found = candidate_sentences(analysis, prose_ranges(analysis, sections))
-    doc = sparse_doc(nlp, text, found)
-    doc.user_data.update(sections=tuple(sections), text=text, analysis=analysis, candidates=found)
+    views = sentence_views(analysis, found)
+    # tokenised: the sentences holding a count; the others (their numbers are years and
+    # dates: half the candidates' text) stay in the stretches between, one token each
+    doc = sparse_doc(nlp, text, counting(views))
+    doc.user_data.update(sections=tuple(sections), text=text, analysis=analysis, candidates=found, views=views)
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return doc

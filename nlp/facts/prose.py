@@ -37,16 +37,16 @@ SEMICOLONS = "；;"
 _COLON = "：:"
 #: Words that open a list whose items ； separates (其中…；…, 在主动公开的信息中,…；…,
 #: 按照主题分类,行政许可类77条;统计信息类14条;…: round-2 h141; 从公开渠道来看,…;…: round-8 h712).
-_LIST_OPENER = re.compile(r"其中|包括|(?:信息|内容)\s*中(?=\s*[，,：:])|[从按][^，,。；;\d]{0,10}?(?:划分|分类看|分类|来看|上看)(?=[，,：:])")
+_LIST_OPENER = regexes.compile(r"其中|包括|(?:信息|内容)\s*中(?=\s*[，,：:])|[从按][^，,。；;\d]{0,10}?(?:划分|分类看|分类|来看|上看)(?=[，,：:])")
 _LIST_HEADS = frozenset("其包信内从按")
-_CLAUSE = re.compile(r"[，,、；;：:（）()]|\s{2,}")
+_CLAUSE = regexes.compile(r"[，,、；;：:（）()]|\s{2,}")
 _LINE_END_PUNCT = tuple("。；;：:！？!?")
 _HEADING = re.compile(rf"^\s*(?:#|{ANY_MARKER_ANY_STOP}|{PART_MARKER})")
 _SHORT_LINE = 18
 
 
 #: Where a paragraph ends: a blank line, or a line break after the end of a sentence or before a heading.
-PARAGRAPH_BREAK = re.compile(rf"\n\s*\n|[。！？!?]\s*\n|\n\s*(?:{TOP_MARKER}|{PAREN_MARKER})")
+PARAGRAPH_BREAK = regexes.compile(rf"\n\s*\n|[。！？!?]\s*\n|\n\s*(?:{TOP_MARKER}|{PAREN_MARKER})")
 
 
 def paragraph_end(text: str, at: int, end: int) -> int:

@@ -368,7 +368,11 @@ def linear_margins(texts, sections, vocabulary: np.ndarray, idf: np.ndarray, cue
     row, column, weight = ngram_weights(texts, vocabulary, idf, text)
     if len(row):
         firsts = np.flatnonzero(np.r_[True, row[1:] != row[:-1]])
-        margins[row[firsts]] += np.add.reduceat(weight[:, None] * coef[column], firsts, axis=0)
+        # each n-gram's coefficients times its weight, gathered by np.take and scaled in place
+        # (a third of the cost of ``weight[:, None] * coef[column]``; the same products)
+        terms = np.take(coef, column, axis=0)
+        terms *= weight[:, None]
+        margins[row[firsts]] += np.add.reduceat(terms, firsts, axis=0)
     return margins
 
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .. import regexes
+
 
 @dataclass(frozen=True)
 class LabelRule:
@@ -27,7 +29,7 @@ class LabelRule:
 def label_rules() -> tuple:
     """The rules of cues.json's ``label_rules``, compiled."""
     data = json.loads(resources.files("nlp.paragraphs").joinpath("cues.json").read_text(encoding="utf-8"))
-    return tuple(LabelRule(r["name"], r["label"], re.compile(r["pattern"])) for r in data.get("label_rules", ()))
+    return tuple(LabelRule(r["name"], r["label"], regexes.compile(r["pattern"])) for r in data.get("label_rules", ()))
 
 
 def ruled_labels(texts) -> list:

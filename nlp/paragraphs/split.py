@@ -41,6 +41,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import regexes
 from ..vocabulary import (ANY_MARKER, ITEM_WORD, LATER_ITEM_WORD, OUTLINE_MARKERS, PAGE_NUMBER_LINE, SECTION5_LEAD,
                           cjk_at_least)
 
@@ -55,27 +56,27 @@ _STARTS_WITH_MARKER = re.compile(rf"^\s*{_MARKER}")
 #: a marker run into the previous sentence, where a long line is split
 _RUN_IN_MARKER = re.compile(rf"(?<=[。；;！？!?”：:])\s*(?={_MARKER})")
 #: 一是… items that each open a topic of the template are paragraphs of their own
-_ITEM = re.compile(ITEM_WORD)
+_ITEM = regexes.compile(ITEM_WORD)
 #: a paragraph that opens with a later item (二是…) sits in a list laid out one item a
 #: paragraph: further items run into it after a full stop are paragraphs of their own
 _LATER_ITEM_OPENING = re.compile(rf"^\s*{LATER_ITEM_WORD}")
 _RUN_IN_ITEM = re.compile(rf"(?<=[。；;！？!?])\s*(?={ITEM_WORD})")
 #: (not after a colon, semicolon or comma: items that are clauses of one sentence are one
 #: list, 存在一些不足：一是主动公开意识有待加强；二是主动公开信息内容有待充实；…)
-_TOPIC_ITEM = re.compile(rf"(?<![；;：:，,、\s])\s*{ITEM_WORD}\s*(?=[^。，,；]{{0,10}}?(?:主动公开|依申请公开|政府信息管理|信息管理|平台建设|监督保障))")
+_TOPIC_ITEM = regexes.compile(rf"(?<![；;：:，,、\s])\s*{ITEM_WORD}\s*(?=[^。，,；]{{0,10}}?(?:主动公开|依申请公开|政府信息管理|信息管理|平台建设|监督保障))")
 #: a plan or remedy announced before the items: they are the steps of one measures list,
 #: whatever topics they name (下一步，我局将…一是主动公开方面…二是依申请公开方面…)
 _PLAN_LEAD = re.compile(r"下一步|今后|明年|下一年|将|改进|整改|措施|计划|打算")
 #: a sentence end followed by spacing: where PDF or scraped text that lost its line
 #: breaks still separates paragraphs (…公开质量。 （二）… / …存在差距。 下一步…)
-_SPACED_END = re.compile(r"(?<=[。！？；;!?])[ \t\u3000\xa0]+(?=\S)")
+_SPACED_END = regexes.compile(r"(?<=[。！？；;!?])[ \t\u3000\xa0]+(?=\S)")
 #: a numbered title run into its first sentence after a space (一、总体情况 根据…)
 _RUN_IN_TITLE = re.compile(rf"^\s*{_MARKER}[^。，,；;：:！？!?\s]{{1,14}}[ \t\u3000\xa0]+")
 #: the pinyin gloss some sites print after a character (报(bào)告): no character of the title
 GLOSS = r"[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）]"
 #: the same title where a paragraph opens (matched in place)
-_TITLE_AT = re.compile(rf"{_MARKER}(?:[^。，,；;：:！？!?\s](?:{GLOSS})?){{1,14}}[ \t\u3000\xa0]+")
-_LATER_ITEM = re.compile(LATER_ITEM_WORD)
+_TITLE_AT = regexes.compile(rf"{_MARKER}(?:[^。，,；;：:！？!?\s](?:{GLOSS})?){{1,14}}[ \t\u3000\xa0]+")
+_LATER_ITEM = regexes.compile(LATER_ITEM_WORD)
 #: a collapsed line: this long, with at least this many spaced sentence ends
 _COLLAPSED_CHARS = 200
 _COLLAPSED_GAPS = 2
