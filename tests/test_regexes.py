@@ -33,8 +33,8 @@ def _patterns():
                 if isinstance(words, list) and words and all(isinstance(w, str) for w in words):
                     out[f"facts {key}/{part}"] = fact_cues.word_regex(words).pattern
     out["channel words"] = fact_cues._channel_regex()[0].pattern
-    for rule in label_rules():
-        out[f"label rule {rule.name}"] = _unwrapped(rule.pattern.pattern)
+    for rule in label_rules():  # (a rule that opens with literals re scans for itself gets no lookahead)
+        out[f"label rule {rule.name}"] = _unwrapped(rule.pattern.pattern, required=False)
     for module, name in _MODULE_PATTERNS:
         out[f"{module.__name__}.{name}"] = _unwrapped(getattr(module, name).pattern)
     return out
@@ -48,9 +48,12 @@ _MODULE_PATTERNS = [(candidates, "_NUMBER"), (prose, "_LIST_OPENER"), (prose, "_
 _WRAPPED = re.compile(r"((?:\(\?[aiLmsux]+\))*)\(\?=\[[^\]]*\]\)\(\?:(.*)\)", re.DOTALL)
 
 
-def _unwrapped(shown: str) -> str:
+def _unwrapped(shown: str, required: bool = True) -> str:
     """The pattern as written, from the lookahead form regexes.compile() shows."""
     m = _WRAPPED.fullmatch(shown)
+    if m is None and not required:
+        assert regexes.compile(shown).pattern == shown, shown  # left as it is: re finds its first characters
+        return shown
     assert m, shown  # the lookahead is there: the pattern is compiled with it
     return m.group(1) + m.group(2)
 
