@@ -256,7 +256,7 @@ def split_lines(text: str, begin: int, end: int, width=None, last_in_text: bool 
             heading = line.text if _STARTS_WITH_MARKER.match(line.text) else ""
             continue
         following = lines[i + 1] if i + 1 < len(lines) else None
-        if current and _breaks(prev, line, following, width):
+        if current and (_breaks(prev, line, following, width) or _item_after_blank(text, prev, line)):
             groups.append((current, heading))
             current, heading = [], ""
         current.append(line)
@@ -270,6 +270,15 @@ def split_lines(text: str, begin: int, end: int, width=None, last_in_text: bool 
             pieces[0] = Block(pieces[0].text, pieces[0].start, pieces[0].end, above)
         blocks += pieces
     return [b for b in blocks if cjk_at_least(b.text, _MIN_CJK)]
+
+
+def _item_after_blank(text: str, prev: _Line, line: _Line) -> bool:
+    """A line that opens with a later item (二是, 三是 …) after a blank line opens a paragraph,
+    even where the line before lost its full stop (…职能股室抓落实”\n\n二是主动公开政务信息情况。:
+    round-16 h1503, two paragraphs in the readers' gold); a line before that ends mid-sentence
+    (，、) keeps it."""
+    return (bool(_LATER_ITEM_OPENING.match(line.text)) and text.count("\n", prev.end, line.start) >= 2
+            and prev.text[-1:] not in "，,、")
 
 
 #: a signature's date (…局 2020年1月17日) ends no sentence that was cut off

@@ -154,3 +154,16 @@ def test_a_cut_off_fragment_gets_the_labels_its_rules_give(source, last, labels)
     paragraphs = annotate_paragraphs(src, find_sections(src), Nothing())
     assert paragraphs[-1].text == last
     assert tuple(paragraphs[-1].labels) == labels
+
+
+@pytest.mark.parametrize("source,text,expected", [
+    # a later item after a blank line opens a paragraph though the line before lost its full stop
+    ("round-16 h1503 linyou-forestry-2019",
+     "一是强化组织领导。为确保政府信息公开工作落到实处,我局成立了信息化工作领导小组,负责日常事务工作。做到了“主要领导亲自抓,分管领导具体抓,职能股室抓落实”\n\n"
+     "二是主动公开政务信息情况。我局严格按照《中华人民共和国政府信息公开条例》相关法律法规规定,坚持信息依法公开。\n", 2),
+    # must not: a line that ends mid-sentence (，) goes on into the next, whatever it opens with
+    ("constructed on h1503", "一是强化组织领导,成立了领导小组,负责日常事务工作,\n\n二是负责人审核后发布。\n", 1),
+])
+def test_a_later_item_after_a_blank_line_opens_a_paragraph(source, text, expected):
+    src = "一、总体情况\n" + text + "\n二、主动公开政府信息情况\n"
+    assert len(found(src)) == expected
