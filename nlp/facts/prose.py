@@ -29,7 +29,10 @@ from ..vocabulary import ANY_MARKER_ANY_STOP, PAREN_MARKER, PART_MARKER, TOP_MAR
 #: ``二、主动公开政府信息情况 2020年,我局公开政府信息新增信息14条。具体情况是:…``; collected rows
 #: 248 guyang ``在政府网站主动公开信息36条``, 478 szlhq, 683 dlweishan, 714 dazhu, 798 rongcheng).
 TABLE_SECTIONS = frozenset({2, 3, 4})
-_SENTENCE_LINE = re.compile(r"^[^|\n]*[。！？!?；;][ \t\u3000\xa0]*$", re.M)
+#: A line of a table section up to its last sentence end: the sentences it holds, a fragment
+#: after them (a table label run on, or the end of an excerpt) left out (…微信公开信息数11条;制发规范性文件:
+#: round-18 h1716; …微信公众号公开政府信息 70条。…按要求在门户网站公布了贵州: round-18 h1719).
+_SENTENCE_LINE = re.compile(r"^[^|\n]*[。！？!?；;]", re.M)
 
 _STOP = "。！？!?"
 #: The marks that end one statement of a sentence.

@@ -27,6 +27,11 @@ def _facts(section2: str) -> list:
     # collected row 478 (szlhq.gov.cn)
     ("(一)通过中心政务网站公开。2020年我中心通过龙华政府在线主动公开机构职能、政策法规、工作动态等政府信息58条。",
      [("website", 58.0)]),
+    # a line whose sentences are followed by a fragment (a table label run on, the end of an excerpt)
+    ("2021年,该所主动公开信息数825条,其中网站公开信息数814条,微信公开信息数11条;制发规范性文件",
+     [("total", 825.0), ("website", 814.0), ("wechat", 11.0)]),   # round-18 h1716 (dev), a CAS institute
+    ("2021年 通过门户网站公开政府信息137条,微信公众号公开政府信息 70条。 公布的内容和范围主要包括文史馆工作动态、通知通告。按要求在门户网站公布了贵州",
+     [("website", 137.0), ("wechat", 70.0)]),                     # round-18 h1719 (dev)
     # must not: a table row of section 2, a table's label line (no sentence), and (every row)
     # the application of section 3
     ("| 规范性文件 | 12 | 0 | 3 |\n| 行政许可 | 5 |", []),
