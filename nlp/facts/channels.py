@@ -192,7 +192,8 @@ def sentence_before_scene(text: str, start: int) -> Optional[tuple]:
     """``(channel, account)`` set by the sentence right before ``start`` in its paragraph
     when it opens with the medium of the publishing work (通过/依托/在 X): whether it counts
     nothing (2023年,武汉病毒所通过官方微信平台,认真做好信息发布工作。全年共发布信息80条。)
-    or counts the channel's items, which the next sentence goes on to list (2024年,通过区政府
+    or has a channel as its subject and counts nothing (門戶網站主動公開政府信息情況。共發布公開信息699條,
+    其中…: round-18 h1703, its readers website), or counts the channel's items, which the next sentence goes on to list (2024年,通过区政府
     门户网站主动公开各类信息9288条。发布规范性文件1条,…文件16条: round-9 h818, its readers
     website; every development gold reads a sentence after such a one so: shared 166, round-2
     h105, round-3 h212, round-5 h420, round-9 h815 with 其中); None otherwise, and None when
@@ -210,12 +211,18 @@ def sentence_before_scene(text: str, start: int) -> Optional[tuple]:
     opening = _YEAR_OPENING.match(sentence)
     sentence = sentence[opening.end():] if opening else sentence
     medium = PREPOSITION.match(sentence)
+    if medium is None and not _COUNT.search(sentence):
+        return _statement_opening(sentence)  # 門戶網站主動公開政府信息情況。共發布公開信息699條 (round-18 h1703)
     if medium is None or not publish_verbs(sentence) or _BROKEN_DOWN.search(sentence):
         return None
     cues = [c for c in channel_cues(sentence[medium.end():]) if c.strong]
     if not cues:
         return None
     return resolve_channel(cues), account_of(sentence[medium.end():], cues)
+
+
+#: A count in a sentence (a sentence without one only sets the scene of the next).
+_COUNT = re.compile(r"\d\s*(?:余|多)?\s*[条篇件个份期]")
 
 
 #: How many ；-statements naming no channel the opening's channel is carried over.

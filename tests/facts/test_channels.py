@@ -210,6 +210,12 @@ ADVERBIAL_AND_SIBLINGS = [
 
 
 SENTENCE_BEFORE = [
+    # a sentence that has a channel as its subject and counts nothing sets it too (as a ；-statement
+    # with a channel subject does: round-11 h1012 门户网站对…及时进行公开;…发布政务动态160条, website)
+    ("门户网站主动公开政府信息情况。共发布公开信息699条,其中政策法规类信息626条,工作动态类信息67条。",
+     [(W, 699), (W, 626), (W, 67)], "round-18 h1703 (dev) xingguo-township-2020 (was total at its first look)"),
+    # must not: a channel subject in a sentence that counts its own items leaves the next sentence alone
+    ("门户网站主动公开政府信息120条。另发布工作动态30条。", [(W, 120), (T, 30)], "constructed on h1703"),
     # a sentence that opens with the medium of the publishing work and counts nothing sets the
     # scene of the next sentence of its paragraph …
     ("2. 发挥各类信息公开平台和渠道作用,运用微信等新媒体发布信息。2023年,武汉病毒所通过官方微信平台,认真做好信息发布工作。"
