@@ -91,6 +91,17 @@ def _statement_start(view: SentenceView, q) -> int:
 _ITEM_UNITS = frozenset({"条", "篇", "件", "则", "份", ""})
 
 
+#: A clause that counts the accounts opened, right before the count of what they published, joined
+#: by 、 (开设政务微博4个、公开信息4687条: round-13 h1202; 开设政务微博1个、公开信息2: round-18 h1705;
+#: both readers weibo): it names the count's channel, as a list of channels does.
+_OPENED_ACCOUNTS = re.compile(r"(?:其中)?\s*(?:新)?(?:开设|开通)[^，,、；;\d]{1,12}?\d+\s*个")
+
+
+def _opens_accounts(clause: str) -> bool:
+    """The clause counts accounts of a named kind opened (开设政务微博4个; not 开设其他平台1个)."""
+    return bool(_OPENED_ACCOUNTS.fullmatch(clause.strip())) and any(c.strong for c in channel_cues(clause))
+
+
 def own_clause_start(view: SentenceView, q) -> int:
     """Where ``q``'s own clause starts, taken with the list of channels it ends (在网站、
     《公报》主动公开…: the clauses before it joined by 、, without counts or verbs), and with
@@ -101,7 +112,8 @@ def own_clause_start(view: SentenceView, q) -> int:
     i = view.clause_index(q)
     start = view.clauses[i].start
     verb_seen = False  # a verb of the clauses walked back over: before it, a list of channels only
-    while i > 0 and "、" in view.text[view.clauses[i - 1].end:view.clauses[i].start] and not _counts(view, i - 1):
+    while i > 0 and "、" in view.text[view.clauses[i - 1].end:view.clauses[i].start] and (
+            not _counts(view, i - 1) or _opens_accounts(view.clause_text(i - 1))):
         has_verb = bool(publish_verbs(view.clause_text(i - 1)))
         if has_verb and verb_seen:
             break

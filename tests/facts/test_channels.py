@@ -387,6 +387,11 @@ GENERIC_BESIDE_A_PLATFORM = [
      [("wechat", 685)], "round-13 h1214 zhalaite-bayangaole-town-2025"),
     ("政务新媒体公开信息11068条、占比32.2%,其中开设政务微信31个、公开信息6346条。",
      [("new_media", 11068), ("wechat", 6346)], "round-13 h1202 (31: accounts)"),
+    # the accounts opened, joined by 、 to the count of what they published, name its channel
+    ("政务新媒体公开信息11068条、占比32.2%,其中开设政务微信31个、公开信息6346条,开设政务微博4个、公开信息4687条,开设其他平台1个、公开信息35条;",
+     [("new_media", 11068), ("wechat", 6346), ("weibo", 4687), ("new_media", 35)], "round-13 h1202 (the 4687 was new_media; 其他平台 names no kind)"),
+    ("新媒体公开信息607条、占比63.1%,其中开设政务微信1个、公开信息406条,开设政务微博1个、公开信息2条。",
+     [("new_media", 607), ("wechat", 406), ("weibo", 2)], "round-18 h1705 (dev) luxian-jiaming-town-2020"),
     # must not: a generic word and a platform joined by 和 are two channels
     ("通过政务新媒体平台和微信公众号发布信息30条。", [("total", 30)], "constructed two-channels"),
 ]
