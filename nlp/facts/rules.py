@@ -330,7 +330,7 @@ def _not_publication(view: SentenceView, q: Quantity, part: bool) -> bool:
         return True  # 累计发布247次457条: 247 pushes, 457 items; 54期97条, 12期、27条: issues, items
     if matcher("not_publication", "changes").search(prefix):
         return True  # 较上年增加20条: a change against another year
-    if matcher("not_publication", "rates").search(prefix):
+    if has(prefix, "not_publication", "rates"):  # (not in a title: 《新华每日电讯》, round-18 h1707)
         return True  # 每周至少集中转载1次: a frequency, not the year's items
     if q.unit == "期" and matcher("not_publication", "issues").search(prefix) and _carried_items(view, q):
         return True  # 编辑《上海市人民政府公报》24期，刊登…243件: the items count, not the issues

@@ -632,6 +632,9 @@ RATES = [
     ("每周在江门市政府的英文版网站发布3篇翻译简讯。", [], "row 1316 http://sd-xs.com/home/tzgg/content/post_2548516.html"),
     # must not: a rate in another clause leaves the year's count alone
     ("全年发布信息200条,每月更新。", [("total", 200)], "constructed"),
+    # must not: a rate word inside a title is the title's (《新华每日电讯》)
+    ("全年在《新华每日电讯》《人民日报》《辽宁日报》等各媒体宣传退役军人事务工作311篇,其中,中央级媒体刊发203篇、省级媒体刊发108篇;",
+     [("other", 311), ("other", 203), ("other", 108)], "round-18 h1707 (dev) liaoning-veterans-2020 (all three lost at its first look)"),
 ]
 
 
