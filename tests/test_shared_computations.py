@@ -317,3 +317,26 @@ def test_sentence_ends_found_once_are_those_read_off_the_text(reports):
                             assert ends.end_after(lo, at) == candidates._sentence_end(text, lo, at)
                             blank += 1
     assert checked > 5000 and blank > 100
+
+
+def test_sentences_work_out_their_clauses_when_read_as_when_made(reports):
+    """prose.sentence() leaves a sentence's clauses to be worked out when first read (a
+    candidate of years and dates alone is never read clause by clause): the clauses, the
+    sentence and every view's clauses are those made at once."""
+    from nlp.facts import prose
+
+    checked = 0
+    for text in reports:
+        doc, views = _views(text)
+        analysis = doc.user_data["analysis"]
+        for sentence in doc.user_data["candidates"]:
+            eager = prose.Sentence(sentence.start, sentence.end, tuple(prose._clauses(analysis, sentence.start, sentence.end)))
+            assert prose.sentence(analysis, sentence.start, sentence.end) == eager == sentence
+            assert sentence.clauses == eager.clauses and hash(sentence) == hash(eager)
+            checked += 1
+        for view in views:
+            assert view.clauses == tuple(prose._clauses(analysis, view.start, view.end))
+    assert checked > 200
+    assert prose.Sentence(0, 3, text="发布了") != prose.Sentence(0, 3, ())  # no clause is a different sentence
+    with pytest.raises(ValueError):
+        prose.Sentence(0, 3)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+import threading
 from functools import lru_cache, partial
 
 import spacy
@@ -170,9 +171,42 @@ def build_pipeline(segmenter: str = "char") -> Language:
 
         jieba.setLogLevel(logging.WARNING)
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": segmenter}}})
+    nlp.vocab.lex_attr_getters = _LexAttrGetters(nlp.vocab.lex_attr_getters)
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp
+
+
+#: set in a thread while it adds the lexemes of stretches (:func:`_plain_lexemes`)
+_plain = threading.local()
+
+
+class _LexAttrGetters(dict):
+    """The vocabulary's lexical attribute getters (spaCy calls each on every string new to
+    the vocabulary), none while this thread adds a stretch's lexeme: a stretch between
+    candidate sentences is new text in every report, hundreds of characters that no
+    extractor reads as a word, and its ~20 getters (like_url, word_shape, like_num, lower…)
+    cost more than all the sentences' tokens together. Other threads, and every other
+    string, get them all."""
+
+    def items(self):
+        return () if getattr(_plain, "on", False) else super().items()
+
+
+def _plain_lexemes(vocab, stretches: list) -> None:
+    """Add to ``vocab`` the stretches it does not hold yet as lexemes of their text and
+    length alone (no lexical attributes: a stretch token is never read as a word). Only
+    strings no segmentation makes a token of (``_CHAR_TOKEN`` matches every token of the
+    char segmentation), so a sentence's token never meets such a lexeme."""
+    if not isinstance(vocab.lex_attr_getters, _LexAttrGetters):
+        return
+    _plain.on = True
+    try:
+        for stretch in stretches:
+            if stretch not in vocab and not _CHAR_TOKEN.fullmatch(stretch):
+                vocab[stretch]
+    finally:
+        _plain.on = False
 
 
 #: spaCy keeps every string a Doc meets for the life of its vocabulary, and the stretches between
@@ -212,14 +246,19 @@ def sparse_doc(nlp: Language, text: str, found) -> Doc:
     """A Doc of ``text`` tokenised inside the sentences ``found`` only (by the pipeline's
     segmenter); each stretch between them is one token."""
     words = []
+    stretches = []
     at = 0
     for sentence in found:
         if sentence.start > at:
-            words.append(text[at:sentence.start])
+            stretches.append(text[at:sentence.start])
+            words.append(stretches[-1])
         words += _words(nlp, text[sentence.start:sentence.end])
         at = sentence.end
     if at < len(text):
-        words.append(text[at:])
+        stretches.append(text[at:])
+        words.append(stretches[-1])
+    if nlp.tokenizer.segmenter == "char":
+        _plain_lexemes(nlp.vocab, stretches)
     return Doc(nlp.vocab, words=words, spaces=[False] * len(words))
 
 

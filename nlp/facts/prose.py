@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Optional
 
 from .. import regexes
 from ..vocabulary import ANY_MARKER_ANY_STOP, PAREN_MARKER, PART_MARKER, TOP_MARKER
@@ -64,11 +65,35 @@ class Clause:
     end: int
 
 
-@dataclass(frozen=True)
 class Sentence:
-    start: int
-    end: int
-    clauses: tuple
+    """A sentence of the text, ``start``-``end``, and its clauses. Made with the text instead
+    of the clauses, it works them out when they are first read: a candidate sentence whose
+    numbers are all years and dates (two in five) is never read clause by clause."""
+
+    __slots__ = ("start", "end", "_clauses", "_text")
+
+    def __init__(self, start: int, end: int, clauses: Optional[tuple] = None, text: Optional[str] = None):
+        if clauses is None and text is None:
+            raise ValueError("a Sentence needs its clauses or the text they are found in")
+        self.start, self.end, self._clauses, self._text = start, end, clauses, text
+
+    @property
+    def clauses(self) -> tuple:
+        if self._clauses is None:
+            self._clauses = tuple(_clauses(self._text, self.start, self.end))
+            self._text = None
+        return self._clauses
+
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, Sentence):
+            return NotImplemented
+        return (self.start, self.end, self.clauses) == (other.start, other.end, other.clauses)
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.clauses))
+
+    def __repr__(self) -> str:
+        return f"Sentence(start={self.start!r}, end={self.end!r}, clauses={self.clauses!r})"
 
 
 def prose_ranges(text: str, sections) -> list:
@@ -103,8 +128,9 @@ def sentence_spans(text: str, start: int, end: int) -> list:
 
 
 def sentence(text: str, start: int, end: int) -> Sentence:
-    """The sentence of sentence_spans() at ``start``-``end``, with its clauses."""
-    return Sentence(start, end, tuple(_clauses(text, start, end)))
+    """The sentence of sentence_spans() at ``start``-``end``, with its clauses (worked out
+    when first read)."""
+    return Sentence(start, end, text=text)
 
 
 #: The characters a sentence's end is decided at (the rest are skipped in one step).

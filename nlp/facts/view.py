@@ -60,7 +60,7 @@ class SentenceView:
         views of many sentences of it (folded once)."""
         self.text = text
         self.start, self.end = sentence.start, sentence.end
-        self.clauses = sentence.clauses
+        self._sentence = sentence
         found = quantities_in(text, sentence.start, sentence.end, folded)
         named = [m.span() for m in _TITLES.finditer(text, self.start, self.end)]
         named += [m.span() for m in NAMES.finditer(text, self.start, self.end)]
@@ -70,6 +70,11 @@ class SentenceView:
         self.continues_list = False
         self._scene_before, self._scene_before_of = None, None
         self._contexts = {}
+
+    @property
+    def clauses(self) -> tuple:
+        """The sentence's clauses (the rules read those of the sentences that hold a count)."""
+        return self._sentence.clauses
 
     @property
     def scene_before(self):
