@@ -113,7 +113,7 @@ def own_clause_start(view: SentenceView, q) -> int:
     start = view.clauses[i].start
     verb_seen = False  # a verb of the clauses walked back over: before it, a list of channels only
     while i > 0 and "、" in view.text[view.clauses[i - 1].end:view.clauses[i].start] and (
-            not _counts(view, i - 1) or _opens_accounts(view.clause_text(i - 1))):
+            not view.clause_counts(i - 1) or _opens_accounts(view.clause_text(i - 1))):
         has_verb = bool(publish_verbs(view.clause_text(i - 1)))
         if has_verb and verb_seen:
             break
@@ -150,7 +150,7 @@ def scene_channel(view: SentenceView, q, earlier: list = ()) -> tuple:
             account = account_of(text, scene) or account
     if not cues and i + 1 < len(view.clauses):
         nxt = view.clause_text(i + 1)
-        if publish_verbs(nxt) and not _counts(view, i + 1):
+        if publish_verbs(nxt) and not view.clause_counts(i + 1):
             cues = channel_cues(nxt)
     return resolve_channel(cues), account
 
@@ -162,7 +162,7 @@ def _submitted_right_before(view: SentenceView, i: int) -> bool:
     j = i - 1
     while j > 0 and "、" in view.text[view.clauses[j - 1].end:view.clauses[j].start]:
         j -= 1
-    if any(_counts(view, k) for k in range(j, i)):
+    if any(view.clause_counts(k) for k in range(j, i)):
         return False
     return bool(SUBMITTED_FOR_PRINT.search(view.text, view.clauses[j].start, start))
 
@@ -177,7 +177,7 @@ def _adverbial(view: SentenceView, i: int) -> Optional[tuple]:
     naming a channel (通过政务新媒体“巴彦呼舒镇”微信公众号,共发布信息322条;
     通过政府网站、政务新媒体渠道,主动公开…3573条). None when there is none."""
     for j in range(i - 1, -1, -1):
-        if _counts(view, j):
+        if view.clause_counts(j):
             return None
         text = view.clause_text(j)
         if PREPOSITION.match(text) and not publish_verbs(text):
@@ -303,11 +303,6 @@ def _sentence_before(text: str, start: int) -> Optional[tuple]:
     if end == floor or text[end - 1] not in _SENTENCE_ENDS:
         return None
     return max([floor] + [text.rfind(c, floor, end - 1) + 1 for c in _SENTENCE_ENDS]), start
-
-
-def _counts(view: SentenceView, i: int) -> bool:
-    c = view.clauses[i]
-    return any(c.start <= q.start < c.end for q in view.counts())
 
 
 _RESPECTIVELY = re.compile(r"分别")

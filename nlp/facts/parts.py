@@ -176,12 +176,8 @@ def _interrupted(view: SentenceView, marker: int, q, earlier: list) -> bool:
     if any(marker <= c.start and c.end <= q.start and c.unit in PUBLICATION_UNITS and c not in found
            and has(view.prefix(c), "not_publication", "topics") for c in view.quantities):
         return True
-    return any(marker <= c.start and c.end <= q.start and not _counts_in(view, c)
-               and has(view.text[c.start:c.end], "not_publication", "topics") for c in view.clauses)
-
-
-def _counts_in(view: SentenceView, clause) -> bool:
-    return any(clause.start <= n.start < clause.end for n in view.counts())
+    return any(marker <= c.start and c.end <= q.start and not view.clause_counts(i)
+               and has(view.text[c.start:c.end], "not_publication", "topics") for i, c in enumerate(view.clauses))
 
 
 def acts_on_items(view: SentenceView, q, earlier: list) -> bool:

@@ -213,16 +213,11 @@ def _tallies_statement(view: SentenceView, q: Quantity) -> bool:
     i = view.clause_index(q)
     for j in range(i - 1, -1, -1):
         text = view.clause_text(j)
-        if _counts(view, j) or has(text, "not_publication", "topics"):
+        if view.clause_counts(j) or has(text, "not_publication", "topics"):
             return False  # 依法公开政府信息,受理申请,共计5件: the applications are tallied
         if publish_verbs(text):
             return governing(text) == "publish"
     return False
-
-
-def _counts(view: SentenceView, j: int) -> bool:
-    c = view.clauses[j]
-    return any(c.start <= n.start < c.end for n in view.counts())
 
 
 #: What may stand beside a channel's name before its count (政务网站70余条, 门户网站共计…).

@@ -124,6 +124,11 @@ class SentenceView:
         """The quantities that count something (not dates and bare numbers)."""
         return [q for q in self.quantities if q.unit not in DATE_UNITS]
 
+    def clause_counts(self, i: int) -> bool:
+        """Clause ``i`` holds a count."""
+        c = self.clauses[i]
+        return any(c.start <= q.start < c.end for q in self.counts())
+
 
 def _context(view: SentenceView, q: Quantity) -> tuple:
     index = len(view.clauses) - 1
