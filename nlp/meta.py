@@ -23,7 +23,10 @@ _HEAD = 2000  # title, page chrome and first sentence live in the first characte
 #: what an agency's name is made of in a title or sentence
 _NAME_CHARS = r"[^\s《》<>:：,，。;；、]"
 _REPORT = r"(?:政府信息公开|政务公开|信息公开)(?:工作)?\s*的?\s*(?:年度)?\s*(?:工作)?\s*(?:情况)?\s*(?:报告|年报)"
-_AGENCY_FIRST = re.compile(rf"(?P<agency>{_NAME_CHARS}{{2,40}}?)\s*(?<!\d)(?P<year>20\d\d)\s*(?:年\s*度?\s*|(?=政府信息公开|政务公开)){_REPORT}")
+#: 年(度) after a title's year, which a title may leave out right before the report's name
+#: (浙江省经济和信息化厅2022政府信息公开工作年度报告, round-16 h1515; 定州市东留春乡 2020政府信息公开工作年度报告, round-14 h1305)
+_NIAN = r"\s*(?:年\s*度?\s*|(?=政府信息公开|政务公开))"
+_AGENCY_FIRST = re.compile(rf"(?P<agency>{_NAME_CHARS}{{2,40}}?)\s*(?<!\d)(?P<year>20\d\d){_NIAN}{_REPORT}")
 _YEAR_FIRST = re.compile(rf"(?P<year>20\d\d)\s*年\s*度?\s*(?P<agency>[^\s《》<>:：,，。;；、\d]{{2,40}}?){_REPORT}")
 #: …公布<agency>政府信息公开工作2022年度报告 (the year after the topic); 结合<agency>2019年政府信息公开工作情况
 _TOPIC_FIRST = re.compile(rf"(?P<agency>{_NAME_CHARS}{{2,40}}?)\s*(?:政府信息公开|政务公开)(?:工作)?\s*(?P<year>20\d\d)\s*年\s*度?\s*(?:报告|年报)")
@@ -33,8 +36,7 @@ _OVERVIEW_SUBJECT = re.compile(rf"(?:^|\n)\s*20\d\d\s*年(?:度|以来)?\s*[,，
                                r"(?=认真|深入|坚持|严格|始终|全面|高度|紧紧|积极|按照|围绕|紧扣|持续|不断|聚焦|进一步|切实|依法)")
 #: a partial name (市公共资源交易中心, 我局): the level alone is no place
 _NO_PLACE = re.compile(r"^(?:市|区|县|省|镇|乡|州|盟|旗|我|本|全|各)")
-#: (a title may leave out 年 before the report's name: 浙江省经济和信息化厅2022政府信息公开工作年度报告,
-#: round-16 h1515; 定州市东留春乡 2020政府信息公开工作年度报告, round-14 h1305)
+#: (a title may leave out 年 before the report's name, as in _NIAN)
 _YEAR_TITLE = re.compile(rf"(?<!\d)(?P<year>20\d\d)\s*(?:年\s*度?\s*(?:[^\s《》<>:：,，。;；、\d]{{2,40}}?)?|(?=政府信息公开|政务公开))"
                          rf"{_REPORT}")
 _PERIOD = re.compile(r"(?:起止时间|统计期限|报告期|统计期)[^\n。]{0,8}?(20\d\d)\s*年\s*1\s*月\s*1\s*日")
@@ -80,7 +82,7 @@ _TITLE_YEAR = re.compile(r"20\d\d")
 #: What follows the agency in the patterns that open with it: where it is nowhere in a line,
 #: neither pattern can match there (the others open with a literal, which re scans for).
 _AFTER_AGENCY = {
-    _AGENCY_FIRST: re.compile(rf"(?<!\d)20\d\d\s*(?:年\s*度?\s*|(?=政府信息公开|政务公开)){_REPORT}"),
+    _AGENCY_FIRST: re.compile(rf"(?<!\d)20\d\d{_NIAN}{_REPORT}"),
     _TOPIC_FIRST: re.compile(r"(?:政府信息公开|政务公开)(?:工作)?\s*20\d\d\s*年\s*度?\s*(?:报告|年报)"),
 }
 
