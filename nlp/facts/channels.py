@@ -48,6 +48,8 @@ def account_of(text: str, cues) -> Optional[str]:
     if not cues:
         return None
     cue = cues[-1]
+    if cue.named:
+        return cue.word  # an account the report named with its platform before (“魅力二街”发布356条)
     if text[cue.start:cue.start + 1] in ("“", '"', "「", "『"):
         return cue.word  # the quoted name of a site (在“中国·合肥”公开)
     before = text[max(0, cue.start - 24):cue.start]

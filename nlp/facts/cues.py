@@ -27,6 +27,7 @@ A channel word inside an account's quoted name is part of the name, and a generi
 """
 from __future__ import annotations
 
+import contextvars
 import json
 import re
 from dataclasses import dataclass, replace
@@ -48,6 +49,7 @@ class Cue:
     end: int
     listed: bool = False  # stands after 等: the general name of a list (微信等政务新媒体)
     generic: bool = False  # names a kind of container, not a platform (公众号、新媒体)
+    named: bool = False  # an account's name alone, which the report gave with its platform before
 
 
 @lru_cache(maxsize=1)
@@ -136,8 +138,58 @@ _JOINED = re.compile(rf"[\s{FILLER}]*")
 
 def channel_cues(text: str) -> list:
     """The channel cues of ``text`` in order (longest match wins where they overlap),
-    without the words of an account's name and generic words beside a platform's."""
-    return list(_channel_cues(text))
+    without the words of an account's name and generic words beside a platform's; where
+    ``text`` names no channel, the accounts of the report being read (remember_accounts())
+    that it names alone."""
+    return list(_channel_cues(text, _accounts.get()))
+
+
+#: ``((name, channel), …)``: the accounts the report being read names with their platform
+_accounts = contextvars.ContextVar("nianbao_report_accounts", default=())
+
+
+def remember_accounts(text: str) -> tuple:
+    """Let channel_cues() know the accounts ``text`` (a whole report) names with their
+    platform (微信公众号“魅力二街”, “武义教育”官方微信公众号): ``((name, channel), …)``,
+    names given with two kinds of platform left out (``channels.named_account`` of the cue data)."""
+    accounts = report_accounts(text)
+    _accounts.set(accounts)
+    return accounts
+
+
+def report_accounts(text: str) -> tuple:
+    """``((name, channel), …)`` of the quoted names ``text`` prints right beside the word of a
+    platform whose accounts have followers, in order of first mention."""
+    kinds = frozenset(data()["channels"]["named_account"]["channels"])
+    found = {}
+    for m in NAMES.finditer(text):
+        name = m.group(0)[1:-1].strip()
+        if not 2 <= len(name) <= _NAME_CHARS or not _CJK_NAME.fullmatch(name):
+            continue
+        channel = _platform_beside(text, m.start(), m.end())
+        if channel in kinds:
+            found.setdefault(name, set()).add(channel)
+    return tuple((name, channels.pop()) for name, channels in found.items() if len(channels) == 1)
+
+
+#: The longest account name remembered, and what it is made of.
+_NAME_CHARS = 12
+_CJK_NAME = re.compile(r"[\u4e00-\u9fff·]+")
+#: What may stand between a name and its platform's word (“武义教育”官方微信公众号).
+_BESIDE = re.compile(r"\s*(?:官方|政务)?\s*")
+
+
+def _platform_beside(text: str, start: int, end: int):
+    """The channel of the platform word right after the name at ``start:end`` (“武义教育”官方
+    微信公众号), else right before it (微信公众号“魅力二街”); None when neither is there."""
+    after = [c for c in _channel_cues(text[end:end + 12], ()) if c.strong]
+    if after and _BESIDE.fullmatch(text, end, end + after[0].start):
+        return after[0].channel
+    window = text[max(0, start - 12):start]
+    before = [c for c in _channel_cues(window, ()) if c.strong]
+    if before and not window[before[-1].end:].strip():
+        return before[-1].channel
+    return None
 
 
 #: the caches of per_report() functions, dropped with forget_texts()
@@ -158,12 +210,13 @@ def forget_texts() -> None:
     so that they keep the texts of one report only (an archive's other reports seldom
     repeat them)."""
     _channel_cues.cache_clear()
+    _accounts.set(())
     for kept in _PER_REPORT:
         kept.cache_clear()
 
 
 @lru_cache(maxsize=4096)
-def _channel_cues(text: str) -> tuple:
+def _channel_cues(text: str, accounts: tuple) -> tuple:
     """channel_cues(), kept per text: the rules ask again and again about the same clauses
     and prefixes of a sentence (a fresh list each time, so no caller changes the kept one)."""
     _, entries, generic, _ = _channel_regex()
@@ -179,7 +232,33 @@ def _channel_cues(text: str) -> tuple:
     out = _without_examples(text, out)
     out = [c for c in out if not (c.generic and _beside_platform(text, c, out))]
     sites = _named_sites(text, out)
+    if accounts and not any(c.strong for c in out + sites):
+        sites += _named_accounts(text, accounts)
     return tuple(sorted(out + sites, key=lambda c: c.start) if sites else out)
+
+
+def _named_accounts(text: str, accounts: tuple) -> list:
+    """Cues over the names of ``accounts`` that ``text`` prints alone, quoted (“魅力二街”发布356条)
+    or not (武义教育粉丝量为28793) but for a body's name they begin (武义教育局); a name that is
+    a body's (“海南省地震局”, the account of the body) only where it is quoted."""
+    found = []
+    body = matcher("channels", "named_account", "not_after")
+    for name, channel in accounts:
+        bare = not body.match(name, len(name) - 1)  # “海南省地震局”: a body's name, quoted only
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            quoted = text[at - 1:at] in _OPEN_QUOTES and text[end:end + 1] in _CLOSE_QUOTES
+            if quoted:
+                found.append(Cue(name, channel, True, at - 1, end + 1, named=True))
+            elif bare and not body.match(text, end):
+                found.append(Cue(name, channel, True, at, end, named=True))
+            at = text.find(name, end)
+    return found
+
+
+_OPEN_QUOTES = frozenset("“\"「『")
+_CLOSE_QUOTES = frozenset("”\"」』")
 
 
 #: Examples of a channel in brackets right after its word: a list (如…, …等, …、…).

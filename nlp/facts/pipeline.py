@@ -32,7 +32,7 @@ from ..record import Fact
 from . import parts, rules
 from .view import PUBLICATION_UNITS
 from .channels import sentence_before_scene
-from .cues import forget_texts
+from .cues import forget_texts, remember_accounts
 from .candidates import candidate_sentences
 from .prose import PARAGRAPH_BREAK, analysis_text, prose_ranges
 
@@ -49,10 +49,12 @@ if not Doc.has_extension("fact_sentences"):
 @Language.component("nianbao_prose")
 def prose_component(doc: Doc) -> Doc:
     """Candidate sentences with their numbers, on ``doc._.fact_sentences`` (found here
-    when the Doc was not made by :func:`annotate`)."""
+    when the Doc was not made by :func:`annotate`); the accounts the report names with
+    their platform remembered for the channel cues (:func:`~nlp.facts.cues.remember_accounts`)."""
+    text = doc.user_data.get("analysis") or analysis_text(_text(doc))
+    remember_accounts(text)
     views = doc.user_data.get("views")
     if views is None:
-        text = doc.user_data.get("analysis") or analysis_text(_text(doc))
         found = doc.user_data.get("candidates")
         if found is None:
             found = candidate_sentences(text, prose_ranges(text, doc.user_data.get("sections") or ()))

@@ -396,8 +396,25 @@ GENERIC_BESIDE_A_PLATFORM = [
     ("通过政务新媒体平台和微信公众号发布信息30条。", [("total", 30)], "constructed two-channels"),
 ]
 
+# an account the report names once with its platform stands for it where a count names it alone,
+# before or after the naming (nlp.facts.cues.remember_accounts; the two readers of each report)
+NAMED_ACCOUNT_ALONE = [
+    ("2023年1月1日至12月31日,二街镇主动公开政府信息558条,其中,晋宁区人民政府门户网公开118篇、“魅力二街”发布356条。\n"
+     "(四)平台建设情况。强化主动公开,不断提质增量。全镇各部门、各村委会充分利用政府门户网站、电子屏、信息公开栏等形式,"
+     "通过微信公众号“魅力二街”等渠道,广泛开展政府信息公开工作。",
+     [(T, 558), (W, 118), ("wechat", 356)], "round-14 h1316 (dev) jinning-erjie-town-2023 (the 356 was website)"),
+    ("2022年,教育栏目全年主动更新、公开各类信息289条。通过“武义教育”官方微信公众号进行权威发布。通过浙江省政务新媒体管理平台开展"
+     "“劳动新实践”、“品质课堂建设”等系列主题宣传,传递教育之声,讲好教育故事。截至目前,武义教育粉丝量为28793,今年共发布文章252篇,"
+     "转发、阅读和点赞量居于我县部门媒体前列。",
+     [(W, 289), ("wechat", 252)], "round-19 h1804 (dev) wuyi-jyj-2022 (the 252 was new_media)"),
+    # must not: a name given with two platforms is nobody's; a body's name is its account only in quotes
+    ("开通微博“平安某县”、微信公众号“平安某县”。“平安某县”全年发布信息300条。", [(T, 300)], "constructed on the rule"),
+    ("建成抖音号“海南省地震局”。通过海南省地震局门户网站发布信息40条,海南省地震局全年另发布信息12条。",
+     [(W, 40), (W, 12)], "constructed on first-look h045 (dev): the body's name is no account"),
+]
 
-ROWS += INFORMATION_NETWORKS_AND_COUNTY_MEDIA + GENERIC_BESIDE_A_PLATFORM
+
+ROWS += INFORMATION_NETWORKS_AND_COUNTY_MEDIA + GENERIC_BESIDE_A_PLATFORM + NAMED_ACCOUNT_ALONE
 
 
 @pytest.mark.parametrize("text,expected,source", ROWS, ids=_ids(ROWS))

@@ -1,7 +1,7 @@
 """Channel cues and their resolution (nlp/data/facts_cues.json)."""
 import pytest
 
-from nlp.facts.cues import channel_cues, resolve_channel
+from nlp.facts.cues import channel_cues, report_accounts, resolve_channel
 
 ROWS = [
     ("通过本单位网站", "website"),
@@ -61,3 +61,20 @@ ROWS = [
 @pytest.mark.parametrize("text,channel", ROWS)
 def test_channel(text, channel):
     assert resolve_channel(channel_cues(text)) == channel
+
+
+# the accounts a report names with their platform (nlp.facts.cues.report_accounts): the quoted name
+# right before or after the platform's word; a name given with two kinds of platform is nobody's
+ACCOUNT_ROWS = [
+    ("通过微信公众号“魅力二街”等渠道,广泛开展政府信息公开工作。", (("魅力二街", "wechat"),)),      # round-14 h1316
+    ("通过“武义教育”官方微信公众号进行权威发布。", (("武义教育", "wechat"),)),                    # round-19 h1804
+    ("“渭滨发布”微信公众号充分发挥新媒体传播优势", (("渭滨发布", "wechat"),)),                   # collected row 1429
+    ("开通微博“平安某县”、微信公众号“平安某县”。", ()),
+    ("在“中国三亚”门户网站发布信息", ()),                                                       # a site, not an account
+    ("开设“政策直通车”专栏", ()),
+]
+
+
+@pytest.mark.parametrize("text,accounts", ACCOUNT_ROWS)
+def test_report_accounts(text, accounts):
+    assert report_accounts(text) == accounts
