@@ -413,8 +413,21 @@ NAMED_ACCOUNT_ALONE = [
      [(W, 40), (W, 12)], "constructed on first-look h045 (dev): the body's name is no account"),
 ]
 
+# the clause right before a count counts an account's followers, naming it: the items are that
+# account's, whatever the sentence named before (nlp.facts.channels._followed_account_before)
+FOLLOWED_ACCOUNT_BEFORE = [
+    ("网站及时发布各类信息267条,其中义务教育领域信息32条。加强政务新媒体建设,“丰都教育”微信订阅号关注用户达7.58万人,全年发布信息216条,"
+     "总阅读量超过49万次,有效提升了教育政策与动态的传播覆盖面。",
+     [(W, 267), (W, 32), ("wechat", 216)], "round-13 h1206 (dev) fengdu-education-2025 (the 216 was total)"),
+    ("通过政府门户网站主动公开政府信息8条;“建瓯应急管理”微信公众号开通至今,粉丝累计5693人,累计发布508条图文信息,针对群众关注的热点问题和政策文件,"
+     "通过多种渠道及时回应群众关切。",
+     [(W, 8), ("wechat", 508)], "round-14 h1317 (dev) jianou-emergency-2024"),
+    # must not: a clause of followers that names no channel sets no scene of its own
+    ("加强政务新媒体建设,关注用户达7.58万人,全年发布信息216条。", [("new_media", 216)], "constructed on h1206"),
+]
 
-ROWS += INFORMATION_NETWORKS_AND_COUNTY_MEDIA + GENERIC_BESIDE_A_PLATFORM + NAMED_ACCOUNT_ALONE
+
+ROWS += INFORMATION_NETWORKS_AND_COUNTY_MEDIA + GENERIC_BESIDE_A_PLATFORM + NAMED_ACCOUNT_ALONE + FOLLOWED_ACCOUNT_BEFORE
 
 
 @pytest.mark.parametrize("text,expected,source", ROWS, ids=_ids(ROWS))
