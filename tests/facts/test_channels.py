@@ -249,6 +249,13 @@ SENTENCE_BEFORE = [
 # and a chat group (微信群) is no WeChat account: the reports list it beside the 公众号 as a channel of its
 # own (rows 881, 1402), with 报刊 and 公示栏
 OUTSIDE_MEDIA = [
+    # a newspaper named by a name ending in 报, right before its verb (a 公报 stays the gazette)
+    ("2020年,新区卫生健康委员会依法依规主动公开政府信息79条,公开形式分别为兰州新区门户网站、微信公众号、新区报,其中兰州新区门户网站发布12条,"
+     "微信公众号发布59条,阅读量17231人次,新区报发布8条。",
+     [(T, 79), (W, 12), ("wechat", 59), ("other", 8)], "unseen u07 lanzhouxinqu-wjw-2020 (the 8 was total)"),
+    ("通過寧夏日報、寧夏法治報發(fā)布15篇,人民公安報發(fā)布3篇,做到“應公開,盡公開”。",
+     [("other", 15), ("other", 3)], "round-19 h1803 (dev) tongxin-gaj-2023-traditional (the 3 was total)"),
+    ("全年编发政府公报发布规章12件。", [("bulletin", 12)], "constructed: a 公报 is the gazette"),
     ("2024年,大村镇累计公开政府信息427条。从公开渠道来看,古蔺县人民政府网站公开信息11条,学习强国等国家级媒体公开信息64条,"
      "四川新闻网等省市级平台公开信息33条,通过微信群、报刊、公示栏、政务服务场所等公开载体公开信息128条。",
      [(T, 427), (W, 11), ("other", 64), ("other", 33), ("other", 128)], "round-3 h213 (dev) gulin-dacun-town-2024"),
