@@ -41,6 +41,11 @@ BRACKETED_ADDRESS = [
 ]
 
 CHANNEL_WORDS = [
+    # a region's disclosure network (政务公开网) is a website, as its 信息公开网 is
+    ("全年通过政务公开网累计发布基础栏目信息620条,重点领域信息发布109条,两化领域信息发布531条。",
+     [(W, 620), (W, 109), (W, 531)], "round-20 h1903 (dev) mengcheng-yjj-2024 (109 and 531 were total)"),
+    ("2023年,我局主动公开信息0条,期中市政务公开网0条,微信公众号发布文章、信息360条,未制发政府规章和规范性文件;",
+     [(T, 0), (W, 0), ("wechat", 360)], "round-15 h1414 (dev) nangang-qitoufu-2023 (the second 0 was wechat)"),
     ("海青镇人民政府信息公开的平台主要有微信公众号、镇政府信息公开意见箱和公示栏等公开平台渠道。其中公众号全年发布信息139条。",
      [("wechat", 139)], "row 967 https://hljfy.gov.cn/fys/c101501/202601/c04_281461.shtml"),
     # a website and an account together are total
