@@ -348,12 +348,18 @@ def _outside_names(text: str, cues: list) -> list:
 #: (新媒体网络平台“柳城县古砦仫佬族乡人民政府”微信公众号: round-13 h1201; 政务新媒体平台“巴彦高勒微讯”
 #: 微信公众号: round-13 h1214; both golds wechat).
 _NAMED_GAP = re.compile(rf"[\s{FILLER}]*(?:(?:网络)?平台[\s{FILLER}]*)?(?:(?:{NAMES.pattern})[\s{FILLER}]*)?")
+#: The one platform a bracket after the generic word (or after its verb's object) names, with the
+#: account's name (政务新媒体平台(“巴彦高勒微讯”微信公众号)累计发布信息612条: round-20 h1912; 通过新媒体公开信息
+#: (“绥阳县医疗保障局”微信公众号)96条: round-20 h1906; both golds wechat): the bracket says which account.
+_BRACKETED_GAP = re.compile(rf"[\s{FILLER}]*(?:(?:网络)?平台)?[\s{FILLER}]*(?:(?:公开|发布|推送)(?:政务|政府)?信息)?"
+                            rf"[\s{FILLER}]*[（(][\s{FILLER}]*(?:(?:{NAMES.pattern})[\s{FILLER}]*)?")
+_BRACKET_CLOSE = re.compile(rf"[\s{FILLER}]*[)）]")
 
 
 def _beside_platform(text: str, cue: Cue, cues: list) -> bool:
     """A generic word stands right beside a platform of its kind (政务新媒体微信公众号),
-    or with the account's name between; a website beside it is another channel
-    (网站政务新媒体: two channels)."""
+    or with the account's name between, or names it alone in a bracket after it (政务新媒体平台
+    (“巴彦高勒微讯”微信公众号)); a website beside it is another channel (网站政务新媒体: two channels)."""
     kinds = _channel_regex()[3]
     for other in cues:
         if other is cue or other.generic or not other.strong:
@@ -362,6 +368,8 @@ def _beside_platform(text: str, cue: Cue, cues: list) -> bool:
             continue
         left, right = (other, cue) if other.end <= cue.start else (cue, other)
         if left.end <= right.start and _NAMED_GAP.fullmatch(text, left.end, right.start):
+            return True
+        if left is cue and _BRACKETED_GAP.fullmatch(text, cue.end, other.start) and _BRACKET_CLOSE.match(text, other.end):
             return True
     return False
 

@@ -404,6 +404,13 @@ GENERIC_BESIDE_A_PLATFORM = [
      [("new_media", 11068), ("wechat", 6346), ("weibo", 4687), ("new_media", 35)], "round-13 h1202 (the 4687 was new_media; 其他平台 names no kind)"),
     ("新媒体公开信息607条、占比63.1%,其中开设政务微信1个、公开信息406条,开设政务微博1个、公开信息2条。",
      [("new_media", 607), ("wechat", 406), ("weibo", 2)], "round-18 h1705 (dev) luxian-jiaming-town-2020"),
+    # the one platform a bracket after the generic word (or its verb's object) names is the account's
+    ("政务新媒体平台(“巴彦高勒微讯”微信公众号)累计发布信息612条,以图文并茂、通俗易懂的形式,向公众传递政策解读、便民服务等资讯。",
+     [("wechat", 612)], "round-20 h1912 (dev) zhalaite-bayangaole-town-2024 (was total)"),
+    ("全年主动通过门户网站公开政府信息62条,其中,概况类信息更新量 22 条,政务动态信息更新量40条;通过新媒体公开信息(“绥阳县医疗保障局”微信公众号)96条。",
+     [(W, 62), ("wechat", 96)], "round-20 h1906 (dev) suiyang-ybj-2021 (the 96 was total)"),
+    # must not: a bracket listing platforms gives examples of the general word
+    ("通过政务新媒体(微信公众号、微博)发布信息30条。", [("new_media", 30)], "constructed on h1912"),
     # must not: a generic word and a platform joined by 和 are two channels
     ("通过政务新媒体平台和微信公众号发布信息30条。", [("total", 30)], "constructed two-channels"),
 ]
