@@ -150,7 +150,15 @@ UPDATES = [
      "first-look h043 http://whiov.cas.cn/xxgkbc/xxgkndbg_160275/202403/t20240329_7059978.html"),
     ("新增“招投标违规违法线索征集、涉企行政检查公示”2个专题专栏,专题专栏总量达到14个。", [],
      "row 1509 http://zb.gov.cn/zbxzf/xzfen/202602/d80acbdb2a3348a88ca0c20919d74f40.shtml"),
-    # must not: entries that exist, updated
+    # a site that 更新s information, named right before the verb or as its object, puts new items up on it
+    ("其中,扎赉特旗人民政府门户网站累计更新政务信息54条,内容涵盖政策文件、工作动态、财政预算决算、民生保障等领域,让群众及时了解镇政府的工作进展与决策部署。",
+     [(W, 54)], "round-20 h1912 (dev) zhalaite-bayangaole-town-2024 (was no fact)"),
+    ("全年街道紧紧围绕工作动态、劳动就业、社会保障、计划生育、文化服务、应急管理等栏目,通过政府门户网站进行公开,共更新门户网站信息650条,回复群工系统547条。",
+     [(W, 650)], "round-20 h1915 (dev) shapingba-huxi-jiedao-2019 (was no fact)"),
+    # must not: entries that exist, updated, with no site beside the verb
+    ("2023年新增主动公开政府信息130条,具体包括镇政府公开信息公开年报1条,机构职能1条,政务活动25条,招标投标98条,财政预决算2条,财政信息2条,"
+     "人事信息1条。2023年更新政府信息23条,具体包括领导信息14条,内设科室信息9条。",
+     [(T, 130), (T, 1), (T, 1), (T, 25), (T, 98), (T, 2), (T, 2), (T, 1)], "shared gold 127 longyou-hengshan (updates of entries)"),
     ("全年共主动公开政府信息963条,其中:发布工作信息580条;制定并发布规范性文件7件;发布统计信息2条;发布人事信息1条;"
      "发布财政及“三公经费”信息3条;更新办事指南31条。", [(T, 963), (T, 580), (T, 7), (T, 2), (T, 1), (T, 3)],
      "row 546 http://ljwns.net/zfxxgk/zfxxgknb/2018n/gbm/1628950003969982465.html"),
