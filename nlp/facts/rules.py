@@ -531,7 +531,10 @@ def follower_facts(view: SentenceView, publications: list) -> list:
         start = _span_start(view, q)
         if channel is None:
             before = [p for p in publications if p.end <= q.start]
-            if before:
+            named = _account_named_since(view, q, before[-1].end) if before else (None, None)
+            if named[0] is not None:
+                channel, account = named  # …主动公开信息319件;通过“大连市医保局”…微信公众号进行政策宣传,关注用户总量突破200万
+            elif before:
                 channel, account, start = before[-1].channel, before[-1].account, before[-1].start
         if channel is None:
             channel, account = _account_named_before(view, q)
@@ -541,6 +544,26 @@ def follower_facts(view: SentenceView, publications: list) -> list:
 
 #: Channels whose accounts have followers.
 _FOLLOWED = frozenset({"wechat", "weibo", "short_video", "app", "new_media"})
+
+
+def _account_named_since(view: SentenceView, q: Quantity, since: int) -> tuple:
+    """``(channel, account)`` of a followed channel that the clauses between ``since`` (the end of
+    the sentence's last publication count before ``q``) and ``q``'s clause name, the followers'
+    subject (…本年度主动公开信息319件;通过“大连市医保局”“大连市医疗保障局”微信公众号进行政策宣传,
+    关注用户总量突破200万: round-21 h2014's readers wechat, not the 319's website); (None, None)
+    when they name none or several kinds."""
+    i = view.clause_index(q)
+    cues, account = [], None
+    for j in range(i):
+        c = view.clauses[j]
+        if c.start < since:
+            continue
+        text = view.clause_text(j)
+        found = [cue for cue in channel_cues(text) if cue.strong]
+        cues += found
+        account = account_of(text, found) or account
+    channel = resolve_channel(cues)
+    return (channel, account) if channel in _FOLLOWED else (None, None)
 
 
 def _account_named_before(view: SentenceView, q: Quantity) -> tuple:

@@ -40,6 +40,13 @@ ROWS = [
     # 受众 (an audience) counts followers, before or after the count (round 2, two reports, dev data)
     ("截止12月底,在“泰高新健康”微信公众号发布信息220余条,并获3100余受众关注。", [("wechat", 3100, "approx")]),  # h121
     ("2020年,“廣州天氣”微博微信受眾超220萬,微信接口調用534.6萬次,微博閱讀量達6.8億。", [("total", 2200000, "at_least")]),  # h124
+    # the nearest channel named before the followers, not the last count's (round-21 h2014, its readers wechat)
+    ("以“中国大连”政府门户网站(网址:https://www.dl.gov.cn)与“大连市医疗保障局”机关门户网站(网址:https://ybj.dl.gov.cn)为主要公开途径,"
+     "本年度主动公开信息319件;充分运用新闻发布会、“12345政务服务便民热线”、在线访谈、基金监管宣传月、“5·15政务公开日”等形式开展形象生动的政策解读;"
+     "通过“大连市医保局”“大连市医疗保障局”微信公众号进行政策宣传,关注用户总量突破200万,本年度发布原创文章超过230条,累计阅读量263万次。",
+     [("wechat", 2000000, "at_least")]),
+    # a count of a followed channel before, no channel named since: its channel
+    ("通过官方微博发布信息动态571条,粉丝数合计140人。", [("weibo", 140, "exact")]),
     # not followers: users taking part, an audience without a count (collected.jsonl)
     ("有奖问答11场,平均阅读量1230,吸引了近6万用户居民参与其中。", []),
     ("利用政务宣传栏,主动公开相关事项,进一步扩大了政府公开信息的受众面。", []),
