@@ -17,7 +17,7 @@ from sklearn.model_selection import GroupKFold
 
 from .labelled import SYNTHETIC, data_hash, dedupe, group_of, load_rows
 from .paragraphs.evaluate import label_metrics
-from .paragraphs.model import DEFAULTS, LABELS, TOPIC_LABELS, ParagraphClassifier, fit_classifier
+from .paragraphs.model import DEFAULTS, LABELS, ParagraphClassifier, fit_classifier
 from .paragraphs.store import save_model
 
 #: thresholds picked from out-of-fold scores stay in this range (few positives: no extremes)
@@ -28,25 +28,8 @@ def targets(rows, labels=LABELS) -> np.ndarray:
     return np.array([[int(label in r.get("labels", [])) for label in labels] for r in rows])
 
 
-#: what a row of a ``partial`` file (train(partial_paths=…)) in section 1 teaches: the channel
-#: and the topics, not problems or measures (data/labelled/README.md, round 9)
-PARTIAL_LABELS = ("platform",) + TOPIC_LABELS
-
-
-def taught(rows, labels=LABELS) -> np.ndarray:
-    """(rows × labels) booleans: does the row teach the label? A row with ``teaches`` (set by
-    :func:`mark_partial`) teaches only those labels; every other row teaches all."""
-    return np.array([[label in r.get("teaches", labels) for label in labels] for r in rows], dtype=bool)
-
-
-def mark_partial(rows, labels=PARTIAL_LABELS) -> list:
-    """The rows, those of section 1 marked to teach only ``labels``."""
-    return [{**r, "teaches": list(labels)} if r.get("section") == 1 else r for r in rows]
-
-
 def fit_rows(rows, params=None) -> ParagraphClassifier:
-    return fit_classifier([r["text"] for r in rows], [r.get("section") for r in rows], targets(rows), params,
-                          taught(rows))
+    return fit_classifier([r["text"] for r in rows], [r.get("section") for r in rows], targets(rows), params)
 
 
 def out_of_fold_scores(rows, folds: int = 5, params=None, groups=None) -> np.ndarray:
@@ -130,14 +113,11 @@ def group_cross_validation(rows, groups_path, thresholds, params=None) -> dict:
 
 
 def train(data_paths, output, *, folds: int = 5, heldout_paths=(), unseen_paths=(), groups_path=None, params=None,
-          partial_paths=(), log=print) -> ParagraphClassifier:
+          log=print) -> ParagraphClassifier:
     """The whole run; returns the saved classifier. ``heldout_paths``: the bundled gold
     paragraphs, never trained on; ``unseen_paths``: paragraphs of reports no training row
-    comes from; ``groups_path``: groups.tsv, for cross-validation by province and kind;
-    ``partial_paths``: more training rows, whose section-1 rows teach only PARTIAL_LABELS
-    (they are scored on every label all the same)."""
-    rows = dedupe(load_rows(data_paths) + mark_partial(load_rows(partial_paths) if partial_paths else []))
-    data_paths = [*data_paths, *partial_paths]
+    comes from; ``groups_path``: groups.tsv, for cross-validation by province and kind."""
+    rows = dedupe(load_rows(data_paths))
     heldout = load_rows(heldout_paths, synthetic=False) if heldout_paths else []
     unseen = load_rows(unseen_paths, synthetic=False) if unseen_paths else []
     overlap = {r["text"] for r in rows} & {r["text"] for r in heldout + unseen}
@@ -162,9 +142,6 @@ def train(data_paths, output, *, folds: int = 5, heldout_paths=(), unseen_paths=
         "trained_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "metrics": {},
     }
-    if partial_paths:
-        metadata["training_data_partial"] = {"data": [str(p) for p in partial_paths],
-                                             "section_1_teaches": list(PARTIAL_LABELS)}
     if cv_metrics:
         metadata["metrics"]["cross_validation"] = {"folds": folds, "grouped_by": "source document", **summary(cv_metrics)}
     if cv_metrics and groups_path:

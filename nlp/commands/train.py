@@ -27,9 +27,6 @@ def add_arguments(p) -> None:
     p.add_argument("--unseen", nargs="*", default=[],
                    help="labelled paragraphs of reports no training row comes from, evaluated after training")
     p.add_argument("--groups", help="groups.tsv (source, province, kind): also cross-validate by province and by kind of agency")
-    p.add_argument("--partial", nargs="*", default=[],
-                   help="more labelled paragraphs whose section-1 rows teach only platform and the topic labels "
-                        "(not problems or measures)")
     p.add_argument("--C", type=float, default=None, help="inverse regularisation of the linear classifier")
 
 
@@ -58,12 +55,12 @@ def run(args) -> int:
     refusal = None if args.force else refuse_overwrite(Path(args.output))
     if refusal:
         raise refusal
-    require_files([*args.data, *args.partial, *args.heldout, *args.unseen, *([args.groups] if args.groups else [])])
+    require_files([*args.data, *args.heldout, *args.unseen, *([args.groups] if args.groups else [])])
     params = {"C": args.C} if args.C is not None else {}
     from ..training import train  # numpy and scikit-learn load only for training
 
     classifier = train(args.data, args.output, folds=args.folds, heldout_paths=args.heldout,
-                       unseen_paths=args.unseen, groups_path=args.groups, params=params, partial_paths=args.partial,
+                       unseen_paths=args.unseen, groups_path=args.groups, params=params,
                        log=lambda m: print(m, file=sys.stderr))
     metrics = classifier.metadata.get("metrics", {})
     if "cross_validation" in metrics:

@@ -103,28 +103,22 @@ class ParagraphClassifier:
                 for row, r, rules in zip(chosen, rounded, ruled)]
 
 
-def fit_classifier(texts, sections, targets, params=None, taught=None) -> ParagraphClassifier:
+def fit_classifier(texts, sections, targets, params=None) -> ParagraphClassifier:
     """Fit the vocabulary and one calibrated linear SVM per label; ``targets``: (rows ×
-    LABELS) 0/1; ``taught``: (rows × LABELS) booleans, False where a row does not teach that
-    label (it is left out of that label's fit, the platform clause model included; its text
-    still counts for the vocabulary). Thresholds are left at 0.5 (nlp/training.py picks them)."""
+    LABELS) 0/1. Thresholds are left at 0.5 (nlp/training.py picks them)."""
     p = {**DEFAULTS, **(params or {})}
     vocabulary, idf = learn_vocabulary(texts, min_df=p["min_df"], max_features=p["max_features"])
     X = featurize(texts, sections, vocabulary, idf, p["cue_weight"])
     Y = np.asarray(targets)
-    T = np.ones(Y.shape, dtype=bool) if taught is None else np.asarray(taught, dtype=bool)
     coef = np.zeros((X.shape[1], len(LABELS)))
     intercept = np.zeros(len(LABELS))
     for j in range(len(LABELS)):
-        y, rows = Y[T[:, j], j], np.flatnonzero(T[:, j])
-        if not len(y) or y.min() == y.max():  # a label never (or always) seen: a constant score
-            intercept[j] = 10.0 if len(y) and y.max() else -10.0
+        y = Y[:, j]
+        if y.min() == y.max():  # a label never (or always) seen: a constant score
+            intercept[j] = 10.0 if y.max() else -10.0
             continue
-        coef[:, j], intercept[j] = _fit_label(X[rows] if len(rows) < X.shape[0] else X, y, p["C"])
-    k = LABELS.index("platform")
-    keep = np.flatnonzero(T[:, k])
-    clause = _fit_platform_clauses([texts[i] for i in keep], [sections[i] for i in keep], Y[keep, k], vocabulary, idf,
-                                   p, X[keep] if len(keep) < X.shape[0] else X) \
+        coef[:, j], intercept[j] = _fit_label(X, y, p["C"])
+    clause = _fit_platform_clauses(texts, sections, Y[:, LABELS.index("platform")], vocabulary, idf, p, X) \
         if p["platform_clauses"] else (None, 0.0, None)
     return ParagraphClassifier(vocabulary, idf, coef, intercept, LABELS, cue_weight=p["cue_weight"],
                                clause_coef=clause[0], clause_intercept=clause[1], clause_stack=clause[2])
