@@ -283,6 +283,23 @@ def test_a_city_named_with_zhen_is_no_township():
     assert module.kind("熊口管理区", "township-level area (管理区)") == "department"
 
 
+@pytest.mark.parametrize("given,province", [
+    # (sources.jsonl's province as the round's readers wrote it, groups.tsv's)
+    ("Shaanxi", "陕西省"), ("national (Beijing)", "北京市"), ("贵州", "贵州省"), ("广东省", "广东省"),
+    ("内蒙古", "内蒙古自治区"), ("Zhejiang (inferred; city not named)", "浙江省"), ("贵州 (probable)", "贵州省"),
+    ("江西 (inferred from mirror path: 兴国县)", "江西省"),
+    # none given (r19 h1820), or a name that is no province: unknown, never a guess
+    (None, "unknown"), ("national", "unknown"), ("", "unknown"),
+])
+def test_groups_first_look_reads_the_readers_province_names(given, province):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("groups_first_look", ROOT / "data/labelled/groups_first_look.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.province(given) == province
+
+
 CLAUSE_CASES = [
     # (real report text, the clauses that work on a channel: the clause pass scores only these)
     ("持续加强政府网站建设,优化网站界面设计,提升用户体验。", ["持续加强政府网站建设,优化网站界面设计,提升用户体验。"]),
