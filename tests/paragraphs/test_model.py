@@ -229,21 +229,38 @@ def test_the_round_2_rows_are_the_round_2_gold():
 @pytest.mark.parametrize("name,batch,prefix,n", [("first_look_r3", "2026-12-07-r3", "h2", 104),
                                                   ("first_look_r4", "2026-12-07-r4", "h3", 91),
                                                   ("first_look_r5", "2026-12-07-r5", "h4", 143),
-                                                  ("first_look_r6", "2026-12-07-r6", "h5", 90)])
+                                                  ("first_look_r6", "2026-12-07-r6", "h5", 90),
+                                                  ("first_look_r7", "2026-12-07-r7", "h6", 87),
+                                                  ("first_look_r8", "2026-12-07-r8", "h7", 67),
+                                                  ("first_look_r9", "2026-12-07-r9", "h8", 102),
+                                                  ("first_look_r10", "2026-12-07-r10", "h9", 74),
+                                                  ("first_look_r11", "2026-12-07-r11", "h10", 85),
+                                                  ("first_look_r12", "2026-12-07-r12", "h11", 98),
+                                                  ("first_look_r13", "2026-12-07-r13", "h12", 94),
+                                                  ("first_look_r14", "2026-12-07-r14", "h13", 79),
+                                                  ("first_look_r15", "2026-12-07-r15", "h14", 90),
+                                                  ("first_look_r16", "2026-12-07-r16", "h15", 90),
+                                                  ("first_look_r17", "2026-12-07-r17", "h16", 101),
+                                                  ("first_look_r18", "2026-12-07-r18", "h17", 102),
+                                                  ("first_look_r19", "2026-12-07-r19", "h18", 87)])
 def test_the_later_rounds_rows_are_their_gold_and_have_their_groups(name, batch, prefix, n):
-    """first_look_r3.jsonl and first_look_r4.jsonl (development data since those rounds' first
+    """first_look_r3.jsonl … first_look_r19.jsonl (development data since those rounds' first
     looks) hold every paragraph of their batch's gold records, and groups.tsv names each of
     their reports' province and kind (the cross-validation by province/kind would otherwise
-    put them all in "unknown")."""
+    put them all in "unknown"); a province only where sources.jsonl gives one (r19 h1820: none)."""
     root = Path(__file__).resolve().parents[2]
     rows = [json.loads(l) for l in (root / f"data/labelled/{name}.jsonl").read_text(encoding="utf-8").splitlines()]
     records = sorted((root / f"data/heldout/{batch}/gold").glob("h*.json"))
     assert len(rows) == sum(len(json.loads(p.read_text(encoding="utf-8"))["paragraphs"]) for p in records) == n
     assert all(r["source"].startswith(f"data/heldout/{batch}/gold/{prefix}") and r["how"] == "first_look" for r in rows)
+    sources = {s["stem"]: s for s in map(json.loads, (root / f"data/heldout/{batch}/sources.jsonl").read_text(
+        encoding="utf-8").splitlines())}
     groups = (root / "data/labelled/groups.tsv").read_text(encoding="utf-8")
     for p in records:
         line = next(l for l in groups.splitlines() if l.startswith(f"data/heldout/{batch}/gold/{p.name}\t"))
-        assert "unknown" not in line.split("\t")[1:]
+        province, kind = line.split("\t")[1:]
+        assert kind != "unknown"
+        assert (province == "unknown") == (sources[p.stem]["province"] is None)
 
 
 def test_a_city_named_with_zhen_is_no_township():
@@ -264,6 +281,23 @@ def test_a_city_named_with_zhen_is_no_township():
     assert module.kind("正蓝旗", "county (banner) government") == "government"
     assert module.kind("安徽舒城经济开发区", "development zone administration committee") == "department"
     assert module.kind("熊口管理区", "township-level area (管理区)") == "department"
+
+
+@pytest.mark.parametrize("given,province", [
+    # (sources.jsonl's province as the round's readers wrote it, groups.tsv's)
+    ("Shaanxi", "陕西省"), ("national (Beijing)", "北京市"), ("贵州", "贵州省"), ("广东省", "广东省"),
+    ("内蒙古", "内蒙古自治区"), ("Zhejiang (inferred; city not named)", "浙江省"), ("贵州 (probable)", "贵州省"),
+    ("江西 (inferred from mirror path: 兴国县)", "江西省"),
+    # none given (r19 h1820), or a name that is no province: unknown, never a guess
+    (None, "unknown"), ("national", "unknown"), ("", "unknown"),
+])
+def test_groups_first_look_reads_the_readers_province_names(given, province):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("groups_first_look", ROOT / "data/labelled/groups_first_look.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.province(given) == province
 
 
 CLAUSE_CASES = [
