@@ -14,6 +14,11 @@ instead, at five times the cost and with the same facts. ``nianbao_prose`` turns
 views with their numbers; each extractor adds its facts to ``doc.spans["facts"]`` with
 the normalised :class:`~nlp.record.Fact` on ``span._.fact`` and the rule that found it
 on ``span._.fact_rule``. Sections are handed in on ``doc.user_data["sections"]``.
+
+A report's annotation needs the facts, not the Doc: :func:`found_facts` runs the same
+components' functions (:func:`publications`, :func:`followers`, :func:`procurements`) over
+the sentence views without making one (no extractor reads a token; a fact's span is its
+character offsets), and gives what the Doc's spans hold, in their order.
 """
 from __future__ import annotations
 
@@ -84,10 +89,18 @@ def counting(views) -> list:
 
 @Language.component("nianbao_publication")
 def publication_component(doc: Doc) -> Doc:
+    _add(doc, publications(_text(doc), doc._.fact_sentences or ()))
+    return doc
+
+
+def publications(text: str, views) -> list:
+    """The publication counts (:class:`~nlp.facts.view.Found`) of the sentence ``views`` of
+    ``text``, in order: each sentence read with the facts of the sentence before it in its
+    paragraph (a 其中 that breaks them down) or of a list that spans sentences."""
+    out = []
     previous, previous_end = (), -1
     listed, list_end = None, -1  # the facts a list that spans sentences breaks down
-    text = _text(doc)
-    for view in doc._.fact_sentences or ():
+    for view in views:
         same_paragraph = previous_end >= 0 and not PARAGRAPH_BREAK.search(text, previous_end, view.start)
         before = previous if same_paragraph else ()
         if listed is not None and not PARAGRAPH_BREAK.search(text, list_end, view.start):
@@ -99,32 +112,44 @@ def publication_component(doc: Doc) -> Doc:
         list_end = view.end
         view.scene_before_from(partial(sentence_before_scene, text, view.start))
         found = rules.publication_facts(view, before)
-        _add(doc, found)
+        out += found
         if found:
             previous, previous_end = tuple(found), view.end
         elif any(q.unit in PUBLICATION_UNITS for q in view.counts()):
             # 共承办…建议、…提案328件。其中,…建议100件: the next sentence's 其中 breaks down this
             # count, which is no publication, not the facts of a sentence before it (round-12 h1119)
             previous, previous_end = (), view.end
-    return doc
+    return out
 
 
 @Language.component("nianbao_follower")
 def follower_component(doc: Doc) -> Doc:
-    found = sorted((s._.fact_found for s in doc.spans[SPANS_KEY] if s._.fact.kind == "publication_count"),
-                   key=lambda f: f.start)
-    starts = [f.start for f in found]
-    for view in doc._.fact_sentences or ():
-        publications = found[bisect.bisect_left(starts, view.start):bisect.bisect_left(starts, view.end)]
-        _add(doc, rules.follower_facts(view, publications))
+    found = [s._.fact_found for s in doc.spans[SPANS_KEY] if s._.fact.kind == "publication_count"]
+    _add(doc, followers(doc._.fact_sentences or (), found))
     return doc
+
+
+def followers(views, publications: list) -> list:
+    """The follower counts of the sentence ``views``, in order; ``publications``: the
+    publication counts found in them (a count of followers after one takes its channel)."""
+    found = sorted(publications, key=lambda f: f.start)
+    starts = [f.start for f in found]
+    out = []
+    for view in views:
+        before = found[bisect.bisect_left(starts, view.start):bisect.bisect_left(starts, view.end)]
+        out += rules.follower_facts(view, before)
+    return out
 
 
 @Language.component("nianbao_procurement")
 def procurement_component(doc: Doc) -> Doc:
-    for view in doc._.fact_sentences or ():
-        _add(doc, rules.procurement_facts(view))
+    _add(doc, procurements(doc._.fact_sentences or ()))
     return doc
+
+
+def procurements(views) -> list:
+    """The procurement sums stated in the sentence ``views``, in order."""
+    return [f for view in views for f in rules.procurement_facts(view)]
 
 
 def _add(doc: Doc, found: list) -> None:
@@ -136,13 +161,18 @@ def _add(doc: Doc, found: list) -> None:
         span = doc.char_span(f.start, f.end, label=f.kind, alignment_mode="expand")
         if span is None:
             continue
-        q = f.quantity
         ext = span._  # one accessor for the three (spaCy builds a new one at each ``span._``)
-        ext.fact = Fact(f.kind, f.channel, f.account, q.value, _UNITS[f.kind], q.qualifier,
-                        text[f.start:f.end], f.start, f.end, f.rule)
+        ext.fact = fact_of(f, text)
         ext.fact_rule = f.rule
         ext.fact_found = f
         group.append(span)
+
+
+def fact_of(f, text: str) -> Fact:
+    """The record's :class:`~nlp.record.Fact` of a :class:`~nlp.facts.view.Found` in ``text``."""
+    q = f.quantity
+    return Fact(f.kind, f.channel, f.account, q.value, _UNITS[f.kind], q.qualifier,
+                text[f.start:f.end], f.start, f.end, f.rule)
 
 
 def _text(doc: Doc) -> str:
@@ -240,6 +270,20 @@ def annotate(text: str, sections=(), segmenter: str = "char") -> Doc:
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return doc
+
+
+def found_facts(text: str, sections=()) -> list:
+    """The facts :func:`annotate` finds in ``text`` (:class:`~nlp.facts.view.Found`, in the
+    order of the Doc's span group: publications, followers, procurement sums), found by the
+    same components' functions without making the Doc: the extractors read the sentence
+    views and characters, never a token, and a fact's span is its character offsets. What
+    a report's annotation runs (:func:`nlp.facts.extract_facts`); :func:`annotate` gives
+    the spaCy Doc with its spans."""
+    forget_texts()
+    analysis = analysis_text(text)
+    views = sentence_views(analysis, candidate_sentences(analysis, prose_ranges(analysis, sections)))
+    found = publications(text, views)
+    return found + followers(views, found) + procurements(views)
 
 
 def sparse_doc(nlp: Language, text: str, found) -> Doc:
