@@ -348,7 +348,7 @@ def _join(manager, timeout: float = 10.0) -> None:
 
 
 def warm_up(engine: Engine) -> None:
-    """Load what the engine loads on first use (jieba's dictionary, the facts pipeline) in
+    """Load what the engine loads on first use (compiled patterns, the cue data, the paragraph model's tables) in
     this process, so that forked workers inherit it instead of each loading it."""
     engine.warm_up()
 

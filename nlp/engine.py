@@ -102,8 +102,8 @@ class Engine:
                 for labels, scores in self._classifier.predict(*args)]
 
     def warm_up(self) -> None:
-        """Load what the stages load on first use (jieba's dictionary, the facts pipeline,
-        compiled patterns), so that the first real report does not pay for it, and forked
+        """Load what the stages load on first use (compiled patterns, the cue data, the
+        paragraph model's tables; annotating needs no spaCy pipeline), so that the first real report does not pay for it, and forked
         workers inherit it instead of each loading it."""
         self.annotate_text(WARM_UP_TEXT, "<warm-up>")
         self.facts(WARM_UP_NUMERAL)  # Chinese numerals' reader (cn2an, 0.1 s to import)

@@ -1,5 +1,7 @@
 """Annotating imports only what it uses (issue 14): exports, the service, a Dask backend,
-training and the jieba segmenter import theirs when they run, not in every annotate."""
+training and the jieba segmenter import theirs when they run, not in every annotate; nor does the
+facts' spaCy pipeline (its extractors run without a Doc: nlp/facts/find.py), half a second of
+every process's start-up."""
 import json
 import subprocess
 import sys
@@ -7,7 +9,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "samples" / "001_e849864efb6c45e2.txt"
-HEAVY = ("pandas", "pyarrow", "dask", "fastapi", "scipy", "sklearn", "jieba", "openpyxl", "rapidocr_onnxruntime")
+HEAVY = ("pandas", "pyarrow", "dask", "fastapi", "scipy", "sklearn", "jieba", "openpyxl", "rapidocr_onnxruntime",
+         "spacy", "thinc")
 
 PROGRAM = """
 import json, sys

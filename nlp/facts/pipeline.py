@@ -14,27 +14,27 @@ instead, at five times the cost and with the same facts. ``nianbao_prose`` turns
 views with their numbers; each extractor adds its facts to ``doc.spans["facts"]`` with
 the normalised :class:`~nlp.record.Fact` on ``span._.fact`` and the rule that found it
 on ``span._.fact_rule``. Sections are handed in on ``doc.user_data["sections"]``.
+
+A report's annotation needs the facts, not the Doc: :func:`found_facts` runs the same
+components' functions (:func:`publications`, :func:`followers`, :func:`procurements`) over
+the sentence views without making one (no extractor reads a token; a fact's span is its
+character offsets), and gives what the Doc's spans hold, in their order.
 """
 from __future__ import annotations
 
-import bisect
 import logging
 import re
 import threading
-from functools import lru_cache, partial
+from functools import lru_cache
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..numbers import text_folded
-from ..record import Fact
-from . import parts, rules
-from .view import PUBLICATION_UNITS
-from .channels import sentence_before_scene
 from .cues import forget_texts, remember_accounts
 from .candidates import candidate_sentences
-from .prose import PARAGRAPH_BREAK, analysis_text, prose_ranges
+from .find import DATE_ONLY_UNITS, counting, fact_of, followers, found_facts, procurements, publications, sentence_views
+from .prose import analysis_text, prose_ranges
 
 SPANS_KEY = "facts"
 COMPONENTS = ("nianbao_prose", "nianbao_publication", "nianbao_follower", "nianbao_procurement")
@@ -64,68 +64,22 @@ def prose_component(doc: Doc) -> Doc:
     return doc
 
 
-def sentence_views(text: str, found) -> list:
-    """The :class:`~nlp.facts.view.SentenceView` of each sentence ``found`` in the analysis
-    ``text`` that holds a number, in order: what the extractors read."""
-    folded = text_folded(text)  # once for all the sentences' numbers
-    views = (rules.SentenceView(text, s, folded) for s in found)
-    return [v for v in views if v.quantities]
-
-
-#: Units of a number that no extractor counts (a year, a date): a sentence whose numbers are
-#: all such holds no fact (publication, follower and procurement counts have units of their
-#: own, or none: a bare 粉丝数54373 is counted)
-DATE_ONLY_UNITS = frozenset({"年", "月", "日", "号"})
-
-
-def counting(views) -> list:
-    """The views of ``views`` that hold a number other than a date (a year, a day): the
-    sentences a fact can be in, which the Doc tokenises (sparse_doc())."""
-    return [v for v in views if any(q.unit not in DATE_ONLY_UNITS for q in v.quantities)]
-
-
 @Language.component("nianbao_publication")
 def publication_component(doc: Doc) -> Doc:
-    previous, previous_end = (), -1
-    listed, list_end = None, -1  # the facts a list that spans sentences breaks down
-    text = _text(doc)
-    for view in doc._.fact_sentences or ():
-        same_paragraph = previous_end >= 0 and not PARAGRAPH_BREAK.search(text, previous_end, view.start)
-        before = previous if same_paragraph else ()
-        if listed is not None and not PARAGRAPH_BREAK.search(text, list_end, view.start):
-            view.continues_list, before = True, listed
-        elif parts.opens_list(view):
-            listed = before
-        else:
-            listed = None
-        list_end = view.end
-        view.scene_before_from(partial(sentence_before_scene, text, view.start))
-        found = rules.publication_facts(view, before)
-        _add(doc, found)
-        if found:
-            previous, previous_end = tuple(found), view.end
-        elif any(q.unit in PUBLICATION_UNITS for q in view.counts()):
-            # 共承办…建议、…提案328件。其中,…建议100件: the next sentence's 其中 breaks down this
-            # count, which is no publication, not the facts of a sentence before it (round-12 h1119)
-            previous, previous_end = (), view.end
+    _add(doc, publications(_text(doc), doc._.fact_sentences or ()))
     return doc
 
 
 @Language.component("nianbao_follower")
 def follower_component(doc: Doc) -> Doc:
-    found = sorted((s._.fact_found for s in doc.spans[SPANS_KEY] if s._.fact.kind == "publication_count"),
-                   key=lambda f: f.start)
-    starts = [f.start for f in found]
-    for view in doc._.fact_sentences or ():
-        publications = found[bisect.bisect_left(starts, view.start):bisect.bisect_left(starts, view.end)]
-        _add(doc, rules.follower_facts(view, publications))
+    found = [s._.fact_found for s in doc.spans[SPANS_KEY] if s._.fact.kind == "publication_count"]
+    _add(doc, followers(doc._.fact_sentences or (), found))
     return doc
 
 
 @Language.component("nianbao_procurement")
 def procurement_component(doc: Doc) -> Doc:
-    for view in doc._.fact_sentences or ():
-        _add(doc, rules.procurement_facts(view))
+    _add(doc, procurements(doc._.fact_sentences or ()))
     return doc
 
 
@@ -138,10 +92,8 @@ def _add(doc: Doc, found: list) -> None:
         span = doc.char_span(f.start, f.end, label=f.kind, alignment_mode="expand")
         if span is None:
             continue
-        q = f.quantity
         ext = span._  # one accessor for the three (spaCy builds a new one at each ``span._``)
-        ext.fact = Fact(f.kind, f.channel, f.account, q.value, _UNITS[f.kind], q.qualifier,
-                        text[f.start:f.end], f.start, f.end, f.rule)
+        ext.fact = fact_of(f, text)
         ext.fact_rule = f.rule
         ext.fact_found = f
         group.append(span)
@@ -152,9 +104,6 @@ def _text(doc: Doc) -> str:
     if "text" not in doc.user_data:
         doc.user_data["text"] = doc.text
     return doc.user_data["text"]
-
-
-_UNITS = {"publication_count": "条", "follower_count": "人", "procurement_amount": "元"}
 
 
 #: spaCy's Chinese segmenters the pipeline can be built with

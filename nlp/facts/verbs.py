@@ -40,8 +40,17 @@ def _blanked(text: str) -> str:
 
 
 def _compact(text: str) -> tuple:
+    """(``text`` without white space, fillers and addresses, the offset in ``text`` of each
+    of its characters); ``text`` itself with its own offsets when it holds none of them (most
+    of the words before a count): no character-by-character pass."""
+    if not _SKIPPED.search(text):
+        return text, range(len(text))
     index = [i for i, ch in enumerate(text) if not ch.isspace() and ch not in (FILLER, ADDRESS)]
     return "".join(text[i] for i in index), index
+
+
+#: what _compact() leaves out: ``\s`` of a str pattern is str.isspace() (Py_UNICODE_ISSPACE)
+_SKIPPED = re.compile(f"[\\s{FILLER}{ADDRESS}]")
 
 
 def publish_verbs(text: str) -> list:

@@ -267,14 +267,18 @@ def cue_scan(text: str, starts: np.ndarray) -> tuple:
 def _cue_scan(text: str, starts: bytes) -> tuple:
     hits, owner = [], []
     at = None
+    unless = {}  # the matches of each ``unless`` pattern: three cues share one (a 平台建设 aim)
     for k, cue in enumerate(cues().values()):
         found = [m.span() for m in cue.pattern.finditer(text) if SEPARATOR not in m.group()]
         if not found:
             continue
         if cue.unless is not None:
-            masks = [m.span() for m in cue.unless.finditer(text)]
+            key = (cue.unless.pattern, cue.unless.flags)
+            if key not in unless:
+                masks = [m.span() for m in cue.unless.finditer(text)]
+                unless[key] = masks, [a for a, _ in masks]
+            masks, mask_starts = unless[key]
             if masks:
-                mask_starts = [a for a, _ in masks]
                 found = [(a, b) for a, b in found if not _inside(a, mask_starts, masks)]
         if cue.where == "opening":
             if at is None:
