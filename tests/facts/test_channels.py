@@ -254,6 +254,10 @@ SENTENCE_BEFORE = [
 # and a chat group (微信群) is no WeChat account: the reports list it beside the 公众号 as a channel of its
 # own (rows 881, 1402), with 报刊 and 公示栏
 OUTSIDE_MEDIA = [
+    # other websites, as other media's websites, are outside media
+    ("2023年,汶上县医疗保障局共主动公开政府信息1032条。其中政府信息公开专栏发布的信息65条,占总量的6.3%;微信公众平台882条,占总量的85.4%;"
+     "报纸、其他网站等发布85条,占总量的8.3%。",
+     [(T, 1032), (W, 65), ("wechat", 882), ("other", 85)], "round-22 h2108 (dev) wenshang-ybj-2023 (the 85 was total)"),
     # a newspaper named by a name ending in 报, right before its verb (a 公报 stays the gazette)
     ("2020年,新区卫生健康委员会依法依规主动公开政府信息79条,公开形式分别为兰州新区门户网站、微信公众号、新区报,其中兰州新区门户网站发布12条,"
      "微信公众号发布59条,阅读量17231人次,新区报发布8条。",
