@@ -440,6 +440,10 @@ PUBLISHED_MATTERS = [
     ("香蜜湖街道全年共核收依申请公开事项6个,较去年数据增长1个。", [], "collected.jsonl: applications"),
     ("举行价格听证2次,公开权责清单事项120项。", [], "constructed: hearings held, list entries"),
     ("在网站公开权责清单3000项。", [], "constructed: the entries of a list (no 全清单)"),
+    # the power list's entries (权力事项) and the guides that go with them, published on the service network
+    ("主动在张家港市政府门户网站公开部门文件219件;“江苏政务服务网公示权力事项40项、办事指南52项;张家港教育发布信息700余条,"
+     "获评苏州市教育系统政务微信公众号一等奖", [219, 700],
+     "round-22 h2106 (dev) zhangjiagang-jyj-2021-spam (40 and 52 were website facts)"),
 ]
 
 
