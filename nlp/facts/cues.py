@@ -231,7 +231,7 @@ def _channel_cues(text: str, accounts: tuple) -> tuple:
     out = _without_qualities(text, out)
     out = _without_examples(text, out)
     out = [c for c in out if not (c.generic and _beside_platform(text, c, out))]
-    sites = _named_sites(text, out)
+    sites = _named_sites(text, out) + _named_outlets(text, out)
     if accounts and not any(c.strong for c in out + sites):
         sites += _named_accounts(text, accounts)
     return tuple(sorted(out + sites, key=lambda c: c.start) if sites else out)
@@ -302,9 +302,28 @@ def _named_sites(text: str, cues: list) -> list:
             continue
         if not matcher("channels", "named_site", "before").search(text, max(0, m.start() - 6), m.start()):
             continue
+        if _PRINTED_IN.match(text, m.end()):
+            continue  # 通过“中国医疗保险”刊发5篇: an outlet (_named_outlets)
         at = matcher("channels", "named_site", "between").match(text, m.end()).end()
         if matcher("publish_verbs", "words").match(text, at) and not matcher("publish_verbs", "not").match(text, at):
             found.append(Cue(m.group(0)[1:-1], "website", True, m.start(), m.end()))
+    return found
+
+
+#: The verbs of items placed in outside media (OUTPUT.md: 投稿/刊发), right after a quoted name.
+_PRINTED_IN = re.compile(rf"[\s{FILLER}]*(?:上)?[\s{FILLER}]*(?:刊[\s{FILLER}]*[发登载]|登[\s{FILLER}]*载)")
+
+
+def _named_outlets(text: str, cues: list) -> list:
+    """A quoted name that holds no channel word and whose items are 刊发/刊登 there is an
+    outside outlet, ``other`` (OUTPUT.md: items placed in outside media by 投稿/刊发 are
+    other; 通过“中国医疗保险”刊发5篇,“浙江医保中心”刊登3篇: round-22 h2109's readers)."""
+    found = []
+    for m in NAMES.finditer(text):
+        if any(m.start() <= c.start < m.end() for c in cues):
+            continue
+        if _PRINTED_IN.match(text, m.end()):
+            found.append(Cue(m.group(0)[1:-1], "other", True, m.start(), m.end()))
     return found
 
 

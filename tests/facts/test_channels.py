@@ -254,6 +254,12 @@ SENTENCE_BEFORE = [
 # and a chat group (微信群) is no WeChat account: the reports list it beside the 公众号 as a channel of its
 # own (rows 881, 1402), with 报刊 and 公示栏
 OUTSIDE_MEDIA = [
+    # a quoted outlet whose items are 刊发/刊登 there (OUTPUT.md: placed by 投稿/刊发 in outside media)
+    ("通過“中國醫(yī)療保險”刊發(fā)5篇,“浙江醫(yī)保中心”刊登3篇,“浙江醫(yī)療保障”刊登1篇,《淳安電視臺》民情熱線報道1篇,"
+     "《今日千島湖》報紙刊登1篇,《淳安發(fā)布》宣傳信息5篇。",
+     [("other", 5), ("other", 3), ("other", 1), ("other", 1), ("other", 1), ("other", 5)],
+     "round-22 h2109 (dev) chunan-ybj-2024-traditional (5, 3, 1 were website or total)"),
+    ("通过“坪山政府在线”公布信息共357条。", [(W, 357)], "collected.jsonl row 403: a named site, no outlet (公布, not 刊发)"),
     # other websites, as other media's websites, are outside media
     ("2023年,汶上县医疗保障局共主动公开政府信息1032条。其中政府信息公开专栏发布的信息65条,占总量的6.3%;微信公众平台882条,占总量的85.4%;"
      "报纸、其他网站等发布85条,占总量的8.3%。",
