@@ -275,6 +275,10 @@ PUBLISHED_REPLIES = [
     ("及时公开建议提案办理答复14件;财政预决算信息2条。", [14], "round-6 h503 (dev) shijiazhuang-gxj-2019 (simplified; the 2 is a gap left)"),
     ("全市各政务新媒体发布领导活动、重要会议、政策措施等335896条;专栏公开各级人大代表建议、政协提案办理复文2575件。", [335896, 2575],
      "round-6 h520 (dev) xingtai-city-2023"),
+    # the reply information published (答复信息), an item among a website's documents
+    ("通过省政府门户网站、《吉林省人民政府公报》等渠道主动公开本年度制发的省政府规章2件、省政府及省政府办公厅行政规范性文件2件,"
+     "其他文件113件,省政府工作报告及解读2条,人大代表建议及政协委员提案答复信息845条,财政预决算信息52条。", [2, 2, 113, 2, 845, 52],
+     "round-23 h2201 (dev) jilin-bgt-2025 (845 and 52 were lost)"),
     # must not: suggestions and replies handled (及答复), replies to consultations, replies without a publishing verb
     ("2023年,公开书记县长信箱或领导信箱(网上信访)办件22件、12345政务服务热线办件7341件、人大代表建议及答复107件、政协提案和答复149件,开展在线访谈2期。",
      [], "row 624 https://www.hejiang.gov.cn/gk/zfxxgknb/bmxxgknb/content_191767"),
