@@ -126,87 +126,6 @@ def ngram_weights(texts, vocabulary: np.ndarray, idf: np.ndarray, text=None) -> 
     return row, column, weight / norms[row]
 
 
-#: stands in the n-gram text for a channel word named only as where items were published
-#: (place_spans()): 通过政府网站、微信公众号发布信息300条 reads 通过\ue001、\ue001发布信息300条
-PLACE = "\ue001"
-#: a clause of place_spans(): up to a comma, a semicolon or a sentence end
-_PLACE_CLAUSE = re.compile(r"[^。；;！？!?，,\n]+")
-#: a preposition that makes the channel after it the medium of a verb (通过/在/依托 X … 发布)
-_PLACE_BY = re.compile(r"通过|依托|利用|借助|运用|依靠|在")
-#: a verb that works on a channel (builds, changes, keeps, inspects it): a channel it governs
-#: is the object of that work, not a place of publication, and keeps its words
-_CHANNEL_WORK = re.compile(r"开设|(?<!公)开通|设立|打造|设置|开辟|新增|增设|新建|建成|建立|搭建|创建|改版|升级|整合|集约|"
-                           r"关停|关闭|注销|迁移|(?<!线)上线|优化|调整|完善|维护|运维|监测|巡查|巡检|监管|改造|建设|"
-                           r"规范|检查|排查|抽查|自查|清理|管理|更新|制作|策划|运营|入驻|注册|申请|认证|整改")
-#: how far a publishing verb may stand after the channel word it makes a place, without a preposition
-_PLACE_GAP = 12
-#: a count of items published (信息300条, 简报12期)
-_PLACE_COUNT = re.compile(r"\d+\s*(?:条|篇|件|期|则|份|次)")
-
-
-def place_spans(text: str) -> list:
-    """(start, end) of the channel words of ``text`` that stand only as the place where counted
-    items went: in a clause (up to a comma) that names no work on a channel, a channel word (the
-    facts module's channel cues) followed by a publishing verb (its verbs) and a count, the
-    verb either after a preposition (通过/在/依托 X … 发布…N条) or within a few characters of the
-    channel (X发布信息N条). Channels governed by a verb of building, keeping or inspecting keep
-    their words (开设专栏发布信息20条; 维护网站,发布…), and so do channels a clause names
-    without counting what went there (依托门户网站和微信公众号,及时发布权威信息: masking
-    these too lost a held-out gold platform paragraph, data/labelled/README.md round 10)."""
-    from ..facts.cues import channel_cues  # the facts module's channel words and publishing verbs
-    from ..facts.verbs import publish_verbs
-
-    spans = []
-    for m in _PLACE_CLAUSE.finditer(text):
-        clause = m.group()
-        if _CHANNEL_WORK.search(clause) or not _PLACE_COUNT.search(clause):
-            continue
-        cues = [c for c in channel_cues(clause) if not c.named]
-        if not cues:
-            continue
-        by = _PLACE_BY.search(clause)
-        verbs = publish_verbs(clause)
-        for c in cues:
-            after = [v for v in verbs if v >= c.end]
-            end = _word_end(clause, c.end)
-            if after and ((by is not None and by.start() < c.start) or after[0] - c.end <= _PLACE_GAP) \
-                    and _PLACE_COUNT.search(clause, end):
-                spans.append((m.start() + c.start, m.start() + end))
-    merged = []
-    for a, b in spans:  # 政府门户|网站 and 政务微信|公众号: one place
-        if merged and a <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
-        else:
-            merged.append((a, b))
-    return merged
-
-
-def _word_end(clause: str, end: int) -> int:
-    """The end of the channel words that run on from ``end`` (政务微信|公众号: the generic word
-    the facts module leaves out beside the platform's name is part of the place)."""
-    from ..facts.cues import _channel_matches
-
-    for m, _ in _channel_matches(clause[end:]):
-        if m.start() != 0:
-            break
-        end += m.end()
-        return _word_end(clause, end)
-    return end
-
-
-def placed(text: str) -> str:
-    """``text`` with each channel word of place_spans() replaced by PLACE (the n-gram text)."""
-    spans = place_spans(text)
-    if not spans:
-        return text
-    out, at = [], 0
-    for a, b in spans:
-        out += [text[at:a], PLACE]
-        at = b
-    out.append(text[at:])
-    return "".join(out)
-
-
 #: Fibonacci hashing of an n-gram key into the slots of vocabulary_index()'s table
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 #: (vocabulary, its hash table, shift) of the vocabularies looked up last
@@ -259,12 +178,10 @@ def ngram_matrix(texts, vocabulary: np.ndarray, idf: np.ndarray, text=None):
     return sparse.csr_matrix((weight, (row, column)), shape=(len(texts), len(vocabulary)))
 
 
-def learn_vocabulary(texts, *, min_df: int = 2, max_features: int = 20000, places: bool = False) -> tuple:
+def learn_vocabulary(texts, *, min_df: int = 2, max_features: int = 20000) -> tuple:
     """(sorted vocabulary keys, idf): the n-grams of at least ``min_df`` paragraphs, the
-    ``max_features`` most frequent; smoothed idf over the paragraphs. ``places``: the n-grams
-    of the text with places of publication masked (placed())."""
-    text = joined(texts)[0]
-    keys, rows = ngram_keys(placed(text) if places else text)
+    ``max_features`` most frequent; smoothed idf over the paragraphs."""
+    keys, rows = ngram_keys(joined(texts)[0])
     pairs, counts = np.unique(np.stack([keys, rows.astype(np.uint64)]), axis=1, return_counts=True)
     vocab, df = np.unique(pairs[0], return_counts=True)
     total = np.bincount(np.searchsorted(vocab, pairs[0]), weights=counts, minlength=len(vocab))
@@ -433,27 +350,26 @@ def cue_matrix(texts, sections, text=None, starts=None):
     return sparse.csr_matrix(cue_columns(texts, sections, text, starts))
 
 
-def featurize(texts, sections, vocabulary: np.ndarray, idf: np.ndarray, cue_weight: float, places: bool = False):
+def featurize(texts, sections, vocabulary: np.ndarray, idf: np.ndarray, cue_weight: float):
     """The feature matrix of a report's paragraphs: n-gram TF-IDF, then section and cues ×
-    ``cue_weight``. The texts are normalised and joined once. ``places``: the n-grams are read
-    with the places of publication masked (placed()); the cues read the text as it is."""
+    ``cue_weight``. The texts are normalised and joined once."""
     from scipy import sparse
 
     text, starts = joined(texts)
-    return sparse.hstack([ngram_matrix(texts, vocabulary, idf, placed(text) if places else text),
+    return sparse.hstack([ngram_matrix(texts, vocabulary, idf, text),
                           cue_matrix(texts, sections, text, starts) * cue_weight], format="csr")
 
 
 def linear_margins(texts, sections, vocabulary: np.ndarray, idf: np.ndarray, cue_weight: float,
-                   coef: np.ndarray, text=None, starts=None, places: bool = False) -> np.ndarray:
+                   coef: np.ndarray, text=None, starts=None) -> np.ndarray:
     """``featurize(...) @ coef`` without building the matrix: (paragraphs × labels), the
     n-gram weights of each paragraph summed into its row. Serving takes this path (a report's
     few dozen paragraphs cost more in sparse-matrix bookkeeping than in arithmetic).
-    ``text``, ``starts``: joined(texts), when the caller has it already; ``places``: as featurize()'s."""
+    ``text``, ``starts``: joined(texts), when the caller has it already."""
     if text is None:
         text, starts = joined(texts)
     margins = cue_columns(texts, sections, text, starts) @ (coef[len(vocabulary):] * cue_weight)
-    row, column, weight = ngram_weights(texts, vocabulary, idf, placed(text) if places else text)
+    row, column, weight = ngram_weights(texts, vocabulary, idf, text)
     if len(row):
         firsts = np.flatnonzero(np.r_[True, row[1:] != row[:-1]])
         # each n-gram's coefficients times its weight, gathered by np.take and scaled in place
@@ -502,7 +418,7 @@ def _cue_mask(names: tuple) -> np.ndarray:
 
 
 def clause_max_margins(texts, sections, vocabulary: np.ndarray, idf: np.ndarray, cue_weight: float,
-                       coef: np.ndarray, text=None, starts=None, places: bool = False) -> np.ndarray:
+                       coef: np.ndarray, text=None, starts=None) -> np.ndarray:
     """Per paragraph, the highest margin (``coef``: one column over featurize()'s columns) of
     its channel clauses (channel_clauses()), each scored as a text of its own; -inf where it
     has none. All the clauses of a report in one linear_margins() call. ``text``,
@@ -513,7 +429,7 @@ def clause_max_margins(texts, sections, vocabulary: np.ndarray, idf: np.ndarray,
     units, owner = channel_clauses(text, starts)
     if units:
         margins = linear_margins(units, [sections[i] for i in owner], vocabulary, idf, cue_weight,
-                                 coef.reshape(len(coef), 1), places=places)[:, 0]
+                                 coef.reshape(len(coef), 1))[:, 0]
         np.maximum.at(best, owner, margins)
     return best
 

@@ -35,10 +35,7 @@ LABELS = REQUIRED_LABELS + TOPIC_LABELS
 #: frequent); cue_weight: the scale of the section and cue columns against the unit-length
 #: n-gram rows; C: the SVM's inverse regularisation; platform_clauses: whether the platform
 #: score also weighs the paragraph's best channel-work clause (_fit_platform_clauses())
-#: places: the n-grams read channel words named only as where items were published as one
-#: placeholder (features.placed(); issue 13)
-DEFAULTS = {"C": 0.5, "min_df": 2, "max_features": 20000, "cue_weight": 0.5, "platform_clauses": True,
-            "places": False}
+DEFAULTS = {"C": 0.5, "min_df": 2, "max_features": 20000, "cue_weight": 0.5, "platform_clauses": True}
 
 
 class ParagraphClassifier:
@@ -48,7 +45,7 @@ class ParagraphClassifier:
 
     def __init__(self, vocabulary, idf, coef, intercept, labels=LABELS, thresholds=None, metadata=None,
                  cue_weight: float = DEFAULTS["cue_weight"], clause_coef=None, clause_intercept: float = 0.0,
-                 clause_stack=None, places: bool = False):
+                 clause_stack=None):
         self.vocabulary = np.asarray(vocabulary, dtype=np.uint64)
         self.idf = np.asarray(idf, dtype=np.float64)
         self.coef = np.asarray(coef, dtype=np.float64)
@@ -63,8 +60,6 @@ class ParagraphClassifier:
         self.clause_coef = None if clause_coef is None else np.asarray(clause_coef, dtype=np.float64)
         self.clause_intercept = float(clause_intercept)
         self.clause_stack = None if clause_stack is None else tuple(map(float, clause_stack))
-        #: the n-grams are read with places of publication masked (features.placed())
-        self.places = bool(places)
 
     def probabilities(self, texts, sections=None) -> np.ndarray:
         """(paragraphs × labels) probabilities, all paragraphs of a report at once."""
@@ -80,14 +75,13 @@ class ParagraphClassifier:
             raise ValueError(f"the model expects {self.coef.shape[0]} features, the cues give {features}: "
                              "cues.json changed since it was trained; retrain it (`make model`)")
         text, starts = joined(texts)  # normalised and joined once for both passes
-        places = getattr(self, "places", False)  # models pickled before it read every channel word
         margin = linear_margins(texts, sections, self.vocabulary, self.idf, self.cue_weight, self.coef,
-                                text, starts, places) + self.intercept
+                                text, starts) + self.intercept
         stack = getattr(self, "clause_stack", None)  # models pickled before it have none
         if stack is not None and "platform" in self.labels:
             j = self.labels.index("platform")
             best = clause_max_margins(texts, sections, self.vocabulary, self.idf, self.cue_weight, self.clause_coef,
-                                      text, starts, places)
+                                      text, starts)
             margin[:, j] = _combine(margin[:, j], best + self.clause_intercept, stack)
         return 1.0 / (1.0 + np.exp(-margin)), text.split(SEPARATOR)
 
@@ -113,8 +107,8 @@ def fit_classifier(texts, sections, targets, params=None) -> ParagraphClassifier
     """Fit the vocabulary and one calibrated linear SVM per label; ``targets``: (rows ×
     LABELS) 0/1. Thresholds are left at 0.5 (nlp/training.py picks them)."""
     p = {**DEFAULTS, **(params or {})}
-    vocabulary, idf = learn_vocabulary(texts, min_df=p["min_df"], max_features=p["max_features"], places=p["places"])
-    X = featurize(texts, sections, vocabulary, idf, p["cue_weight"], p["places"])
+    vocabulary, idf = learn_vocabulary(texts, min_df=p["min_df"], max_features=p["max_features"])
+    X = featurize(texts, sections, vocabulary, idf, p["cue_weight"])
     Y = np.asarray(targets)
     coef = np.zeros((X.shape[1], len(LABELS)))
     intercept = np.zeros(len(LABELS))
@@ -127,8 +121,7 @@ def fit_classifier(texts, sections, targets, params=None) -> ParagraphClassifier
     clause = _fit_platform_clauses(texts, sections, Y[:, LABELS.index("platform")], vocabulary, idf, p, X) \
         if p["platform_clauses"] else (None, 0.0, None)
     return ParagraphClassifier(vocabulary, idf, coef, intercept, LABELS, cue_weight=p["cue_weight"],
-                               clause_coef=clause[0], clause_intercept=clause[1], clause_stack=clause[2],
-                               places=p["places"])
+                               clause_coef=clause[0], clause_intercept=clause[1], clause_stack=clause[2])
 
 
 def _combine(paragraph, clause, stack):
@@ -154,7 +147,7 @@ def _fit_platform_clauses(texts, sections, y, vocabulary, idf, p, X) -> tuple:
     yc = y[owner]
     if yc.min() == yc.max():
         return None, 0.0, None
-    Xc = featurize(units, [sections[i] for i in owner], vocabulary, idf, p["cue_weight"], p["places"])
+    Xc = featurize(units, [sections[i] for i in owner], vocabulary, idf, p["cue_weight"])
     coef, intercept = _fit_label(Xc, yc, p["C"])
     # stacking: out-of-fold paragraph and clause margins (3 contiguous folds: a document's
     # rows stand together), and a logistic regression that weighs the clause's gain
