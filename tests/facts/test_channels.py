@@ -425,6 +425,21 @@ GENERIC_BESIDE_A_PLATFORM = [
     ("通过政务新媒体平台和微信公众号发布信息30条。", [("total", 30)], "constructed two-channels"),
 ]
 
+# an account named …发布 right before its platform's word: 发布 is the name's, the clause an adverbial
+ACCOUNT_NAMED_FABU = [
+    ("2023年,本街道在政府官網上主動公開街道信息423條,其中工作總結1條,組織機構信息3條,部門文件3條,財政信息2條,“河長制”專欄2條,"
+     "重點領域信息85條,基層治理與服務信息312條,發布政府信息公開年報。此外,還通過長河發布微信公眾號,發布信息977條。",
+     [(W, 423), (W, 1), (W, 3), (W, 3), (W, 2), (W, 2), (W, 85), (W, 312), ("wechat", 977)], "round-24 h2301 (dev) binjiang-changhe-jiedao-2023-traditional (the 977 was total)"),
+    ("2024年,通过市政府门户网站公开各类政府信息6549条。其中公开渭南概况、政策文件、规划统计、重点领域等信息2134条,解读回应信息469条,"
+     "公开各级各部门新闻动态3501条,专题信息445条。渭南发布微博发布1100余条,微信发布1800余条。",
+     [(W, 6549), (W, 2134), (W, 469), (W, 3501), (W, 445), ("weibo", 1100), ("wechat", 1800)],
+     "round-9 h815 (dev) weinan-gov-2024: the account's 发布 before its 微博"),
+    # must not: an adverb before 发布 keeps it a verb of the clause
+    ("进一步加强信息宣传力度,2024年全年累计发布微信公众号信息136条,新增关注78个。", [("wechat", 136)],
+     "round-7 h602 (dev) jingmen-dongbao"),
+]
+
+
 # an account the report names once with its platform stands for it where a count names it alone,
 # before or after the naming (nlp.facts.cues.remember_accounts; the two readers of each report)
 NAMED_ACCOUNT_ALONE = [
@@ -456,7 +471,7 @@ FOLLOWED_ACCOUNT_BEFORE = [
 ]
 
 
-ROWS += INFORMATION_NETWORKS_AND_COUNTY_MEDIA + GENERIC_BESIDE_A_PLATFORM + NAMED_ACCOUNT_ALONE + FOLLOWED_ACCOUNT_BEFORE
+ROWS += INFORMATION_NETWORKS_AND_COUNTY_MEDIA + GENERIC_BESIDE_A_PLATFORM + NAMED_ACCOUNT_ALONE + FOLLOWED_ACCOUNT_BEFORE + ACCOUNT_NAMED_FABU
 
 
 @pytest.mark.parametrize("text,expected,source", ROWS, ids=_ids(ROWS))
