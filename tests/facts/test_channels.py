@@ -425,6 +425,15 @@ GENERIC_BESIDE_A_PLATFORM = [
     ("通过政务新媒体平台和微信公众号发布信息30条。", [("total", 30)], "constructed two-channels"),
 ]
 
+# 两微/双微 name two channels (Weibo and WeChat), so a count over them is total (OUTPUT.md: "两微 names two")
+TWO_MICRO = [
+    ("全年在保税区政务网站发布各类信息6038条、在“一网一视两微四端”八个官方政务新媒体平台总计发布文章及视频4860条次,阅读、播放总量705万次。",
+     [(W, 6038), (T, 4860)], "round-10 h918 (dev) tianjin-port-ftz-2024 (the 4860 was new_media)"),
+    ("2022年,园区利用“双微平台”和工作群发布简报简讯,加大主题宣传,积极营造园区良好营商环境,2022年发布简报简讯113篇,",
+     [(T, 113)], "round-21 h2011 (dev) wuhua-kjcyy-2022 (was website)"),
+]
+
+
 # an account named …发布 right before its platform's word: 发布 is the name's, the clause an adverbial
 ACCOUNT_NAMED_FABU = [
     ("2023年,本街道在政府官網上主動公開街道信息423條,其中工作總結1條,組織機構信息3條,部門文件3條,財政信息2條,“河長制”專欄2條,"
@@ -471,7 +480,7 @@ FOLLOWED_ACCOUNT_BEFORE = [
 ]
 
 
-ROWS += INFORMATION_NETWORKS_AND_COUNTY_MEDIA + GENERIC_BESIDE_A_PLATFORM + NAMED_ACCOUNT_ALONE + FOLLOWED_ACCOUNT_BEFORE + ACCOUNT_NAMED_FABU
+ROWS += INFORMATION_NETWORKS_AND_COUNTY_MEDIA + GENERIC_BESIDE_A_PLATFORM + NAMED_ACCOUNT_ALONE + FOLLOWED_ACCOUNT_BEFORE + ACCOUNT_NAMED_FABU + TWO_MICRO
 
 
 @pytest.mark.parametrize("text,expected,source", ROWS, ids=_ids(ROWS))
