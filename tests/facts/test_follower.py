@@ -45,6 +45,9 @@ ROWS = [
      "本年度主动公开信息319件;充分运用新闻发布会、“12345政务服务便民热线”、在线访谈、基金监管宣传月、“5·15政务公开日”等形式开展形象生动的政策解读;"
      "通过“大连市医保局”“大连市医疗保障局”微信公众号进行政策宣传,关注用户总量突破200万,本年度发布原创文章超过230条,累计阅读量263万次。",
      [("wechat", 2000000, "at_least")]),
+    # 南方+ hosts accounts of another platform (OUTPUT.md: 头条号、南方号、百家号 are new_media)
+    ("“平安灯都”南方+于2020年5月19日开通,目前订阅数9152,年内共发布信息125条,阅读量达到13万次。",
+     [("new_media", 9152, "exact")]),  # round-19 h1816 (dev), was wechat from the sentence's WeChat account
     # a count of a followed channel before, no channel named since: its channel
     ("通过官方微博发布信息动态571条,粉丝数合计140人。", [("weibo", 140, "exact")]),
     # not followers: users taking part, an audience without a count (collected.jsonl)
