@@ -185,11 +185,13 @@ def _chinese_numeral(text: str):
         return None
 
 
+#: the value of each digit of a Chinese numeral (an outline marker's numerals are the vocabulary's)
 _DIGIT = {ch: d for d, chars in enumerate(("零〇", "一", "二", "三", "四", "五", "六", "七", "八", "九")) for ch in chars}
+_ONE_TO_NINE = "".join(ch for ch, d in _DIGIT.items() if d)
 #: the simple numerals _simple_numeral() reads: up to four digits read one by one (二〇三五,
 #: 一七), X十Y (十, 十一, 二十, 二十一) and X百, X千
-_SIMPLE_NUMERAL = re.compile(r"[零〇一二三四五六七八九]{1,4}|([一二三四五六七八九]?)十([一二三四五六七八九]?)"
-                             r"|([一二三四五六七八九])([百千])")
+_SIMPLE_NUMERAL = re.compile(rf"[零〇{_ONE_TO_NINE}]{{1,4}}|([{_ONE_TO_NINE}]?)十([{_ONE_TO_NINE}]?)"
+                             rf"|([{_ONE_TO_NINE}])([百千])")
 
 
 def _simple_numeral(text: str):
