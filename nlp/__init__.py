@@ -13,18 +13,12 @@ The engine and the readers load their libraries on first use, so ``import nlp`` 
 from __future__ import annotations
 
 from importlib import import_module
-from importlib.metadata import PackageNotFoundError, version
 
 from .errors import (DamagedInput, DataError, EmptyInput, InputError, InputTooLarge, InternalError, ModelError,
                      NianbaoError, NotAReport, OutputError, RunError, SchemaError, TextTooLong, UndecodableInput,
                      UnsafeArchive, UnsupportedInput)
 from .outputs import load_records, read_records, record_line
 from .record import Ambiguity, Cell, Check, ErrorRecord, Fact, Paragraph, ParagraphModel, Record
-
-try:
-    __version__ = version("nianbao")
-except PackageNotFoundError:  # a checkout that is not installed
-    __version__ = "0+unknown"
 
 #: names loaded on first use: module → names
 _LAZY = {"engine": ("Engine",), "read": ("Document", "read_path", "read_bytes", "iter_documents")}
@@ -44,7 +38,21 @@ __all__ = [
 ]
 
 
+def _version() -> str:
+    """The installed distribution's version, read when first asked for: importlib.metadata
+    takes 25 ms to import, and annotating never asks."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("nianbao")
+    except PackageNotFoundError:  # a checkout that is not installed
+        return "0+unknown"
+
+
 def __getattr__(name: str):
+    if name == "__version__":
+        globals()[name] = value = _version()
+        return value
     for module, names in _LAZY.items():
         if name in names:
             value = getattr(import_module(f".{module}", __name__), name)
@@ -54,4 +62,4 @@ def __getattr__(name: str):
 
 
 def __dir__() -> list:
-    return sorted(set(globals()) | {n for names in _LAZY.values() for n in names})
+    return sorted(set(globals()) | {"__version__"} | {n for names in _LAZY.values() for n in names})

@@ -349,8 +349,11 @@ def _join(manager, timeout: float = 10.0) -> None:
 
 def warm_up(engine: Engine) -> None:
     """Load what the engine loads on first use (compiled patterns, the cue data, the paragraph model's tables) in
-    this process, so that forked workers inherit it instead of each loading it."""
-    engine.warm_up()
+    this process, so that forked workers inherit it instead of each loading it. Not the reader of
+    Chinese numerals past the simple ones (cn2an): 15 of the bench archive's 531 reports write a
+    count in Chinese numerals, all simple (numbers._simple_numeral()), and importing it here took
+    0.1 s of the run's serial start; a worker that meets another imports it then, beside the others."""
+    engine.warm_up(numerals=False)
 
 
 def _in_forked_worker(parent: int) -> None:
@@ -393,15 +396,18 @@ class Progress:
     POLL = 0.2
 
     def __init__(self, items: list, wanted: bool, err, ocr: str):
-        from tqdm import tqdm
-
         show = wanted and hasattr(err, "isatty") and err.isatty()
         counts = [None if isinstance(i, InputError) else page_count(i) for i in items] \
             if show and ocr != "never" else []
         self.paged = any(c is not None for c in counts)
         self.weights = [c or 1 for c in counts] if self.paged else [1] * len(items)
-        self.bar = tqdm(total=sum(self.weights), unit="page" if self.paged else "file", file=err,
-                        disable=not show, dynamic_ncols=True, smoothing=0.1)
+        if show:
+            from tqdm import tqdm  # a bar shown: tqdm (with importlib.metadata, 12-30 ms to import) is needed
+
+            self.bar = tqdm(total=sum(self.weights), unit="page" if self.paged else "file", file=err,
+                            dynamic_ncols=True, smoothing=0.1)
+        else:
+            self.bar = _NoBar(sum(self.weights))
         self._done, self._done_pages, self._lock = 0, 0, threading.Lock()
         self._counter = self._previous = self._poller = None
         if self.paged:
@@ -435,6 +441,23 @@ class Progress:
             at = min(self.bar.total, self._done + max(0, reading))
             if at > self.bar.n:
                 self.bar.update(at - self.bar.n)
+
+
+class _NoBar:
+    """The bar of a run that shows none (--quiet, stderr no terminal): what a disabled tqdm
+    bar does (its count stays at 0, its updates and close do nothing; _say() prints)."""
+
+    disable = True
+    n = 0
+
+    def __init__(self, total: int):
+        self.total = total
+
+    def update(self, n: int = 1) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
 
 
 def _count_page(counter) -> None:

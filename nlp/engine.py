@@ -101,12 +101,14 @@ class Engine:
         return [(tuple(labels), {k: float(v) for k, v in scores.items()})
                 for labels, scores in self._classifier.predict(*args)]
 
-    def warm_up(self) -> None:
+    def warm_up(self, numerals: bool = True) -> None:
         """Load what the stages load on first use (compiled patterns, the cue data, the
         paragraph model's tables; annotating needs no spaCy pipeline), so that the first real report does not pay for it, and forked
-        workers inherit it instead of each loading it."""
+        workers inherit it instead of each loading it. ``numerals``: also the reader of
+        Chinese numerals past the simple ones (cn2an, 0.1 s to import), which few reports need."""
         self.annotate_text(WARM_UP_TEXT, "<warm-up>")
-        self.facts(WARM_UP_NUMERAL)  # Chinese numerals' reader (cn2an, 0.1 s to import)
+        if numerals:
+            self.facts(WARM_UP_NUMERAL)
 
 
 def require_length(text: str, source: str) -> None:

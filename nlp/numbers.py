@@ -171,14 +171,45 @@ def _chinese_numeral(text: str):
     >>> _chinese_numeral("百"), _chinese_numeral("千"), _chinese_numeral("两百")
     (100.0, 1000.0, 200.0)
     """
-    import cn2an  # imported here: it is slow to import and only facts need it
-
     if text[:1] in ("百", "千"):
         text = "一" + text
+    text = text.replace("两", "二")
+    value = _simple_numeral(text)
+    if value is not None:
+        return value
+    import cn2an  # imported here: it is slow to import (0.1 s) and only numerals past _simple_numeral() need it
+
     try:
-        return float(cn2an.cn2an(text.replace("两", "二"), "smart"))
+        return float(cn2an.cn2an(text, "smart"))
     except (ValueError, KeyError):
         return None
+
+
+#: the value of each digit of a Chinese numeral (an outline marker's numerals are the vocabulary's)
+_DIGIT = {ch: d for d, chars in enumerate(("零〇", "一", "二", "三", "四", "五", "六", "七", "八", "九")) for ch in chars}
+_ONE_TO_NINE = "".join(ch for ch, d in _DIGIT.items() if d)
+#: the simple numerals _simple_numeral() reads: up to four digits read one by one (二〇三五,
+#: 一七), X十Y (十, 十一, 二十, 二十一) and X百, X千
+_SIMPLE_NUMERAL = re.compile(rf"[零〇{_ONE_TO_NINE}]{{1,4}}|([{_ONE_TO_NINE}]?)十([{_ONE_TO_NINE}]?)"
+                             rf"|([{_ONE_TO_NINE}])([百千])")
+
+
+def _simple_numeral(text: str):
+    """The value cn2an's "smart" reading gives a simple numeral (_SIMPLE_NUMERAL), as a float;
+    None for any other text. Most counts a report writes in Chinese numerals are simple (all
+    19 of the bench archive's), and cn2an takes 0.1 s of a process's start to import; every
+    string of the pattern is checked against cn2an (tests/test_numbers.py)."""
+    m = _SIMPLE_NUMERAL.fullmatch(text)
+    if m is None:
+        return None
+    if m.group(3):
+        return float(_DIGIT[m.group(3)] * (100 if m.group(4) == "百" else 1000))
+    if "十" in text:
+        return float(10 * (_DIGIT[m.group(1)] if m.group(1) else 1) + (_DIGIT[m.group(2)] if m.group(2) else 0))
+    value = 0
+    for ch in text:
+        value = 10 * value + _DIGIT[ch]
+    return float(value)
 
 
 # ---------------------------------------------------------------- quantities in text

@@ -78,3 +78,46 @@ def test_fold_digits_keeps_length():
 
 def test_parse_cell_unchanged():
     assert parse_cell("１２０万元", "amount_yuan") == 1_200_000.0
+
+
+# ---------------------------------------------------------------- Chinese numerals without cn2an
+
+def _simple_numerals():
+    """Every string _SIMPLE_NUMERAL accepts: up to four digits, X十Y, X百 and X千."""
+    import itertools
+
+    digits = "零〇一二三四五六七八九"
+    for n in range(1, 5):
+        yield from ("".join(t) for t in itertools.product(digits, repeat=n))
+    for x in ["", *digits[2:]]:
+        for y in ["", *digits[2:]]:
+            yield f"{x}十{y}"
+    for x in digits[2:]:
+        yield x + "百"
+        yield x + "千"
+
+
+def test_simple_numerals_read_as_cn2an_reads_them():
+    cn2an = pytest.importorskip("cn2an")
+    from nlp.numbers import _simple_numeral
+
+    seen = 0
+    for text in _simple_numerals():
+        assert _simple_numeral(text) == float(cn2an.cn2an(text, "smart")), text
+        seen += 1
+    assert seen == 11 + 11 ** 2 + 11 ** 3 + 11 ** 4 + 100 + 18
+
+
+@pytest.mark.parametrize("text", ["三百零五", "一百二十", "二千零二十", "一万", "十十", "百", "万", "一二三四五", "九十九万",
+                                  "两", "十二三", ""])
+def test_other_numerals_are_not_simple(text):
+    from nlp.numbers import _simple_numeral
+
+    assert _simple_numeral(text) is None
+
+
+@pytest.mark.parametrize("words, expected", [("三百零五条", 305.0), ("一百二十条", 120.0), ("两千余", 2000.0),
+                                             ("百余条", 100.0), ("二十一个", 21.0), ("二〇三五年", 2035.0), ("十十条", None)])
+def test_chinese_numerals_simple_or_not(words, expected):
+    got = parse_quantity(words)
+    assert (got[0] if got else None) == expected

@@ -169,3 +169,60 @@ def test_the_scanned_form_searches_from_a_position_as_re_does(pattern, text, pos
     for compiled in (regexes.compile(pattern), re.compile(pattern)):
         m = compiled.search(text, pos)
         assert (m.span() if m else None) == span
+
+
+#: every pattern the package gives regexes.compile() while it is imported and warmed up, with its flags
+_COMPILED_AT_START = """
+import json, sys
+from nlp import regexes
+seen, compile = [], regexes.compile
+def recording(pattern, flags=0):
+    seen.append((pattern, int(flags)))
+    return compile(pattern, flags)
+regexes.compile = recording
+from nlp.engine import Engine
+Engine().warm_up()
+json.dump(seen, sys.stdout)
+"""
+
+
+def _compiled_as_before(pattern: str, flags: int):
+    """regexes.compile() as it was before it parsed once and compiled the lookahead form only
+    where the scanned form fails: the lookahead form compiled, then the scanned form, from a
+    parse of its own, preferred."""
+    try:
+        first = regexes._first_class(pattern, flags)
+    except (regexes._Unknown, re.error, RecursionError):
+        first = None
+    if first is None:
+        return re.compile(pattern, flags)
+    head = regexes._GLOBAL_FLAGS.match(pattern)
+    head = head.group(0) if head else ""
+    wrapped = f"{head}(?={first})(?:{pattern[len(head):]})"
+    try:
+        compiled = re.compile(wrapped, flags)
+    except re.error:
+        return re.compile(pattern, flags)
+    return regexes._scanned(pattern, first, wrapped, flags) or compiled
+
+
+def test_one_parse_compiles_what_three_did():
+    """The package's patterns compile to the same code (re's Pattern equality compares the
+    pattern, its flags and its compiled code) when compile() parses each once and skips the
+    lookahead form wherever the scanned form serves."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run([sys.executable, "-c", _COMPILED_AT_START], cwd=root, capture_output=True, text=True,
+                          check=True, env={**__import__("os").environ, "PYTHONPATH": str(root)})
+    seen = json.loads(done.stdout)
+    assert len(seen) >= 50
+    scanned = 0
+    for pattern, flags in seen:
+        now, before = regexes.compile(pattern, flags), _compiled_as_before(pattern, flags)
+        assert now == before and now.groupindex == before.groupindex, pattern[:80]
+        scanned += now is not re.compile(pattern, flags) and now.pattern.startswith("(?")
+    assert scanned >= 10

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import importlib
 import json
 import os
 import sys
-from importlib import metadata as importlib_metadata
 from pathlib import Path
 
 import joblib
@@ -38,6 +38,12 @@ def meta_path(model_path: Path) -> Path:
     return Path(model_path).with_suffix(".meta.json")
 
 
+def _loaded_version(name: str):
+    """The version of a pinned package as the package itself says (numpy.__version__: it is
+    imported already, and it is the version its distribution records), without importlib.metadata."""
+    return getattr(importlib.import_module(name), "__version__", None)
+
+
 def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as f:
@@ -47,6 +53,8 @@ def file_sha256(path: Path) -> str:
 
 
 def installed_versions() -> dict:
+    from importlib import metadata as importlib_metadata  # 25 ms to import: saving a model, not loading one
+
     versions = {"python": ".".join(map(str, sys.version_info[:3]))}
     for name in _RECORDED:
         try:
@@ -95,10 +103,9 @@ def check_model(path: Path) -> dict:
     if actual != meta.get("model_sha256"):
         raise ModelError(f"model {path} does not match its metadata (sha256 {actual[:12]}…, expected "
                          f"{str(meta.get('model_sha256'))[:12]}…): the file was modified or replaced; refusing to load it")
-    installed = installed_versions()
     for name, parts in _PINNED.items():
         built = (meta.get("versions") or {}).get(name)
-        have = installed.get(name)
+        have = _loaded_version(name)
         if not built or not have or built.split(".")[:parts] != have.split(".")[:parts]:
             raise ModelError(f"model {path} was built with {name} {built}, but {have} is installed; "
                              "retrain it with `nianbao train` (or install the version it was built with)")
