@@ -230,6 +230,7 @@ def _channel_cues(text: str, accounts: tuple) -> tuple:
     out = _submitted_to_media(text, out)
     out = _without_qualities(text, out)
     out = _without_examples(text, out)
+    out = _columns_of_sites(text, out)
     out = [c for c in out if not (c.generic and _beside_platform(text, c, out))]
     sites = _named_sites(text, out) + _named_outlets(text, out)
     if accounts and not any(c.strong for c in out + sites):
@@ -274,6 +275,23 @@ def _without_qualities(text: str, cues: list) -> list:
     if not spans:
         return cues
     return [c for c in cues if not any(s <= c.start and c.end <= e for s, e in spans)]
+
+
+#: A board word (公告栏, 公示栏, 公开栏…): a notice board, or a column where a site names it.
+BOARD = re.compile(r"(?:公示|公开|宣传|公告|信息)栏(?!目)")
+#: What may stand between a site and its column's name (局网站通知公告栏): no separator.
+_SITE_TO_COLUMN = re.compile(r"[^，,、；;。：:和及与或\s]{0,8}")
+
+
+def _columns_of_sites(text: str, cues: list) -> list:
+    """A board word right after a website's word, nothing between but the column's name, is
+    that site's column, no board of its own (局网站通知公告栏发布信息194条: round-25 h2415's
+    readers website; OUTPUT.md: a website's 专栏 is the website)."""
+    sites = [c for c in cues if c.channel == "website" and c.strong]
+    if not sites:
+        return cues
+    return [c for c in cues if not (c.channel == "other" and BOARD.fullmatch(c.word) and any(
+        s.end <= c.start and _SITE_TO_COLUMN.fullmatch(text, s.end, c.start) for s in sites))]
 
 
 def _without_examples(text: str, cues: list) -> list:

@@ -425,6 +425,18 @@ GENERIC_BESIDE_A_PLATFORM = [
     ("通过政务新媒体平台和微信公众号发布信息30条。", [("total", 30)], "constructed two-channels"),
 ]
 
+# a board word right after a site's word, only the column's name between, is the site's column
+SITE_COLUMNS = [
+    ("2024年,通过局网站发布政府信息825条,其中,局网站通知公告栏发布信息194条,双公示栏发布信息68条,政务公开栏发布信息94条。",
+     [(W, 825), (W, 194), ("other", 68), ("other", 94)],
+     "round-25 h2415 (dev) taian-wlj-2024 (the 194 was total; the readers read 68 and 94 as the site's columns too, which the rules leave)"),
+    ("2022年,全镇政府信息公开566条,一是利用镇安县人民政府门户网站等政务公开栏平台公开政务信息38条;",
+     [(T, 566), (W, 38)], "round-5 h401 (dev) zhenan-maoping-town-2022 (the 38 was total)"),
+    # must not: a site and a board joined as two channels
+    ("通过门户网站、公开栏等渠道公开信息30条。", [(T, 30)], "constructed: two channels"),
+]
+
+
 # 两微/双微 name two channels (Weibo and WeChat), so a count over them is total (OUTPUT.md: "两微 names two")
 TWO_MICRO = [
     ("全年在保税区政务网站发布各类信息6038条、在“一网一视两微四端”八个官方政务新媒体平台总计发布文章及视频4860条次,阅读、播放总量705万次。",
@@ -480,7 +492,7 @@ FOLLOWED_ACCOUNT_BEFORE = [
 ]
 
 
-ROWS += INFORMATION_NETWORKS_AND_COUNTY_MEDIA + GENERIC_BESIDE_A_PLATFORM + NAMED_ACCOUNT_ALONE + FOLLOWED_ACCOUNT_BEFORE + ACCOUNT_NAMED_FABU + TWO_MICRO
+ROWS += INFORMATION_NETWORKS_AND_COUNTY_MEDIA + GENERIC_BESIDE_A_PLATFORM + NAMED_ACCOUNT_ALONE + FOLLOWED_ACCOUNT_BEFORE + ACCOUNT_NAMED_FABU + TWO_MICRO + SITE_COLUMNS
 
 
 @pytest.mark.parametrize("text,expected,source", ROWS, ids=_ids(ROWS))
