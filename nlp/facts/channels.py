@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .cues import SUBMITTED_FOR_PRINT, channel_cues, matcher, resolve_channel
+from .cues import OPEN_QUOTES, SUBMITTED_FOR_PRINT, channel_cues, matcher, resolve_channel
 from .prose import ADDRESS, PARAGRAPH_BREAK, SEMICOLONS, sentence_spans
 from .verbs import publish_verbs
 from .view import SentenceView
@@ -50,7 +50,7 @@ def account_of(text: str, cues) -> Optional[str]:
     cue = cues[-1]
     if cue.named:
         return cue.word  # an account the report named with its platform before (“魅力二街”发布356条)
-    if text[cue.start:cue.start + 1] in ("“", '"', "「", "『"):
+    if text[cue.start:cue.start + 1] in OPEN_QUOTES:
         return cue.word  # the quoted name of a site (在“中国·合肥”公开)
     before = text[max(0, cue.start - 24):cue.start]
     m = None

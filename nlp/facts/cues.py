@@ -232,7 +232,7 @@ def _channel_cues(text: str, accounts: tuple) -> tuple:
     out = _without_examples(text, out)
     out = _columns_of_sites(text, out)
     out = [c for c in out if not (c.generic and _beside_platform(text, c, out))]
-    sites = _named_sites(text, out) + _named_outlets(text, out)
+    sites = _named_places(text, out)
     if accounts and not any(c.strong for c in out + sites):
         sites += _named_accounts(text, accounts)
     return tuple(sorted(out + sites, key=lambda c: c.start) if sites else out)
@@ -249,7 +249,7 @@ def _named_accounts(text: str, accounts: tuple) -> list:
         at = text.find(name)
         while at >= 0:
             end = at + len(name)
-            quoted = text[at - 1:at] in _OPEN_QUOTES and text[end:end + 1] in _CLOSE_QUOTES
+            quoted = text[at - 1:at] in OPEN_QUOTES and text[end:end + 1] in _CLOSE_QUOTES
             if quoted:
                 found.append(Cue(name, channel, True, at - 1, end + 1, named=True))
             elif bare and not body.match(text, end):
@@ -258,7 +258,8 @@ def _named_accounts(text: str, accounts: tuple) -> list:
     return found
 
 
-_OPEN_QUOTES = frozenset("“\"「『")
+#: The marks that open and close a quoted name (NAMES).
+OPEN_QUOTES = frozenset("“\"「『")
 _CLOSE_QUOTES = frozenset("”\"」』")
 
 
@@ -310,18 +311,22 @@ def _without_examples(text: str, cues: list) -> list:
     return [c for c in cues if not any(s < c.start and c.end <= e for s, e in inside)]
 
 
-def _named_sites(text: str, cues: list) -> list:
-    """A quoted name that is the place of a publishing verb and holds no channel word
-    names a site (在“中国·合肥”公开政府信息221条; 通过“坪山政府在线”公布信息): a
-    ``website`` cue over the name (``channels.named_site`` of the cue data)."""
+def _named_places(text: str, cues: list) -> list:
+    """Cues over the quoted names that hold no channel word of their own and name a place
+    by the verb after them: a name whose items are 刊发/刊登 there is an outside outlet,
+    ``other`` (OUTPUT.md: items placed in outside media by 投稿/刊发 are other; 通过“中国医疗保险”
+    刊发5篇,“浙江医保中心”刊登3篇: round-22 h2109's readers); a name that is the place of a
+    publishing verb names a site, ``website`` (在“中国·合肥”公开政府信息221条; 通过“坪山政府在线”
+    公布信息: ``channels.named_site`` of the cue data)."""
     found = []
     for m in NAMES.finditer(text):
         if any(m.start() <= c.start < m.end() for c in cues):
             continue
+        if _PRINTED_IN.match(text, m.end()):
+            found.append(Cue(m.group(0)[1:-1], "other", True, m.start(), m.end()))
+            continue
         if not matcher("channels", "named_site", "before").search(text, max(0, m.start() - 6), m.start()):
             continue
-        if _PRINTED_IN.match(text, m.end()):
-            continue  # 通过“中国医疗保险”刊发5篇: an outlet (_named_outlets)
         at = matcher("channels", "named_site", "between").match(text, m.end()).end()
         if matcher("publish_verbs", "words").match(text, at) and not matcher("publish_verbs", "not").match(text, at):
             found.append(Cue(m.group(0)[1:-1], "website", True, m.start(), m.end()))
@@ -330,19 +335,6 @@ def _named_sites(text: str, cues: list) -> list:
 
 #: The verbs of items placed in outside media (OUTPUT.md: 投稿/刊发), right after a quoted name.
 _PRINTED_IN = re.compile(rf"[\s{FILLER}]*(?:上)?[\s{FILLER}]*(?:刊[\s{FILLER}]*[发登载]|登[\s{FILLER}]*载)")
-
-
-def _named_outlets(text: str, cues: list) -> list:
-    """A quoted name that holds no channel word and whose items are 刊发/刊登 there is an
-    outside outlet, ``other`` (OUTPUT.md: items placed in outside media by 投稿/刊发 are
-    other; 通过“中国医疗保险”刊发5篇,“浙江医保中心”刊登3篇: round-22 h2109's readers)."""
-    found = []
-    for m in NAMES.finditer(text):
-        if any(m.start() <= c.start < m.end() for c in cues):
-            continue
-        if _PRINTED_IN.match(text, m.end()):
-            found.append(Cue(m.group(0)[1:-1], "other", True, m.start(), m.end()))
-    return found
 
 
 #: Where a body sends articles to be printed (向<destinations>投稿): outside media.
